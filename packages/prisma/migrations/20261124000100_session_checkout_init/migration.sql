@@ -1,0 +1,1 @@
+../../../app-store/session-checkout/prisma/migrations/20261124000100_session_checkout_init/migration.sql
