@@ -53,7 +53,7 @@ function poolConfig(databaseUrl: string, database?: string): pg.PoolConfig {
 export function createMigrationAdapter(databaseUrl: string) {
   const primary = new PrismaPg(poolConfig(databaseUrl));
   return {
-    provider: primary.provider,
+    provider: "postgres" as const,
     adapterName: primary.adapterName,
     connect: () => primary.connect(),
     async connectToShadowDb() {

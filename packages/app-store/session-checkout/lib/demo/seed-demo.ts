@@ -1,0 +1,73 @@
+import type { PrismaClient } from "@calcom/prisma";
+
+import { performSessionAction } from "../services/session-actions";
+import { updateSettings } from "../services/settings";
+import type { SessionStatus } from "../status";
+import { sessionStatusOf } from "../transitions";
+import type { SessionAction } from "../transitions";
+
+const HALF_HOUR_MS = 30 * 60 * 1000;
+
+/**
+ * The app's side of the demo, made through the app's own services (so every checkout has its
+ * audit entry and survey rows, as a real one would). Sessions that already have history are
+ * left alone, so running it twice changes nothing.
+ */
+export async function seedSessionCheckoutDemo(
+  prisma: PrismaClient,
+  { hostIds, surveyHostIds, now = new Date() }: { hostIds: number[]; surveyHostIds: number[]; now?: Date },
+): Promise<void> {
+  for (const userId of surveyHostIds) {
+    await updateSettings(prisma, { userId, patch: { surveysEnabled: true, autoCheckoutEnabled: true, autoCheckoutDelayMinutes: 120 }, now });
+  }
+
+  const pastSessions = await prisma.booking.findMany({
+    where: {
+      userId: { in: hostIds },
+      status: "ACCEPTED",
+      endTime: { lt: new Date(now.getTime() - HALF_HOUR_MS) },
+      sessionCheckoutAudit: { none: {} },
+    },
+    select: { id: true, userId: true, endTime: true, attendees: { select: { email: true }, orderBy: { id: "asc" } } },
+    orderBy: { startTime: "asc" },
+  });
+
+  for (const [index, session] of pastSessions.entries()) {
+    const actor = { kind: "user" as const, userId: session.userId! };
+    const at = new Date(session.endTime.getTime() + HALF_HOUR_MS);
+    const act = (action: SessionAction, attendeeEmails?: string[]) =>
+      performSessionAction(prisma, { bookingId: session.id, action, actor, attendeeEmails, now: at });
+
+    if (session.attendees.length > 1) {
+      // Group session: one attendee did not come; the others were checked out (and surveyed).
+      await act("markNoShow", [session.attendees[0]!.email]);
+      await act("checkout");
+    } else if (index === 7) {
+      await act("checkout");
+      await act("undoCheckout");
+    } else if (index % 6 === 3) {
+      await act("markNoShow");
+    } else if (index % 6 !== 5) {
+      await act("checkout");
+    }
+  }
+}
+
+/** How many sessions of these hosts are in each status, as hosts see them. */
+export async function countSessionsByStatus(prisma: PrismaClient, hostIds: number[]): Promise<Record<SessionStatus, number>> {
+  const bookings = await prisma.booking.findMany({
+    where: { userId: { in: hostIds } },
+    select: { status: true, startTime: true, attendees: { select: { email: true, name: true, noShow: true } }, sessionCheckout: { select: { state: true } } },
+  });
+  const counts: Record<SessionStatus, number> = { PENDING: 0, CANCELLED: 0, NO_SHOW: 0, COMPLETED: 0, CONFIRMED: 0 };
+  for (const booking of bookings) {
+    const status = sessionStatusOf({
+      bookingStatus: booking.status,
+      startTime: booking.startTime,
+      checkoutState: booking.sessionCheckout?.state ?? null,
+      attendees: booking.attendees.map((attendee) => ({ ...attendee, noShow: attendee.noShow === true })),
+    });
+    counts[status] += 1;
+  }
+  return counts;
+}

@@ -1,0 +1,154 @@
+import type { PrismaClient, PrismaTransaction } from "@calcom/prisma";
+import type { App_SessionCheckout_AuditAction } from "@calcom/prisma/enums";
+
+import { actorUserId, type Actor, type CheckoutMethod } from "../actor";
+import { appendAuditEntry } from "../audit";
+import { SessionCheckoutError } from "../errors";
+import type { SessionStatus } from "../status";
+import { normalizeEmail, planTransition, type SessionAction, type TransitionPlan } from "../transitions";
+import { lockSessionForChange, type LockedSession } from "./locked-session";
+import { readSettings } from "./settings-store";
+
+export interface SessionActionInput {
+  bookingId: number;
+  action: SessionAction;
+  actor: Actor;
+  /** How a checkout happened; other actions are always manual. */
+  method?: CheckoutMethod;
+  attendeeEmails?: ReadonlyArray<string>;
+  now?: Date;
+}
+
+export interface SessionActionResult {
+  bookingId: number;
+  from: SessionStatus;
+  status: SessionStatus;
+  at: Date;
+  surveysQueued: number;
+  attendees: Array<{ email: string; name: string; noShow: boolean }>;
+}
+
+const AUDIT_ACTION: Record<SessionAction, App_SessionCheckout_AuditAction> = {
+  checkout: "CHECKED_OUT",
+  undoCheckout: "CHECKOUT_UNDONE",
+  markNoShow: "NO_SHOW_MARKED",
+  clearNoShow: "NO_SHOW_CLEARED",
+};
+
+/** Someone else changed the row between our read and our write: the rules said yes to a state that is gone. */
+function concurrentChange(): SessionCheckoutError {
+  return new SessionCheckoutError("PRECONDITION_FAILED", "This session was changed at the same moment. Reload it and try again.");
+}
+
+/**
+ * Check out, undo, mark or clear no-show: one transaction that locks the booking, asks the
+ * rules, applies their plan with conditional writes, appends the audit entry and (on checkout)
+ * queues the surveys. A refusal throws before anything is written.
+ */
+export async function performSessionAction(db: PrismaClient, input: SessionActionInput): Promise<SessionActionResult> {
+  const now = input.now ?? new Date();
+  const method = input.action === "checkout" ? (input.method ?? "MANUAL") : "MANUAL";
+
+  return db.$transaction(async (tx) => {
+    const session = await lockSessionForChange(tx, input.bookingId, input.actor);
+    const surveysEnabled = input.action === "checkout" && (await readSettings(tx, session.hostUserId)).surveysEnabled;
+    const plan = planTransition(session.snapshot, {
+      action: input.action,
+      now,
+      attendeeEmails: input.attendeeEmails,
+      surveysEnabled,
+    });
+    if (!plan.allowed) throw new SessionCheckoutError(plan.code, plan.message);
+
+    await writeCheckoutState(tx, session, plan, input.actor, method, now);
+    await writeNoShowChanges(tx, session, plan);
+    const surveysQueued = await queueSurveys(tx, session.bookingId, plan);
+
+    await appendAuditEntry(tx, {
+      bookingId: session.bookingId,
+      action: AUDIT_ACTION[input.action],
+      actor: input.actor,
+      source: method,
+      at: now,
+      details: {
+        from: plan.from,
+        to: plan.to,
+        ...(plan.noShowChanges.length > 0 ? { attendees: plan.noShowChanges.map((change) => change.email) } : {}),
+        ...(input.action === "checkout" ? { surveysQueued } : {}),
+      },
+    });
+
+    const flags = new Map(plan.noShowChanges.map((change) => [change.email, change.noShow]));
+    return {
+      bookingId: session.bookingId,
+      from: plan.from,
+      status: plan.to,
+      at: now,
+      surveysQueued,
+      attendees: session.snapshot.attendees.map((attendee) => ({
+        ...attendee,
+        noShow: flags.get(normalizeEmail(attendee.email)) ?? attendee.noShow,
+      })),
+    };
+  });
+}
+
+async function writeCheckoutState(
+  tx: PrismaTransaction,
+  session: LockedSession,
+  plan: TransitionPlan,
+  actor: Actor,
+  method: CheckoutMethod,
+  now: Date,
+): Promise<void> {
+  const from = session.snapshot.checkoutState;
+  if (plan.checkoutState === from) return;
+  const bookingId = session.bookingId;
+
+  if (plan.checkoutState === "ACTIVE") {
+    const checkout = { state: "ACTIVE", method, checkedOutAt: now, checkedOutById: actorUserId(actor), undoneAt: null, undoneById: null } as const;
+    // Conditional writes: insert only if no row exists, re-activate only an undone one.
+    const written =
+      from === null
+        ? (await tx.app_SessionCheckout_Checkout.createMany({ data: [{ bookingId, ...checkout }], skipDuplicates: true })).count
+        : (await tx.app_SessionCheckout_Checkout.updateMany({ where: { bookingId, state: "UNDONE" }, data: checkout })).count;
+    if (written !== 1) throw concurrentChange();
+    return;
+  }
+
+  if (plan.checkoutState === "UNDONE") {
+    const { count } = await tx.app_SessionCheckout_Checkout.updateMany({
+      where: { bookingId, state: "ACTIVE" },
+      data: { state: "UNDONE", undoneAt: now, undoneById: actorUserId(actor) },
+    });
+    if (count !== 1) throw concurrentChange();
+  }
+}
+
+async function writeNoShowChanges(tx: PrismaTransaction, session: LockedSession, plan: TransitionPlan): Promise<void> {
+  for (const noShow of [true, false]) {
+    const emails = new Set(plan.noShowChanges.filter((change) => change.noShow === noShow).map((change) => change.email));
+    if (emails.size === 0) continue;
+    const ids = session.attendeeIds.filter((attendee) => emails.has(normalizeEmail(attendee.email))).map((attendee) => attendee.id);
+    const { count } = await tx.attendee.updateMany({
+      // Only rows still in the opposite state: a concurrent writer makes the count fall short.
+      where: { id: { in: ids }, bookingId: session.bookingId, ...(noShow ? { OR: [{ noShow: false }, { noShow: null }] } : { noShow: true }) },
+      data: { noShow },
+    });
+    if (count !== ids.length) throw concurrentChange();
+  }
+}
+
+/** The outbox: one row per booking and attendee, ever. Rows that already exist are skipped, never re-sent. */
+async function queueSurveys(tx: PrismaTransaction, bookingId: number, plan: TransitionPlan): Promise<number> {
+  if (plan.surveyRecipients.length === 0) return 0;
+  const { count } = await tx.app_SessionCheckout_Survey.createMany({
+    data: plan.surveyRecipients.map((attendee) => ({
+      bookingId,
+      attendeeEmail: normalizeEmail(attendee.email),
+      attendeeName: attendee.name,
+    })),
+    skipDuplicates: true,
+  });
+  return count;
+}

@@ -1,0 +1,41 @@
+import { router } from "@calcom/trpc/server/trpc";
+
+import { ZAddNoteInputSchema } from "./addNote.schema";
+import { addNoteHandler } from "./addNote.handler";
+import { ZCheckoutInputSchema } from "./checkout.schema";
+import { checkoutHandler } from "./checkout.handler";
+import { ZClearNoShowInputSchema } from "./clearNoShow.schema";
+import { clearNoShowHandler } from "./clearNoShow.handler";
+import { ZDeleteNoteInputSchema } from "./deleteNote.schema";
+import { deleteNoteHandler } from "./deleteNote.handler";
+import { ZGetSessionInputSchema } from "./getSession.schema";
+import { getSessionHandler } from "./getSession.handler";
+import { getSettingsHandler } from "./getSettings.handler";
+import { ZListNotesInputSchema } from "./listNotes.schema";
+import { listNotesHandler } from "./listNotes.handler";
+import { ZMarkNoShowInputSchema } from "./markNoShow.schema";
+import { markNoShowHandler } from "./markNoShow.handler";
+import { sessionCheckoutProcedure as procedure } from "./procedure";
+import { ZUndoCheckoutInputSchema } from "./undoCheckout.schema";
+import { undoCheckoutHandler } from "./undoCheckout.handler";
+import { ZUpdateNoteInputSchema } from "./updateNote.schema";
+import { updateNoteHandler } from "./updateNote.handler";
+import { ZUpdateSettingsInputSchema } from "./updateSettings.schema";
+import { updateSettingsHandler } from "./updateSettings.handler";
+
+/** Mounted by the host as `viewer.appSessionCheckout`. */
+const sessionCheckoutRouter = router({
+  getSession: procedure.input(ZGetSessionInputSchema).query(getSessionHandler),
+  checkout: procedure.input(ZCheckoutInputSchema).mutation(checkoutHandler),
+  undoCheckout: procedure.input(ZUndoCheckoutInputSchema).mutation(undoCheckoutHandler),
+  markNoShow: procedure.input(ZMarkNoShowInputSchema).mutation(markNoShowHandler),
+  clearNoShow: procedure.input(ZClearNoShowInputSchema).mutation(clearNoShowHandler),
+  listNotes: procedure.input(ZListNotesInputSchema).query(listNotesHandler),
+  addNote: procedure.input(ZAddNoteInputSchema).mutation(addNoteHandler),
+  updateNote: procedure.input(ZUpdateNoteInputSchema).mutation(updateNoteHandler),
+  deleteNote: procedure.input(ZDeleteNoteInputSchema).mutation(deleteNoteHandler),
+  getSettings: procedure.query(getSettingsHandler),
+  updateSettings: procedure.input(ZUpdateSettingsInputSchema).mutation(updateSettingsHandler),
+});
+
+export default sessionCheckoutRouter;

@@ -1,0 +1,14 @@
+import type { PrismaClient } from "@calcom/prisma";
+import type { TrpcSessionUserData } from "@calcom/trpc/server/types";
+
+import { performSessionAction, type SessionActionInput } from "../lib/services/session-actions";
+
+export interface AuthedHandlerContext {
+  prisma: PrismaClient;
+  user: TrpcSessionUserData;
+}
+
+/** The signed-in host performs one action on one session. */
+export function performAsCaller(ctx: AuthedHandlerContext, input: Omit<SessionActionInput, "actor">) {
+  return performSessionAction(ctx.prisma, { ...input, actor: { kind: "user", userId: ctx.user.id } });
+}

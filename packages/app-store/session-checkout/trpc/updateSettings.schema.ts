@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+import { ZAutoCheckoutDelay } from "./inputs";
+
+export const ZUpdateSettingsInputSchema = z
+  .object({
+    autoCheckoutEnabled: z.boolean().optional(),
+    autoCheckoutDelayMinutes: ZAutoCheckoutDelay.optional(),
+    surveysEnabled: z.boolean().optional(),
+  })
+  .strict();
+export type TUpdateSettingsInputSchema = z.infer<typeof ZUpdateSettingsInputSchema>;
