@@ -28,11 +28,13 @@ export async function seedSessionCheckoutDemo(
       endTime: { lt: new Date(now.getTime() - HALF_HOUR_MS) },
       sessionCheckoutAudit: { none: {} },
     },
-    select: { id: true, userId: true, endTime: true, attendees: { select: { email: true }, orderBy: { id: "asc" } } },
+    select: { id: true, uid: true, userId: true, endTime: true, attendees: { select: { email: true }, orderBy: { id: "asc" } } },
     orderBy: { startTime: "asc" },
   });
 
-  for (const [index, session] of pastSessions.entries()) {
+  for (const session of pastSessions) {
+    // Chosen by the booking itself, not its place in the list: a second run makes the same choice.
+    const pick = stableNumber(session.uid);
     const actor = { kind: "user" as const, userId: session.userId! };
     const at = new Date(session.endTime.getTime() + HALF_HOUR_MS);
     const act = (action: SessionAction, attendeeEmails?: string[]) =>
@@ -42,15 +44,19 @@ export async function seedSessionCheckoutDemo(
       // Group session: one attendee did not come; the others were checked out (and surveyed).
       await act("markNoShow", [session.attendees[0]!.email]);
       await act("checkout");
-    } else if (index === 7) {
+    } else if (pick % 11 === 7) {
       await act("checkout");
       await act("undoCheckout");
-    } else if (index % 6 === 3) {
+    } else if (pick % 6 === 3) {
       await act("markNoShow");
-    } else if (index % 6 !== 5) {
+    } else if (pick % 6 !== 5) {
       await act("checkout");
     }
   }
+}
+
+function stableNumber(text: string): number {
+  return [...text].reduce((sum, char, position) => sum + char.charCodeAt(0) * (position + 1), 0);
 }
 
 /** How many sessions of these hosts are in each status, as hosts see them. */
