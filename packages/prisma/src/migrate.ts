@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -6,7 +7,7 @@ const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Applies every committed migration with Prisma's own `migrate deploy` (about 11 s: the wasm engine lingers). */
 export async function migrateDatabase(databaseUrl: string): Promise<void> {
-  const prismaCli = fileURLToPath(import.meta.resolve("prisma/build/index.js"));
+  const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [prismaCli, "migrate", "deploy"], {
       cwd: packageRoot,
