@@ -10,7 +10,7 @@ const make = factories(prisma);
 async function settled<T>(promises: Array<Promise<T>>) {
   const results = await Promise.allSettled(promises);
   return {
-    fulfilled: results.filter((r): r is PromiseFulfilledResult<T> => r.status === "fulfilled").map((r) => r.value),
+    fulfilled: results.filter((r): r is PromiseFulfilledResult<Awaited<T>> => r.status === "fulfilled").map((r) => r.value),
     rejected: results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason as unknown),
   };
 }

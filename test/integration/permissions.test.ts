@@ -1,21 +1,11 @@
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 
 import { callerFor, factories, sessionRows } from "../support/factories";
+import { codeOf, refusalOf } from "../support/refusals";
 import { useTestDatabase } from "../support/test-database";
 
 const { prisma } = await useTestDatabase();
 const make = factories(prisma);
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
 
 /** A team booking hosted by `host`, with an admin, an owner, a plain member and an outsider around it. */
 async function teamWorld() {
@@ -55,8 +45,8 @@ describe("who may act on a session", () => {
   it("the refusal for a foreign booking is the same as for a booking that does not exist", async () => {
     const { outsider, booking } = await teamWorld();
     const caller = callerFor(prisma, outsider);
-    const foreign = await caller.checkout({ bookingId: booking.id }).catch((e: TRPCError) => e);
-    const missing = await caller.checkout({ bookingId: 2_000_000_000 }).catch((e: TRPCError) => e);
+    const foreign = await refusalOf(caller.checkout({ bookingId: booking.id }));
+    const missing = await refusalOf(caller.checkout({ bookingId: 2_000_000_000 }));
     expect([foreign.code, foreign.message]).toEqual([missing.code, missing.message]);
   });
 

@@ -1,22 +1,11 @@
-import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 
 import { callerFor, factories, sessionRows } from "../support/factories";
+import { refusalOf as refusal } from "../support/refusals";
 import { useTestDatabase } from "../support/test-database";
 
 const { prisma } = await useTestDatabase();
 const make = factories(prisma);
-
-async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(
-    () => {
-      throw new Error("expected a refusal");
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 describe("bad input gets a clear, typed error and changes nothing", () => {
   it("wrong types and malformed ids are BAD_REQUEST", async () => {
