@@ -109,7 +109,7 @@ export function planTransition(snapshot: SessionSnapshot, request: TransitionReq
     case "checkout": {
       if (status !== "CONFIRMED") return refuse(status, `Only confirmed sessions can be checked out. This session is ${label}.`);
       if (!hasStarted(snapshot, request.now))
-        return refuse(status, "This session has not started yet. It can be checked out once it has started.");
+        return refuse(status, `This session is ${label} but has not started yet. It can be checked out once it has started.`);
       const surveyRecipients = request.surveysEnabled ? snapshot.attendees.filter((attendee) => !attendee.noShow) : [];
       return planWith(snapshot, status, { checkoutState: "ACTIVE", noShowChanges: [], surveyRecipients });
     }
@@ -125,11 +125,12 @@ export function planTransition(snapshot: SessionSnapshot, request: TransitionReq
         return refuse(status, "This session is Completed. Undo the checkout before marking it No Show.");
       if (status !== "CONFIRMED") return refuse(status, `Only confirmed sessions can be marked No Show. This session is ${label}.`);
       if (!hasStarted(snapshot, request.now))
-        return refuse(status, "This session has not started yet. Attendees can be marked No Show once it has started.");
+        return refuse(status, `This session is ${label} but has not started yet. Attendees can be marked No Show once it has started.`);
       const targets = targetAttendees(snapshot, request.attendeeEmails, status);
       if (!Array.isArray(targets)) return targets;
+      if (targets.length === 0) return refuse(status, `This session is ${label} and has no attendees to mark No Show.`);
       const toMark = targets.filter((attendee) => !attendee.noShow);
-      if (toMark.length === 0) return refuse(status, "These attendees are already marked No Show.");
+      if (toMark.length === 0) return refuse(status, `This session is ${label} and these attendees are already marked No Show.`);
       return planWith(snapshot, status, {
         checkoutState: snapshot.checkoutState,
         noShowChanges: toMark.map((attendee) => ({ email: normalizeEmail(attendee.email), noShow: true })),
@@ -145,7 +146,7 @@ export function planTransition(snapshot: SessionSnapshot, request: TransitionReq
       const targets = targetAttendees(snapshot, request.attendeeEmails, status);
       if (!Array.isArray(targets)) return targets;
       const toClear = targets.filter((attendee) => attendee.noShow);
-      if (toClear.length === 0) return refuse(status, "None of these attendees is marked No Show.");
+      if (toClear.length === 0) return refuse(status, `This session is ${label} and none of these attendees is marked No Show.`);
       return planWith(snapshot, status, {
         checkoutState: snapshot.checkoutState,
         noShowChanges: toClear.map((attendee) => ({ email: normalizeEmail(attendee.email), noShow: false })),
