@@ -4,6 +4,7 @@ import { createCaller, createContext } from "@calcom/trpc/server";
 import { randomUUID } from "node:crypto";
 
 const MINUTE_MS = 60_000;
+const APP_SLUG = "session-checkout";
 
 export const minutesFromNow = (minutes: number): Date => new Date(Date.now() + minutes * MINUTE_MS);
 
@@ -18,9 +19,15 @@ export function factories(prisma: PrismaClient) {
   const unique = () => randomUUID().slice(0, 8);
 
   return {
-    user(fields: { name?: string; timeZone?: string } = {}) {
+    /** A user with Session Checkout installed (a Credential of theirs), unless `installed: false`. */
+    async user(fields: { name?: string; timeZone?: string; installed?: boolean } = {}) {
       const id = unique();
-      return prisma.user.create({ data: { email: `host-${id}@test.example`, name: fields.name ?? `Host ${id}`, timeZone: fields.timeZone ?? "Europe/London" } });
+      const user = await prisma.user.create({ data: { email: `host-${id}@test.example`, name: fields.name ?? `Host ${id}`, timeZone: fields.timeZone ?? "Europe/London" } });
+      if (fields.installed !== false) {
+        await prisma.app.createMany({ data: [{ slug: APP_SLUG, dirName: APP_SLUG, categories: ["other"], enabled: true }], skipDuplicates: true });
+        await prisma.credential.create({ data: { type: "session-checkout_other", key: {}, userId: user.id, appId: APP_SLUG } });
+      }
+      return user;
     },
 
     async team(members: Array<{ userId: number; role: MembershipRole; accepted?: boolean }>) {

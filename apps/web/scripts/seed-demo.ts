@@ -1,6 +1,5 @@
 import { countSessionsByStatus, seedSessionCheckoutDemo } from "@calcom/app-store/session-checkout/lib/demo/seed-demo";
-import addHandler from "@calcom/app-store/session-checkout/api/add";
-import appConfig from "@calcom/app-store/session-checkout/config.json";
+import { installApp, installedCount } from "@calcom/app-store/_utils/installApp";
 import type { PrismaClient } from "@calcom/prisma";
 import { DEMO_PASSWORD } from "@calcom/prisma/seed/demo-plan";
 import { seedCalcomDemo } from "@calcom/prisma/seed";
@@ -10,14 +9,9 @@ export async function seedDemo(prisma: PrismaClient) {
   const demo = await seedCalcomDemo(prisma);
   const hostIds = [demo.users.dana.id, demo.users.sam.id];
 
-  await prisma.app.upsert({
-    where: { slug: appConfig.slug },
-    create: { slug: appConfig.slug, dirName: appConfig.slug, categories: ["other", "analytics"], enabled: true },
-    update: {},
-  });
+  // Installed the way a host installs it from the App Store; Morgan has not installed it.
   for (const user of [demo.users.dana, demo.users.sam, demo.users.alex]) {
-    const installed = await prisma.credential.count({ where: { userId: user.id, appId: appConfig.slug } });
-    if (!installed) await addHandler.createCredential({ user, appType: appConfig.type, slug: appConfig.slug });
+    if ((await installedCount(prisma, { userId: user.id, slug: "session-checkout" })) === 0) await installApp(prisma, { user, slug: "session-checkout" });
   }
 
   await seedSessionCheckoutDemo(prisma, { hostIds, surveyHostIds: [demo.users.dana.id] });

@@ -1,8 +1,10 @@
 import sessionCheckoutRouter from "@calcom/app-store/session-checkout/trpc/_router";
 
 import { router } from "../../trpc";
+import { appsRouter } from "./apps/_router";
 
-/** Cal.com mounts each app's router under `viewer` with an `app<Name>` key. */
+/** Cal.com mounts each app's router under `viewer` with an `app<Name>` key, at the bottom. */
 export const viewerRouter = router({
+  apps: appsRouter,
   appSessionCheckout: sessionCheckoutRouter,
 });

@@ -1,0 +1,34 @@
+import { AppInstallError, installApp } from "@calcom/app-store/_utils/installApp";
+import { appStoreMetadata, isDeclarativeHandler, loadAppApi, resolveAppSlug } from "@calcom/app-store/_utils/registry";
+import type { PrismaClient } from "@calcom/prisma";
+import type { AppHttpContext } from "@calcom/types/AppHandler";
+
+const json = (status: number, body: unknown) => Response.json(body, { status });
+
+/**
+ * /api/integrations/<slug-or-type>/<handler>, the Cal.com way: the registry's lazy api map finds
+ * the app's handler. A declarative `add` installs the app for the signed-in user; any other
+ * handler is the app's own Request -> Response function.
+ */
+export async function handleIntegrationRequest(
+  request: Request,
+  { args, user, prisma }: { args: string[]; user: AppHttpContext["user"]; prisma: PrismaClient },
+): Promise<Response> {
+  const [appKey, handlerName] = args;
+  if (args.length !== 2 || !appKey || !handlerName) return json(404, { message: "API route not found" });
+  const slug = resolveAppSlug(appKey);
+  if (!slug) return json(404, { message: `No app found for "${appKey}".` });
+  const handler = (await loadAppApi(slug))?.[handlerName];
+  if (!handler) return json(404, { message: `${appStoreMetadata[slug].name} has no "${handlerName}" handler.` });
+
+  if (!isDeclarativeHandler(handler)) return handler(request, { user });
+
+  if (!user) return json(401, { message: "You must be logged in to do this" });
+  try {
+    const { redirect } = await installApp(prisma, { user, slug });
+    return json(200, { url: redirect?.url ?? `/apps/installed?hl=${slug}`, newTab: redirect?.newTab ?? false });
+  } catch (error) {
+    if (error instanceof AppInstallError) return json(error.status, { message: error.message });
+    throw error;
+  }
+}

@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+
+import { AppMetaSchema, type AppMeta } from "./app-meta";
+import { discoverAppFolders, type AppFolder } from "./discover";
+import type { Problem } from "./problems";
+
+export interface LoadedApp extends AppFolder {
+  slug: string;
+  meta: AppMeta;
+}
+
+/** Reads and validates every app's config.json. Collects every problem rather than stopping at the first. */
+export function loadApps(appStoreDir: string, { displayRoot = appStoreDir }: { displayRoot?: string } = {}): { apps: LoadedApp[]; problems: Problem[] } {
+  const apps: LoadedApp[] = [];
+  const problems: Problem[] = [];
+  const display = (path: string) => relative(displayRoot, path) || path;
+
+  for (const folder of discoverAppFolders(appStoreDir)) {
+    const configPath = join(folder.dir, "config.json");
+    const file = display(configPath);
+    if (!existsSync(configPath)) {
+      problems.push({ file, message: "is missing: every app folder needs a config.json (or rename the folder to start with _ if it is not an app)" });
+      continue;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(configPath, "utf8"));
+    } catch (error) {
+      problems.push({ file, message: `is not valid JSON: ${(error as Error).message}` });
+      continue;
+    }
+    const parsed = AppMetaSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        problems.push({ file, field: issue.path.join(".") || "(root)", message: issue.message });
+      }
+      continue;
+    }
+    apps.push({ ...folder, slug: parsed.data.slug, meta: parsed.data });
+  }
+
+  const bySlug = new Map<string, LoadedApp[]>();
+  for (const app of apps) bySlug.set(app.slug, [...(bySlug.get(app.slug) ?? []), app]);
+  for (const [slug, owners] of bySlug) {
+    if (owners.length < 2) continue;
+    for (const owner of owners) {
+      const others = owners.filter((other) => other !== owner).map((other) => display(join(other.dir, "config.json")));
+      problems.push({ file: display(join(owner.dir, "config.json")), field: "slug", message: `"${slug}" is also used by ${others.join(", ")}; slugs must be unique` });
+    }
+  }
+
+  return { apps, problems };
+}
