@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["packages/**/*.test.ts"],
+          include: ["packages/**/*.test.ts", "test/unit/**/*.test.ts"],
           exclude: ["**/node_modules/**"],
         },
       },

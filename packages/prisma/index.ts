@@ -21,10 +21,10 @@ export function getPrisma(): PrismaClient {
 }
 
 /**
- * Cal.com's `import prisma from "@calcom/prisma"`: the same client, resolved on first use so a
+ * Cal.com's `import prisma from "@calcom/prisma"` (or the named `prisma`): the same client, resolved on first use so a
  * process can start the embedded database before anything touches it.
  */
-const prisma = new Proxy({} as PrismaClient, {
+export const prisma = new Proxy({} as PrismaClient, {
   get: (_target, property) => Reflect.get(getPrisma(), property),
 });
 

@@ -1,4 +1,5 @@
-import type { Prisma, PrismaTransaction } from "@calcom/prisma";
+import type { PrismaTransaction } from "@calcom/prisma";
+import type { Prisma } from "@calcom/prisma/client";
 import type { App_SessionCheckout_AuditAction, App_SessionCheckout_AuditSource } from "@calcom/prisma/enums";
 
 import { actorColumns, type Actor } from "./actor";

@@ -1,11 +1,11 @@
 import type { PrismaClient } from "@calcom/prisma";
-import type { TrpcSessionUserData } from "@calcom/trpc/server/types";
+import type { TrpcSessionUser } from "@calcom/trpc/server/types";
 
 import { performSessionAction, type SessionActionInput } from "../lib/services/session-actions";
 
 export interface AuthedHandlerContext {
   prisma: PrismaClient;
-  user: TrpcSessionUserData;
+  user: NonNullable<TrpcSessionUser>;
 }
 
 /** The signed-in host performs one action on one session. */
