@@ -19,6 +19,7 @@ const sessionSelect = {
 export interface LockedSession {
   bookingId: number;
   hostUserId: number | null;
+  endTime: Date;
   attendeeIds: ReadonlyArray<{ id: number; email: string }>;
   snapshot: SessionSnapshot;
 }
@@ -38,6 +39,7 @@ export async function lockSessionForChange(tx: PrismaTransaction, bookingId: num
   return {
     bookingId,
     hostUserId: booking.userId,
+    endTime: booking.endTime,
     attendeeIds: booking.attendees.map(({ id, email }) => ({ id, email })),
     snapshot: {
       bookingStatus: booking.status,

@@ -3,6 +3,9 @@ import type { App_SessionCheckout_AuditAction } from "@calcom/prisma/enums";
 
 import { actorUserId, type Actor, type CheckoutMethod } from "../actor";
 import { appendAuditEntry } from "../audit";
+import { decideAutoCheckout } from "../auto-checkout";
+import { isInstalledFor } from "../installation";
+import type { SessionCheckoutSettings } from "../settings";
 import { SessionCheckoutError } from "../errors";
 import type { SessionStatus } from "../status";
 import { normalizeEmail, planTransition, type SessionAction, type TransitionPlan } from "../transitions";
@@ -51,12 +54,13 @@ export async function performSessionAction(db: PrismaClient, input: SessionActio
 
   return db.$transaction(async (tx) => {
     const session = await lockSessionForChange(tx, input.bookingId, input.actor);
-    const surveysEnabled = input.action === "checkout" && (await readSettings(tx, session.hostUserId)).surveysEnabled;
+    const settings = await readSettings(tx, session.hostUserId);
+    if (input.actor.kind === "auto-checkout") await assertAutoCheckoutDue(tx, session, input.action, settings, now);
     const plan = planTransition(session.snapshot, {
       action: input.action,
       now,
       attendeeEmails: input.attendeeEmails,
-      surveysEnabled,
+      surveysEnabled: input.action === "checkout" && settings.surveysEnabled,
     });
     if (!plan.allowed) throw new SessionCheckoutError(plan.code, plan.message);
 
@@ -91,6 +95,14 @@ export async function performSessionAction(db: PrismaClient, input: SessionActio
       })),
     };
   });
+}
+
+/** Auto-checkout acts only on what the auto-checkout rule says is due, decided here under the booking's lock. */
+async function assertAutoCheckoutDue(tx: PrismaTransaction, session: LockedSession, action: SessionAction, settings: SessionCheckoutSettings, now: Date): Promise<void> {
+  if (action !== "checkout") throw new SessionCheckoutError("BAD_REQUEST", "Auto-checkout only checks sessions out.");
+  const installed = session.hostUserId !== null && (await isInstalledFor(tx, session.hostUserId));
+  const decision = decideAutoCheckout({ snapshot: session.snapshot, endTime: session.endTime, settings, installed, now });
+  if (!decision.due) throw new SessionCheckoutError("PRECONDITION_FAILED", decision.reason);
 }
 
 async function writeCheckoutState(

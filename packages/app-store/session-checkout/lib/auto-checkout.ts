@@ -1,0 +1,42 @@
+import type { SessionCheckoutSettings } from "./settings";
+import { SESSION_STATUS_LABELS } from "./status";
+import { sessionStatusOf, type SessionSnapshot } from "./transitions";
+
+const MINUTE_MS = 60_000;
+
+export type AutoCheckoutDecision = { due: true; dueAt: Date } | { due: false; reason: string; dueAt: Date | null };
+
+/** When a session becomes due: its end (start + duration) plus the host's delay, as an instant. */
+export function autoCheckoutDueAt(endTime: Date, delayMinutes: number): Date {
+  return new Date(endTime.getTime() + delayMinutes * MINUTE_MS);
+}
+
+/**
+ * The one place that decides whether auto-checkout may check a session out now. Evaluated with
+ * the settings in force at that moment, so a longer delay postpones and switching off stops.
+ */
+export function decideAutoCheckout({
+  snapshot,
+  endTime,
+  settings,
+  installed,
+  now,
+}: {
+  snapshot: SessionSnapshot;
+  endTime: Date;
+  settings: SessionCheckoutSettings;
+  installed: boolean;
+  now: Date;
+}): AutoCheckoutDecision {
+  if (!installed) return { due: false, reason: "The host has not installed Session Checkout.", dueAt: null };
+  if (!settings.autoCheckoutEnabled || !settings.autoCheckoutEnabledAt) return { due: false, reason: "Auto-checkout is off.", dueAt: null };
+  const dueAt = autoCheckoutDueAt(endTime, settings.autoCheckoutDelayMinutes);
+  // The host decided: a checkout that was undone is never redone automatically.
+  if (snapshot.checkoutState === "UNDONE") return { due: false, reason: "The checkout was undone by hand.", dueAt };
+  const status = sessionStatusOf(snapshot);
+  if (status !== "CONFIRMED") return { due: false, reason: `Only confirmed sessions are checked out. This session is ${SESSION_STATUS_LABELS[status]}.`, dueAt };
+  // No back-fill: only sessions that fall due after auto-checkout was switched on.
+  if (dueAt.getTime() <= settings.autoCheckoutEnabledAt.getTime()) return { due: false, reason: "It fell due before auto-checkout was switched on.", dueAt };
+  if (dueAt.getTime() > now.getTime()) return { due: false, reason: "Not due yet.", dueAt };
+  return { due: true, dueAt };
+}
