@@ -8,16 +8,18 @@ export { Prisma, PrismaClient } from "./generated/prisma/client";
 /** A client inside `prisma.$transaction(async (tx) => …)`. */
 export type PrismaTransaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-let defaultClient: PrismaClient | undefined;
+// Kept on globalThis: a bundler (Next) may load this module once per route bundle, and every
+// copy must share one pool — the embedded database serves a single connection.
+const processWide = globalThis as typeof globalThis & { __calcomPrismaClient?: PrismaClient };
 
 /** The process-wide client for DATABASE_URL, made on first use (the embedded database sets the URL at start-up). */
 export function getPrisma(): PrismaClient {
-  if (!defaultClient) {
+  if (!processWide.__calcomPrismaClient) {
     const databaseUrl = process.env.DATABASE_URL;
     if (!databaseUrl) throw new Error("DATABASE_URL is not set: start the embedded database first or point it at PostgreSQL.");
-    defaultClient = createPrismaClient({ databaseUrl });
+    processWide.__calcomPrismaClient = createPrismaClient({ databaseUrl });
   }
-  return defaultClient;
+  return processWide.__calcomPrismaClient;
 }
 
 /**

@@ -2,29 +2,47 @@ import { getPrisma } from "@calcom/prisma";
 
 import { openDatabase } from "./database";
 import { seedDemo } from "./seed-demo";
+import { buildWebApp, sessionSecret, startWebApp } from "./serve";
 
 /*
  * Runs the product on this machine: the database (embedded unless DATABASE_URL is set),
- * migrations, demo data, and the accounts to sign in with.
+ * migrations, demo data, then the web app, and prints where to sign in and with what.
  */
+const port = Number(process.env.PORT ?? 3000);
+const url = process.env.NEXT_PUBLIC_WEBAPP_URL ?? `http://localhost:${port}`;
 const database = await openDatabase();
 const prisma = getPrisma();
-try {
-  const { demo, password, statusCounts } = await seedDemo(prisma);
-  const bookings = await prisma.booking.count();
-  console.log(`\nSession Checkout is ready on ${database.embedded ? "the embedded database (.data/pglite)" : "DATABASE_URL"}.`);
-  console.log(`\nSign-in accounts (password for all: ${password}):`);
-  for (const [role, user] of [
-    ["host, surveys and auto-checkout on", demo.users.dana],
-    ["host", demo.users.sam],
-    ["team admin", demo.users.alex],
-    ["team member, not admin", demo.users.morgan],
-  ] as const) {
-    console.log(`  ${user.email.padEnd(22)} ${user.name} (${role})`);
-  }
-  console.log(`\n${bookings} bookings. Sessions of the demo hosts by status:`);
-  for (const [status, count] of Object.entries(statusCounts)) console.log(`  ${status.padEnd(10)} ${count}`);
-} finally {
-  await prisma.$disconnect();
-  await database.stop();
+const { demo, password, statusCounts } = await seedDemo(prisma);
+const bookings = await prisma.booking.count();
+// The embedded database serves one connection: hand it over to the web app.
+await prisma.$disconnect();
+
+const env = { DATABASE_URL: database.url, NEXTAUTH_SECRET: sessionSecret(), NEXTAUTH_URL: url, NEXT_PUBLIC_WEBAPP_URL: url };
+if (process.env.SKIP_WEB_BUILD !== "1") await buildWebApp(env);
+const web = await startWebApp(env, port);
+
+console.log(`\nSession Checkout is running at ${url} on ${database.embedded ? "the embedded database (.data/pglite)" : "DATABASE_URL"}.`);
+console.log(`\nSign in with (password for all: ${password}):`);
+for (const [role, user] of [
+  ["host, surveys and auto-checkout on", demo.users.dana],
+  ["host", demo.users.sam],
+  ["team admin", demo.users.alex],
+  ["team member, not admin; app not installed", demo.users.morgan],
+] as const) {
+  console.log(`  ${user.email.padEnd(22)} ${user.name} (${role})`);
 }
+console.log(`\n${bookings} bookings. Sessions of the demo hosts by status:`);
+for (const [status, count] of Object.entries(statusCounts)) console.log(`  ${status.padEnd(10)} ${count}`);
+console.log("\nPress Ctrl+C to stop.");
+
+const stop = async () => {
+  web.kill("SIGTERM");
+  await database.stop();
+  process.exit(0);
+};
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());
+web.on("exit", (code) => {
+  console.error(`The web app stopped (code ${code}).`);
+  void database.stop().then(() => process.exit(code ?? 1));
+});

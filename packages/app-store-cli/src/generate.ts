@@ -54,13 +54,13 @@ export function renderRegistry(apps: ReadonlyArray<RegisteredApp>): Record<strin
   ]);
 
   const browser = file([
-    'import type { AppSlotModule } from "@calcom/types/AppSlots";',
+    'import type { BookingDialogActionsModule, SettingsSectionModule } from "@calcom/types/AppSlots";',
     "",
     'import type { AppStoreSlug } from "./apps.metadata.generated";',
     "",
-    ...lazyMap("bookingDialogActionsSlot", "Components an app adds to the booking detail dialog (components/BookingDialogActions.tsx).", "bookingDialogActions", () => "components/BookingDialogActions", "AppSlotModule"),
+    ...lazyMap("bookingDialogActionsSlot", "Components an app adds to the booking detail dialog (components/BookingDialogActions.tsx).", "bookingDialogActions", () => "components/BookingDialogActions", "BookingDialogActionsModule"),
     "",
-    ...lazyMap("settingsSlot", "Sections an app adds to Settings > Calendar > General (components/SettingsSection.tsx).", "settingsSection", () => "components/SettingsSection", "AppSlotModule"),
+    ...lazyMap("settingsSlot", "Sections an app adds to Settings > Calendar > General (components/SettingsSection.tsx).", "settingsSection", () => "components/SettingsSection", "SettingsSectionModule"),
   ]);
 
   const withZod = apps.filter((app) => app.has.zod);

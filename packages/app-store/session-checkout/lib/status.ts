@@ -12,6 +12,15 @@ export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
   CONFIRMED: "Confirmed",
 };
 
+/** The colour family each status is shown in (always next to its label, never alone). */
+export const SESSION_STATUS_TONES: Record<SessionStatus, "green" | "blue" | "amber" | "gray" | "red"> = {
+  COMPLETED: "green",
+  CONFIRMED: "blue",
+  PENDING: "amber",
+  CANCELLED: "gray",
+  NO_SHOW: "red",
+};
+
 export type CheckoutState = "ACTIVE" | "UNDONE";
 
 export interface StatusInputs {

@@ -16,6 +16,8 @@ import { listNotesHandler } from "./listNotes.handler";
 import { ZMarkNoShowInputSchema } from "./markNoShow.schema";
 import { markNoShowHandler } from "./markNoShow.handler";
 import { sessionCheckoutProcedure as procedure } from "./procedure";
+import { ZSessionStatusesInputSchema } from "./sessionStatuses.schema";
+import { sessionStatusesHandler } from "./sessionStatuses.handler";
 import { ZUndoCheckoutInputSchema } from "./undoCheckout.schema";
 import { undoCheckoutHandler } from "./undoCheckout.handler";
 import { ZUpdateNoteInputSchema } from "./updateNote.schema";
@@ -26,6 +28,7 @@ import { updateSettingsHandler } from "./updateSettings.handler";
 /** Mounted by the host as `viewer.appSessionCheckout`. */
 const sessionCheckoutRouter = router({
   getSession: procedure.input(ZGetSessionInputSchema).query(getSessionHandler),
+  sessionStatuses: procedure.input(ZSessionStatusesInputSchema).query(sessionStatusesHandler),
   checkout: procedure.input(ZCheckoutInputSchema).mutation(checkoutHandler),
   undoCheckout: procedure.input(ZUndoCheckoutInputSchema).mutation(undoCheckoutHandler),
   markNoShow: procedure.input(ZMarkNoShowInputSchema).mutation(markNoShowHandler),

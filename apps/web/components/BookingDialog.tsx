@@ -1,0 +1,82 @@
+"use client";
+
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
+
+import { bookingDialogActionsSlot } from "@calcom/app-store/apps.browser.generated";
+import type { AppStoreSlug } from "@calcom/app-store/apps.metadata.generated";
+import type { BookingDialogSlotProps } from "@calcom/types/AppSlots";
+import { Badge } from "@calcom/ui/Badge";
+import { Dialog } from "@calcom/ui/Dialog";
+
+import type { CalendarBooking } from "./calendar-types";
+
+const slotComponents = new Map<AppStoreSlug, LazyExoticComponent<ComponentType<BookingDialogSlotProps>>>();
+
+/** The app's component for this slot, loaded on first use through the registry (the host never imports an app). */
+function slotComponent(slug: AppStoreSlug) {
+  const load = bookingDialogActionsSlot[slug];
+  if (!load) return null;
+  if (!slotComponents.has(slug)) slotComponents.set(slug, lazy(load));
+  return slotComponents.get(slug)!;
+}
+
+function formatRange(start: Date, end: Date, timeZone: string) {
+  const day = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(start);
+  const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit" });
+  return `${day}, ${time.format(start)}–${time.format(end)} (${timeZone})`;
+}
+
+function formatPrice(price: number, currency: string) {
+  return price === 0 ? "Free" : new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(price / 100);
+}
+
+export function BookingDialog({
+  booking,
+  statusLabel,
+  tone,
+  installedSlugs,
+  timeZone,
+  onClose,
+  onSessionChanged,
+}: {
+  booking: CalendarBooking;
+  statusLabel: string;
+  tone: "green" | "blue" | "amber" | "gray" | "red";
+  installedSlugs: AppStoreSlug[];
+  timeZone: string;
+  onClose: () => void;
+  onSessionChanged: () => void;
+}) {
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()} title={booking.title} description={formatRange(booking.startTime, booking.endTime, timeZone)} wide>
+      <dl className="booking-facts">
+        <dt>Status</dt>
+        <dd>
+          <Badge tone={tone}>{statusLabel}</Badge>
+        </dd>
+        <dt>Event type</dt>
+        <dd>{booking.eventType?.title ?? "—"}</dd>
+        <dt>Price</dt>
+        <dd>{booking.eventType ? formatPrice(booking.eventType.price, booking.eventType.currency) : "—"}</dd>
+        <dt>Attendees</dt>
+        <dd>
+          <ul>
+            {booking.attendees.map((attendee) => (
+              <li key={attendee.email}>
+                {attendee.name} &lt;{attendee.email}&gt;
+              </li>
+            ))}
+          </ul>
+        </dd>
+      </dl>
+      {installedSlugs.map((slug) => {
+        const AppPart = slotComponent(slug);
+        return AppPart ? (
+          <Suspense key={slug} fallback={<p className="muted">Loading…</p>}>
+            <AppPart bookingId={booking.id} timeZone={timeZone} onSessionChanged={onSessionChanged} />
+          </Suspense>
+        ) : null;
+      })}
+    </Dialog>
+  );
+}

@@ -1,0 +1,132 @@
+"use client";
+
+import type { DatesSetArg, EventChangeArg, EventClickArg, EventInput } from "@fullcalendar/core";
+import dayGridPlugin from "@fullcalendar/daygrid";
+import interactionPlugin from "@fullcalendar/interaction";
+import luxonPlugin from "@fullcalendar/luxon3";
+import FullCalendar from "@fullcalendar/react";
+import timeGridPlugin from "@fullcalendar/timegrid";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+
+import type { AppStoreSlug } from "@calcom/app-store/apps.metadata.generated";
+import { useTRPC } from "@calcom/trpc/react";
+import { showToast } from "@calcom/ui/toast";
+
+import { BookingDialog } from "./BookingDialog";
+import { CALCOM_STATUS_DISPLAY, type CalendarBooking, type Tone } from "./calendar-types";
+
+interface Display {
+  key: string;
+  label: string;
+  tone: Tone;
+  locked: boolean;
+}
+
+/** The host's week: FullCalendar in the host's time zone; drag and resize reschedule through the host's mutation. */
+export function CalendarView({ timeZone }: { timeZone: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [range, setRange] = useState<{ from: Date; to: Date } | null>(null);
+  const [openBookingId, setOpenBookingId] = useState<number | null>(null);
+
+  const bookings = useQuery({ ...trpc.viewer.bookings.list.queryOptions(range ?? { from: new Date(0), to: new Date(1) }), enabled: range !== null });
+  const apps = useQuery(trpc.viewer.apps.list.queryOptions());
+  const installedSlugs = (apps.data ?? []).filter((app) => app.installed).map((app) => app.slug as AppStoreSlug);
+  const checkoutInstalled = installedSlugs.includes("session-checkout");
+  const bookingIds = (bookings.data ?? []).map((booking) => booking.id);
+  const statuses = useQuery({ ...trpc.viewer.appSessionCheckout.sessionStatuses.queryOptions({ bookingIds }), enabled: checkoutInstalled && bookingIds.length > 0 });
+  const reschedule = useMutation(trpc.viewer.bookings.reschedule.mutationOptions());
+
+  const displays = useMemo(() => {
+    const byId = new Map((statuses.data ?? []).map((s) => [s.bookingId, s]));
+    return new Map(
+      (bookings.data ?? []).map((booking): [number, Display] => {
+        const fromApp = byId.get(booking.id);
+        const base = CALCOM_STATUS_DISPLAY[booking.status];
+        const movable = booking.status === "ACCEPTED" || booking.status === "PENDING";
+        return [booking.id, fromApp ? { key: fromApp.status.toLowerCase().replace("_", "-"), label: fromApp.statusLabel, tone: fromApp.tone, locked: fromApp.rescheduleLocked || !movable } : { ...base, locked: !movable }];
+      }),
+    );
+  }, [bookings.data, statuses.data]);
+
+  const events: EventInput[] = (bookings.data ?? []).map((booking) => {
+    const display = displays.get(booking.id)!;
+    return {
+      id: String(booking.id),
+      title: `${booking.attendees.map((a) => a.name).join(", ")} · ${display.label}`,
+      start: booking.startTime,
+      end: booking.endTime,
+      editable: !display.locked,
+      classNames: [`event-status-${display.key}`, `tone-${display.tone}`],
+      extendedProps: { bookingId: booking.id, statusLabel: display.label },
+    };
+  });
+
+  const legend = [...new Map([...displays.values()].map((d) => [d.label, d.tone])).entries()].sort(([a], [b]) => a.localeCompare(b));
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: trpc.viewer.bookings.list.queryKey() });
+    void queryClient.invalidateQueries({ queryKey: trpc.viewer.appSessionCheckout.sessionStatuses.queryKey() });
+  };
+
+  const onMove = async (change: EventChangeArg) => {
+    const { start, end } = change.event;
+    if (!start || !end) return change.revert();
+    try {
+      await reschedule.mutateAsync({ bookingId: Number(change.event.id), startTime: start, endTime: end });
+      showToast.success("Session rescheduled.");
+    } catch (error) {
+      change.revert();
+      showToast.error(error instanceof Error ? error.message : "The session could not be moved.");
+    } finally {
+      refresh();
+    }
+  };
+
+  const openBooking: CalendarBooking | undefined = bookings.data?.find((booking) => booking.id === openBookingId);
+  const openDisplay = openBooking ? displays.get(openBooking.id) : undefined;
+
+  return (
+    <div className="calendar-page">
+      <ul className="legend" aria-label="Status legend">
+        {legend.map(([label, tone]) => (
+          <li key={label}>
+            <span className={`swatch tone-${tone}`} aria-hidden="true" /> {label}
+          </li>
+        ))}
+      </ul>
+      {bookings.error ? <p role="alert" className="error">{bookings.error.message}</p> : null}
+      <FullCalendar
+        plugins={[timeGridPlugin, dayGridPlugin, interactionPlugin, luxonPlugin]}
+        initialView="timeGridWeek"
+        headerToolbar={{ left: "prev,next today", center: "title", right: "timeGridDay,timeGridWeek,dayGridMonth" }}
+        buttonText={{ today: "Today", day: "Day", week: "Week", month: "Month" }}
+        timeZone={timeZone}
+        firstDay={1}
+        nowIndicator
+        slotMinTime="06:00:00"
+        slotMaxTime="22:00:00"
+        height="auto"
+        editable
+        eventStartEditable
+        eventDurationEditable
+        events={events}
+        datesSet={(arg: DatesSetArg) => setRange((current) => (current && current.from.getTime() === arg.start.getTime() && current.to.getTime() === arg.end.getTime() ? current : { from: arg.start, to: arg.end }))}
+        eventClick={(arg: EventClickArg) => setOpenBookingId(Number(arg.event.id))}
+        eventDrop={onMove}
+        eventResize={onMove}
+      />
+      {openBooking && openDisplay ? (
+        <BookingDialog
+          booking={openBooking}
+          statusLabel={openDisplay.label}
+          tone={openDisplay.tone}
+          installedSlugs={installedSlugs}
+          timeZone={timeZone}
+          onClose={() => setOpenBookingId(null)}
+          onSessionChanged={refresh}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const webRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+const repoRoot = join(webRoot, "..", "..");
+const nextCli = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+/** NEXTAUTH_SECRET when given; otherwise one made once and kept in .data, so sign-ins survive restarts. */
+export function sessionSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = join(repoRoot, ".data", "nextauth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+function runNext(args: string[], env: Record<string, string>, stdio: "inherit" | "pipe" = "inherit"): ChildProcess {
+  return spawn(process.execPath, [nextCli, ...args], { cwd: webRoot, env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio });
+}
+
+export async function buildWebApp(env: Record<string, string>): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const child = runNext(["build"], env);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code})`))));
+  });
+}
+
+/** Starts the built web app; resolves once it answers on its port. */
+export async function startWebApp(env: Record<string, string>, port: number): Promise<ChildProcess> {
+  const child = runNext(["start", "--port", String(port), "--hostname", "127.0.0.1"], env);
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The web app exited (code ${child.exitCode}).`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/auth/signin`);
+      if (response.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  child.kill();
+  throw new Error(`The web app did not answer on port ${port} within a minute.`);
+}

@@ -1,0 +1,161 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+
+import { useTRPC } from "@calcom/trpc/react";
+import type { BookingDialogSlotProps } from "@calcom/types/AppSlots";
+import { Button } from "@calcom/ui/Button";
+import { ConfirmDialog } from "@calcom/ui/Dialog";
+import { showToast } from "@calcom/ui/toast";
+
+import { SESSION_ACTIONS, type SessionAction } from "../lib/transitions";
+import { ACTION_COPY } from "./action-copy";
+import { errorMessage, formatInZone } from "./format";
+import { HistoryPanel } from "./HistoryPanel";
+import { NotesPanel } from "./NotesPanel";
+import { SessionStatusBadge } from "./SessionStatusBadge";
+
+type Tab = "actions" | "notes" | "history";
+const TABS: Array<{ id: Tab; label: string }> = [
+  { id: "actions", label: "Checkout" },
+  { id: "notes", label: "Notes" },
+  { id: "history", label: "History" },
+];
+
+/** Session Checkout's part of the booking detail dialog, filled in through the registry's slot. */
+export default function BookingDialogActions({ bookingId, timeZone, onSessionChanged }: BookingDialogSlotProps) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const session = useQuery(trpc.viewer.appSessionCheckout.getSession.queryOptions({ bookingId }));
+  const [tab, setTab] = useState<Tab>("actions");
+  const [confirming, setConfirming] = useState<SessionAction | null>(null);
+  const [chosenEmails, setChosenEmails] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  const mutations = {
+    checkout: useMutation(trpc.viewer.appSessionCheckout.checkout.mutationOptions()),
+    undoCheckout: useMutation(trpc.viewer.appSessionCheckout.undoCheckout.mutationOptions()),
+    markNoShow: useMutation(trpc.viewer.appSessionCheckout.markNoShow.mutationOptions()),
+    clearNoShow: useMutation(trpc.viewer.appSessionCheckout.clearNoShow.mutationOptions()),
+  };
+  const busy = Object.values(mutations).some((mutation) => mutation.isPending);
+
+  if (session.isLoading) return <p className="sc-muted">Loading session…</p>;
+  if (session.error || !session.data) return <p role="alert" className="sc-error">{session.error ? errorMessage(session.error) : "Session not found."}</p>;
+  const details = session.data;
+  const isGroup = details.attendees.length > 1;
+  const noShowCandidates = (action: SessionAction) => details.attendees.filter((a) => (action === "markNoShow" ? !a.noShow : a.noShow));
+
+  const open = (action: SessionAction) => {
+    setError(null);
+    setChosenEmails(noShowCandidates(action).map((a) => a.email));
+    setConfirming(action);
+  };
+
+  const run = async (action: SessionAction) => {
+    const attendeeEmails = isGroup && (action === "markNoShow" || action === "clearNoShow") ? chosenEmails : undefined;
+    try {
+      if (action === "markNoShow" || action === "clearNoShow") await mutations[action].mutateAsync({ bookingId, attendeeEmails });
+      else await mutations[action].mutateAsync({ bookingId });
+      showToast.success(ACTION_COPY[action].done);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setConfirming(null);
+      await queryClient.invalidateQueries({ queryKey: trpc.viewer.appSessionCheckout.getSession.queryKey({ bookingId }) });
+      onSessionChanged();
+    }
+  };
+
+  return (
+    <section className="sc-panel" aria-label="Session Checkout">
+      <p className="sc-status">
+        Session status: <SessionStatusBadge status={details.status} />
+        {details.checkout?.state === "ACTIVE" ? <span className="sc-muted"> · checked out {formatInZone(details.checkout.checkedOutAt, timeZone)}{details.checkout.method === "AUTO" ? " by Auto-checkout" : ""}</span> : null}
+      </p>
+      {error ? (
+        <p role="alert" className="sc-error">
+          {error}
+        </p>
+      ) : null}
+
+      <div role="tablist" aria-label="Session Checkout" className="sc-tabs">
+        {TABS.map(({ id, label }) => (
+          <button key={id} type="button" role="tab" id={`sc-tab-${id}`} aria-selected={tab === id} aria-controls={`sc-tabpanel-${id}`} className="sc-tab" onClick={() => setTab(id)}>
+            {label}
+          </button>
+        ))}
+      </div>
+
+      <div role="tabpanel" id={`sc-tabpanel-${tab}`} aria-labelledby={`sc-tab-${tab}`}>
+        {tab === "actions" ? (
+          <>
+            <div className="sc-actions">
+              {SESSION_ACTIONS.filter((action) => details.allowedActions[action].allowed).map((action) => (
+                <Button key={action} variant={ACTION_COPY[action].destructive ? "secondary" : "primary"} onClick={() => open(action)} disabled={busy}>
+                  {ACTION_COPY[action].button}
+                </Button>
+              ))}
+              {SESSION_ACTIONS.every((action) => !details.allowedActions[action].allowed) ? <p className="sc-muted">{details.allowedActions.checkout.reason}</p> : null}
+            </div>
+            <SurveyState surveys={details.surveys} />
+            <ul className="sc-attendees" aria-label="Attendees">
+              {details.attendees.map((attendee) => (
+                <li key={attendee.email}>
+                  {attendee.name} &lt;{attendee.email}&gt;{attendee.noShow ? <strong> · No Show</strong> : null} ·{" "}
+                  <a href={`/clients/${encodeURIComponent(attendee.email)}`}>Session history</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {tab === "notes" ? <NotesPanel bookingId={bookingId} timeZone={timeZone} /> : null}
+        {tab === "history" ? <HistoryPanel entries={details.history} timeZone={timeZone} /> : null}
+      </div>
+
+      {confirming ? (
+        <ConfirmDialog
+          open
+          onOpenChange={(isOpen) => !isOpen && setConfirming(null)}
+          title={ACTION_COPY[confirming].title}
+          description={ACTION_COPY[confirming].description}
+          confirmLabel={ACTION_COPY[confirming].confirm}
+          destructive={ACTION_COPY[confirming].destructive}
+          busy={busy || (isGroup && (confirming === "markNoShow" || confirming === "clearNoShow") && chosenEmails.length === 0)}
+          onConfirm={() => void run(confirming)}
+        >
+          {isGroup && (confirming === "markNoShow" || confirming === "clearNoShow") ? (
+            <fieldset className="sc-choose">
+              <legend>Attendees</legend>
+              {noShowCandidates(confirming).map((attendee) => (
+                <label key={attendee.email}>
+                  <input
+                    type="checkbox"
+                    checked={chosenEmails.includes(attendee.email)}
+                    onChange={(e) => setChosenEmails((current) => (e.target.checked ? [...current, attendee.email] : current.filter((x) => x !== attendee.email)))}
+                  />{" "}
+                  {attendee.name}
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}
+
+function SurveyState({ surveys }: { surveys: Array<{ attendeeEmail: string; status: string; rating: number | null }> }) {
+  if (surveys.length === 0) return null;
+  const label = (s: { status: string; rating: number | null }) => (s.status === "ANSWERED" ? `answered, rated ${s.rating}/5` : s.status.toLowerCase());
+  return (
+    <ul className="sc-surveys" aria-label="Satisfaction surveys">
+      {surveys.map((survey) => (
+        <li key={survey.attendeeEmail}>
+          Survey to {survey.attendeeEmail}: {label(survey)}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,102 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+
+import { useTRPC } from "@calcom/trpc/react";
+import { Button } from "@calcom/ui/Button";
+import { showToast } from "@calcom/ui/toast";
+
+import { errorMessage, formatInZone } from "./format";
+
+const MAX = 10_000;
+
+/** Private notes: only the signed-in author's notes are ever fetched. Rendered as plain text. */
+export function NotesPanel({ bookingId, timeZone }: { bookingId: number; timeZone: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const notes = useQuery(trpc.viewer.appSessionCheckout.listNotes.queryOptions({ bookingId }));
+  const [draft, setDraft] = useState("");
+  const [editing, setEditing] = useState<{ id: number; body: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.viewer.appSessionCheckout.listNotes.queryKey({ bookingId }) });
+  const onError = (e: unknown) => setError(errorMessage(e));
+  const succeeded = (message: string, then?: () => void) => async () => {
+    then?.();
+    setError(null);
+    showToast.success(message);
+    await refresh();
+  };
+  const add = useMutation(trpc.viewer.appSessionCheckout.addNote.mutationOptions({ onSuccess: succeeded("Note added.", () => setDraft("")), onError }));
+  const update = useMutation(trpc.viewer.appSessionCheckout.updateNote.mutationOptions({ onSuccess: succeeded("Note saved.", () => setEditing(null)), onError }));
+  const remove = useMutation(trpc.viewer.appSessionCheckout.deleteNote.mutationOptions({ onSuccess: succeeded("Note deleted."), onError }));
+
+  return (
+    <div className="sc-notes">
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          add.mutate({ bookingId, body: draft });
+        }}
+      >
+        <label htmlFor={`sc-note-new-${bookingId}`}>New private note (only you can see it)</label>
+        <textarea id={`sc-note-new-${bookingId}`} value={draft} maxLength={MAX} rows={3} onChange={(e) => setDraft(e.target.value)} />
+        <div className="sc-row">
+          <span className="sc-muted">{draft.length.toLocaleString("en-US")} / {MAX.toLocaleString("en-US")}</span>
+          <Button type="submit" loading={add.isPending} disabled={draft.trim().length === 0}>
+            Add note
+          </Button>
+        </div>
+      </form>
+      {error ? (
+        <p role="alert" className="sc-error">
+          {error}
+        </p>
+      ) : null}
+      {notes.isLoading ? <p className="sc-muted">Loading notes…</p> : null}
+      <ul className="sc-note-list" aria-label="Your notes">
+        {notes.data?.map((note) => (
+          <li key={note.id} className="sc-note">
+            {editing?.id === note.id ? (
+              <form
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  update.mutate({ noteId: note.id, body: editing.body });
+                }}
+              >
+                <label htmlFor={`sc-note-${note.id}`} className="sc-visually-hidden">
+                  Edit note
+                </label>
+                <textarea id={`sc-note-${note.id}`} value={editing.body} maxLength={MAX} rows={3} onChange={(e) => setEditing({ id: note.id, body: e.target.value })} />
+                <div className="sc-row">
+                  <Button variant="secondary" onClick={() => setEditing(null)}>
+                    Cancel
+                  </Button>
+                  <Button type="submit" loading={update.isPending}>
+                    Save note
+                  </Button>
+                </div>
+              </form>
+            ) : (
+              <>
+                <p className="sc-note-body">{note.body}</p>
+                <div className="sc-row">
+                  <span className="sc-muted">{formatInZone(note.updatedAt, timeZone)}</span>
+                  <span>
+                    <Button variant="ghost" onClick={() => setEditing({ id: note.id, body: note.body })}>
+                      Edit
+                    </Button>
+                    <Button variant="ghost" onClick={() => remove.mutate({ noteId: note.id })} aria-label="Delete note">
+                      Delete
+                    </Button>
+                  </span>
+                </div>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      {notes.data?.length === 0 ? <p className="sc-muted">No notes yet.</p> : null}
+    </div>
+  );
+}

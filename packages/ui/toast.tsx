@@ -1,0 +1,3 @@
+"use client";
+
+export { Toaster, toast as showToast } from "sonner";
