@@ -7,7 +7,7 @@ import superjson from "superjson";
 
 import { TRPCProvider } from "@calcom/trpc/react";
 import type { AppRouter } from "@calcom/trpc/server";
-import { Toaster } from "@calcom/ui/toast";
+import { Toaster } from "@calcom/ui/components/toast";
 
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, retry: false } } }));

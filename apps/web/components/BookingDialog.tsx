@@ -5,8 +5,8 @@ import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "re
 import { bookingDialogActionsSlot } from "@calcom/app-store/apps.browser.generated";
 import type { AppStoreSlug } from "@calcom/app-store/apps.metadata.generated";
 import type { BookingDialogSlotProps } from "@calcom/types/AppSlots";
-import { Badge } from "@calcom/ui/Badge";
-import { Dialog } from "@calcom/ui/Dialog";
+import { Badge } from "@calcom/ui/components/badge";
+import { Dialog } from "@calcom/ui/components/dialog";
 
 import type { CalendarBooking } from "./calendar-types";
 
@@ -41,7 +41,7 @@ export function BookingDialog({
 }: {
   booking: CalendarBooking;
   statusLabel: string;
-  tone: "green" | "blue" | "amber" | "gray" | "red";
+  tone: "green" | "blue" | "orange" | "gray" | "red";
   installedSlugs: AppStoreSlug[];
   timeZone: string;
   onClose: () => void;
@@ -52,7 +52,7 @@ export function BookingDialog({
       <dl className="booking-facts">
         <dt>Status</dt>
         <dd>
-          <Badge tone={tone}>{statusLabel}</Badge>
+          <Badge variant={tone}>{statusLabel}</Badge>
         </dd>
         <dt>Event type</dt>
         <dd>{booking.eventType?.title ?? "—"}</dd>

@@ -11,7 +11,7 @@ import { useMemo, useState } from "react";
 
 import type { AppStoreSlug } from "@calcom/app-store/apps.metadata.generated";
 import { useTRPC } from "@calcom/trpc/react";
-import { showToast } from "@calcom/ui/toast";
+import { showToast } from "@calcom/ui/components/toast";
 
 import { BookingDialog } from "./BookingDialog";
 import { CALCOM_STATUS_DISPLAY, type CalendarBooking, type Tone } from "./calendar-types";
@@ -74,10 +74,10 @@ export function CalendarView({ timeZone }: { timeZone: string }) {
     if (!start || !end) return change.revert();
     try {
       await reschedule.mutateAsync({ bookingId: Number(change.event.id), startTime: start, endTime: end });
-      showToast.success("Session rescheduled.");
+      showToast("Session rescheduled.", "success");
     } catch (error) {
       change.revert();
-      showToast.error(error instanceof Error ? error.message : "The session could not be moved.");
+      showToast(error instanceof Error ? error.message : "The session could not be moved.", "error");
     } finally {
       refresh();
     }

@@ -2,11 +2,11 @@
 
 import { signOut } from "next-auth/react";
 
-import { Button } from "@calcom/ui/Button";
+import { Button } from "@calcom/ui/components/button";
 
 export function SignOutButton() {
   return (
-    <Button variant="ghost" onClick={() => void signOut({ callbackUrl: "/auth/signin" })}>
+    <Button color="minimal" onClick={() => void signOut({ callbackUrl: "/auth/signin" })}>
       Sign out
     </Button>
   );

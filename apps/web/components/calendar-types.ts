@@ -6,13 +6,13 @@ type Outputs = inferRouterOutputs<AppRouter>;
 export type CalendarBooking = Outputs["viewer"]["bookings"]["list"][number];
 export type AppSessionStatus = Outputs["viewer"]["appSessionCheckout"]["sessionStatuses"][number];
 
-export type Tone = "green" | "blue" | "amber" | "gray" | "red";
+export type Tone = "green" | "blue" | "orange" | "gray" | "red";
 
 /** How the host itself shows Cal.com's booking statuses; installed apps may refine them. */
 export const CALCOM_STATUS_DISPLAY: Record<CalendarBooking["status"], { key: string; label: string; tone: Tone }> = {
   ACCEPTED: { key: "confirmed", label: "Confirmed", tone: "blue" },
-  PENDING: { key: "pending", label: "Pending", tone: "amber" },
-  AWAITING_HOST: { key: "pending", label: "Pending", tone: "amber" },
+  PENDING: { key: "pending", label: "Pending", tone: "orange" },
+  AWAITING_HOST: { key: "pending", label: "Pending", tone: "orange" },
   CANCELLED: { key: "cancelled", label: "Cancelled", tone: "gray" },
   REJECTED: { key: "cancelled", label: "Cancelled", tone: "gray" },
 };

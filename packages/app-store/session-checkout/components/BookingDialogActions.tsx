@@ -5,9 +5,9 @@ import { useState } from "react";
 
 import { useTRPC } from "@calcom/trpc/react";
 import type { BookingDialogSlotProps } from "@calcom/types/AppSlots";
-import { Button } from "@calcom/ui/Button";
-import { ConfirmDialog } from "@calcom/ui/Dialog";
-import { showToast } from "@calcom/ui/toast";
+import { Button } from "@calcom/ui/components/button";
+import { ConfirmDialog } from "@calcom/ui/components/dialog";
+import { showToast } from "@calcom/ui/components/toast";
 
 import { SESSION_ACTIONS, type SessionAction } from "../lib/transitions";
 import { ACTION_COPY } from "./action-copy";
@@ -58,7 +58,7 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
     try {
       if (action === "markNoShow" || action === "clearNoShow") await mutations[action].mutateAsync({ bookingId, attendeeEmails });
       else await mutations[action].mutateAsync({ bookingId });
-      showToast.success(ACTION_COPY[action].done);
+      showToast(ACTION_COPY[action].done, "success");
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -93,7 +93,7 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
           <>
             <div className="sc-actions">
               {SESSION_ACTIONS.filter((action) => details.allowedActions[action].allowed).map((action) => (
-                <Button key={action} variant={ACTION_COPY[action].destructive ? "secondary" : "primary"} onClick={() => open(action)} disabled={busy}>
+                <Button key={action} color={ACTION_COPY[action].destructive ? "secondary" : "primary"} onClick={() => open(action)} disabled={busy}>
                   {ACTION_COPY[action].button}
                 </Button>
               ))}

@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
 import { useTRPC } from "@calcom/trpc/react";
-import { Button } from "@calcom/ui/Button";
-import { showToast } from "@calcom/ui/toast";
+import { Button } from "@calcom/ui/components/button";
+import { showToast } from "@calcom/ui/components/toast";
 
 import { errorMessage, formatInZone } from "./format";
 
@@ -24,7 +24,7 @@ export function NotesPanel({ bookingId, timeZone }: { bookingId: number; timeZon
   const succeeded = (message: string, then?: () => void) => async () => {
     then?.();
     setError(null);
-    showToast.success(message);
+    showToast(message, "success");
     await refresh();
   };
   const add = useMutation(trpc.viewer.appSessionCheckout.addNote.mutationOptions({ onSuccess: succeeded("Note added.", () => setDraft("")), onError }));
@@ -69,7 +69,7 @@ export function NotesPanel({ bookingId, timeZone }: { bookingId: number; timeZon
                 </label>
                 <textarea id={`sc-note-${note.id}`} value={editing.body} maxLength={MAX} rows={3} onChange={(e) => setEditing({ id: note.id, body: e.target.value })} />
                 <div className="sc-row">
-                  <Button variant="secondary" onClick={() => setEditing(null)}>
+                  <Button color="secondary" onClick={() => setEditing(null)}>
                     Cancel
                   </Button>
                   <Button type="submit" loading={update.isPending}>
@@ -83,10 +83,10 @@ export function NotesPanel({ bookingId, timeZone }: { bookingId: number; timeZon
                 <div className="sc-row">
                   <span className="sc-muted">{formatInZone(note.updatedAt, timeZone)}</span>
                   <span>
-                    <Button variant="ghost" onClick={() => setEditing({ id: note.id, body: note.body })}>
+                    <Button color="minimal" onClick={() => setEditing({ id: note.id, body: note.body })}>
                       Edit
                     </Button>
-                    <Button variant="ghost" onClick={() => remove.mutate({ noteId: note.id })} aria-label="Delete note">
+                    <Button color="minimal" onClick={() => remove.mutate({ noteId: note.id })} aria-label="Delete note">
                       Delete
                     </Button>
                   </span>

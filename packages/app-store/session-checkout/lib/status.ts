@@ -13,10 +13,10 @@ export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
 };
 
 /** The colour family each status is shown in (always next to its label, never alone). */
-export const SESSION_STATUS_TONES: Record<SessionStatus, "green" | "blue" | "amber" | "gray" | "red"> = {
+export const SESSION_STATUS_TONES: Record<SessionStatus, "green" | "blue" | "orange" | "gray" | "red"> = {
   COMPLETED: "green",
   CONFIRMED: "blue",
-  PENDING: "amber",
+  PENDING: "orange",
   CANCELLED: "gray",
   NO_SHOW: "red",
 };

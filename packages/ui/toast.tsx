@@ -1,3 +1,0 @@
-"use client";
-
-export { Toaster, toast as showToast } from "sonner";
