@@ -2,8 +2,15 @@ import { migrateDatabase } from "@calcom/prisma/migrate";
 
 import { databaseUrl, templateDatabaseName, withAdminClient } from "./postgres";
 
-/** Runs once per test run: a template database with every migration applied by Prisma itself. */
-export default async function setup(): Promise<void> {
+const once = globalThis as typeof globalThis & { __sessionCheckoutTemplate?: Promise<void> };
+
+/** Runs once per test run (several projects may ask): a template database with every migration applied by Prisma itself. */
+export default function setup(): Promise<void> {
+  once.__sessionCheckoutTemplate ??= buildTemplate();
+  return once.__sessionCheckoutTemplate;
+}
+
+async function buildTemplate(): Promise<void> {
   const template = templateDatabaseName();
   const exists = await withAdminClient(async (admin) => {
     const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [template]);

@@ -24,7 +24,7 @@ interface Display {
 }
 
 /** The host's week: FullCalendar in the host's time zone; drag and resize reschedule through the host's mutation. */
-export function CalendarView({ timeZone }: { timeZone: string }) {
+export function CalendarView({ userId, timeZone, initialDate }: { userId: number; timeZone: string; initialDate?: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [range, setRange] = useState<{ from: Date; to: Date } | null>(null);
@@ -44,11 +44,12 @@ export function CalendarView({ timeZone }: { timeZone: string }) {
       (bookings.data ?? []).map((booking): [number, Display] => {
         const fromApp = byId.get(booking.id);
         const base = CALCOM_STATUS_DISPLAY[booking.status];
-        const movable = booking.status === "ACCEPTED" || booking.status === "PENDING";
+        // Only the host moves a booking; team admins see their team's sessions but do not reschedule them.
+        const movable = booking.userId === userId && (booking.status === "ACCEPTED" || booking.status === "PENDING");
         return [booking.id, fromApp ? { key: fromApp.status.toLowerCase().replace("_", "-"), label: fromApp.statusLabel, tone: fromApp.tone, locked: fromApp.rescheduleLocked || !movable } : { ...base, locked: !movable }];
       }),
     );
-  }, [bookings.data, statuses.data]);
+  }, [bookings.data, statuses.data, userId]);
 
   const events: EventInput[] = (bookings.data ?? []).map((booking) => {
     const display = displays.get(booking.id)!;
@@ -99,13 +100,13 @@ export function CalendarView({ timeZone }: { timeZone: string }) {
       <FullCalendar
         plugins={[timeGridPlugin, dayGridPlugin, interactionPlugin, luxonPlugin]}
         initialView="timeGridWeek"
+        initialDate={initialDate}
         headerToolbar={{ left: "prev,next today", center: "title", right: "timeGridDay,timeGridWeek,dayGridMonth" }}
         buttonText={{ today: "Today", day: "Day", week: "Week", month: "Month" }}
         timeZone={timeZone}
         firstDay={1}
         nowIndicator
-        slotMinTime="06:00:00"
-        slotMaxTime="22:00:00"
+        scrollTime="07:00:00"
         height="auto"
         editable
         eventStartEditable

@@ -6,12 +6,15 @@ import { getSessionUser } from "../../lib/session";
 
 export const dynamic = "force-dynamic";
 
-export default async function CalendarPage() {
+export default async function CalendarPage({ searchParams }: { searchParams: Promise<{ date?: string }> }) {
   const user = await getSessionUser();
   if (!user) redirect("/auth/signin?callbackUrl=/calendar");
+  const { date } = await searchParams;
+  // ?date=YYYY-MM-DD opens the calendar on that day's week (links from history, reports).
+  const initialDate = date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined;
   return (
     <HostShell user={user}>
-      <CalendarView timeZone={user.timeZone} />
+      <CalendarView userId={user.id} timeZone={user.timeZone} initialDate={initialDate} />
     </HostShell>
   );
 }

@@ -3,13 +3,21 @@ import type { PrismaClient } from "@calcom/prisma";
 import type { TrpcSessionUserData } from "../../../types";
 import type { TListInputSchema } from "./list.schema";
 
-/** The host's bookings overlapping a range, with what the calendar and the dialog show. */
+/** Bookings overlapping a range: the user's own, and their teams' where they are an admin or owner. */
 export const listHandler = ({ ctx, input }: { ctx: { prisma: PrismaClient; user: TrpcSessionUserData }; input: TListInputSchema }) =>
   ctx.prisma.booking.findMany({
-    where: { userId: ctx.user.id, startTime: { lt: input.to }, endTime: { gt: input.from } },
+    where: {
+      startTime: { lt: input.to },
+      endTime: { gt: input.from },
+      OR: [
+        { userId: ctx.user.id },
+        { eventType: { team: { members: { some: { userId: ctx.user.id, accepted: true, role: { in: ["ADMIN", "OWNER"] } } } } } },
+      ],
+    },
     select: {
       id: true,
       uid: true,
+      userId: true,
       title: true,
       startTime: true,
       endTime: true,

@@ -1,0 +1,182 @@
+import { randomUUID } from "node:crypto";
+import type { Browser, Page } from "playwright-core";
+import superjson from "superjson";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { createPrismaClient } from "@calcom/prisma";
+
+import { launchChromium, screenshot, signIn } from "./browser";
+
+const baseUrl = inject("baseUrl");
+const prisma = createPrismaClient({ databaseUrl: inject("databaseUrl") });
+const dana = await prisma.user.findUniqueOrThrow({ where: { email: "dana@example.com" } });
+const coaching = await prisma.eventType.findFirstOrThrow({ where: { userId: dana.id, slug: "coaching" } });
+const workshop = await prisma.eventType.findFirstOrThrow({ where: { slug: "group-workshop" } });
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await prisma.$disconnect();
+});
+
+/** A session of Dana's that started 70 minutes ago (so it has started and can be checked out). */
+async function danaSession(clientName: string, eventType = coaching) {
+  const startTime = new Date(Date.now() - 70 * 60_000);
+  return prisma.booking.create({
+    data: {
+      uid: randomUUID(),
+      title: `${eventType.title} between Dana Reyes and ${clientName}`,
+      userId: dana.id,
+      eventTypeId: eventType.id,
+      startTime,
+      endTime: new Date(startTime.getTime() + 60 * 60_000),
+      status: "ACCEPTED",
+      attendees: { create: [{ name: clientName, email: `${clientName.split(" ")[0]!.toLowerCase()}@e2e.example`, timeZone: "Europe/Paris" }] },
+    },
+  });
+}
+
+const dayInParis = (date: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+
+async function pageAs(email: string, date: Date): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+  await signIn(page, baseUrl, email, `/calendar?date=${dayInParis(date)}`);
+  return page;
+}
+
+/** Opens a session's dialog from the calendar and returns it. */
+async function openSession(page: Page, clientName: string, title: string) {
+  await page.locator(".fc-event", { hasText: clientName }).first().click();
+  const dialog = page.getByRole("dialog", { name: title });
+  await dialog.getByText("Session status:").waitFor();
+  return dialog;
+}
+
+/** Drags an event vertically by about two hours' worth of pixels, staying inside the viewport. */
+async function dragVertically(page: Page, event: ReturnType<Page["locator"]>) {
+  await event.scrollIntoViewIfNeeded();
+  const box = (await event.boundingBox())!;
+  const viewportHeight = page.viewportSize()!.height;
+  const distance = box.y + 140 < viewportHeight - 20 ? 120 : -120;
+  await page.mouse.move(box.x + box.width / 2, box.y + 6);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + 6 + distance, { steps: 12 });
+  await page.mouse.up();
+}
+
+async function confirmAction(page: Page, dialogTitle: string, button: string) {
+  await page.getByRole("dialog", { name: dialogTitle }).getByRole("button", { name: button }).click();
+}
+
+describe("a host's day in the browser", () => {
+  it("checks a session out (Completed, locked in place even when asked directly), then undoes it", async () => {
+    const booking = await danaSession("Ella Checkout");
+    const page = await pageAs("dana@example.com", booking.startTime);
+    const event = page.locator(".fc-event", { hasText: "Ella Checkout" });
+    expect(await event.textContent()).toContain("Confirmed");
+    await screenshot(page, "calendar-week");
+
+    const dialog = await openSession(page, "Ella Checkout", booking.title);
+    await dialog.getByRole("button", { name: "Check Out" }).click();
+    await confirmAction(page, "Check out this session?", "Check Out");
+    await page.getByText("Session checked out: Completed.").waitFor();
+    await dialog.locator(".cal-badge", { hasText: "Completed" }).first().waitFor();
+    await screenshot(page, "dialog-completed");
+    expect(await prisma.app_SessionCheckout_Checkout.findUnique({ where: { bookingId: booking.id } })).toMatchObject({ state: "ACTIVE", method: "MANUAL", checkedOutById: dana.id });
+
+    // Esc closes the dialog; the calendar shows the new status without a reload.
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    await page.locator(".fc-event", { hasText: "Ella Checkout · Completed" }).waitFor();
+
+    // A drag of the Completed session leaves its time unchanged.
+    await dragVertically(page, event);
+    await page.waitForTimeout(1_000);
+    const afterDrag = await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } });
+    expect(afterDrag.startTime).toEqual(booking.startTime);
+    await screenshot(page, "calendar-completed");
+
+    // The server refuses even when asked directly, with the signed-in session's cookie.
+    const moved = { bookingId: booking.id, startTime: new Date(booking.startTime.getTime() + 3_600_000), endTime: new Date(booking.endTime.getTime() + 3_600_000) };
+    const response = await page.request.post(`${baseUrl}/api/trpc/viewer.bookings.reschedule`, { data: superjson.serialize(moved) });
+    expect(response.status()).toBe(412);
+    expect(await response.text()).toContain("This session is Completed and can no longer be rescheduled");
+    expect((await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).startTime).toEqual(booking.startTime);
+
+    const again = await openSession(page, "Ella Checkout", booking.title);
+    await again.getByRole("button", { name: "Undo Checkout" }).click();
+    await confirmAction(page, "Undo checkout?", "Undo Checkout");
+    await page.getByText("Checkout undone: Confirmed.").waitFor();
+    await again.getByRole("button", { name: "Check Out" }).waitFor();
+    expect(await prisma.app_SessionCheckout_Checkout.findUnique({ where: { bookingId: booking.id } })).toMatchObject({ state: "UNDONE", undoneById: dana.id });
+    await page.context().close();
+  });
+
+  it("moves a Confirmed session by dragging it", async () => {
+    const booking = await danaSession("Milo Mover");
+    const page = await pageAs("dana@example.com", booking.startTime);
+    await dragVertically(page, page.locator(".fc-event", { hasText: "Milo Mover" }));
+    await page.getByText("Session rescheduled.").waitFor();
+    const moved = await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } });
+    expect(moved.startTime.getTime()).not.toBe(booking.startTime.getTime());
+    expect(moved.endTime.getTime() - moved.startTime.getTime()).toBe(60 * 60_000);
+    await page.context().close();
+  });
+
+  it("marks a no-show; Check Out is then not offered", async () => {
+    const booking = await danaSession("Nora Absent");
+    const page = await pageAs("dana@example.com", booking.startTime);
+    const dialog = await openSession(page, "Nora Absent", booking.title);
+    await dialog.getByRole("button", { name: "Mark No-Show" }).click();
+    await confirmAction(page, "Mark as No Show?", "Mark No-Show");
+    await page.getByText("Marked as No Show.").waitFor();
+    await dialog.locator(".cal-badge", { hasText: "No Show" }).first().waitFor();
+    await dialog.getByRole("button", { name: "Clear No-Show" }).waitFor();
+    expect(await dialog.getByRole("button", { name: "Check Out" }).count()).toBe(0);
+    expect((await prisma.attendee.findFirstOrThrow({ where: { bookingId: booking.id } })).noShow).toBe(true);
+    await page.context().close();
+  });
+
+  it("keeps notes private: add, edit, delete, and another host never sees them", async () => {
+    const booking = await danaSession("Theo Team", workshop);
+    const page = await pageAs("dana@example.com", booking.startTime);
+    const dialog = await openSession(page, "Theo Team", booking.title);
+    await dialog.getByRole("tab", { name: "Notes" }).click();
+    const newNote = dialog.getByLabel("New private note (only you can see it)");
+    await newNote.fill("Bring the worksheet <b>not bold</b>");
+    await dialog.getByRole("button", { name: "Add note" }).click();
+    await dialog.getByText("Bring the worksheet <b>not bold</b>").waitFor();
+    await dialog.getByRole("button", { name: "Edit" }).click();
+    await dialog.getByLabel("Edit note").fill("Bring the revised worksheet");
+    await dialog.getByRole("button", { name: "Save note" }).click();
+    await dialog.getByText("Bring the revised worksheet").waitFor();
+    await dialog.getByRole("button", { name: "Delete note" }).click();
+    await dialog.getByText("No notes yet.").waitFor();
+    await newNote.fill("Dana only: prefers mornings");
+    await dialog.getByRole("button", { name: "Add note" }).click();
+    await dialog.getByText("Dana only: prefers mornings").waitFor();
+    await screenshot(page, "dialog-notes");
+    await page.context().close();
+
+    // Alex, admin of the team, can open the team's session but sees none of Dana's notes.
+    const alexPage = await pageAs("alex@example.com", booking.startTime);
+    const alexDialog = await openSession(alexPage, "Theo Team", booking.title);
+    await alexDialog.getByRole("tab", { name: "Notes" }).click();
+    await alexDialog.getByText("No notes yet.").waitFor();
+    expect(await alexDialog.getByText("Dana only: prefers mornings").count()).toBe(0);
+    expect(await prisma.app_SessionCheckout_Note.count({ where: { bookingId: booking.id, authorId: dana.id } })).toBe(1);
+    await alexPage.context().close();
+  });
+
+  it("signed-out visitors are sent to sign in, and the API answers UNAUTHORIZED", async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${baseUrl}/calendar`);
+    await page.waitForURL((url) => url.pathname === "/auth/signin" && url.searchParams.get("callbackUrl") === "/calendar");
+    const response = await page.request.get(`${baseUrl}/api/trpc/viewer.appSessionCheckout.getSettings`);
+    expect(response.status()).toBe(401);
+    await page.context().close();
+  });
+});
