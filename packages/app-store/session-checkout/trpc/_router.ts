@@ -2,10 +2,14 @@ import { router } from "@calcom/trpc/server/trpc";
 
 import { ZAddNoteInputSchema } from "./addNote.schema";
 import { addNoteHandler } from "./addNote.handler";
+import { ZBulkCheckoutInputSchema } from "./bulkCheckout.schema";
+import { bulkCheckoutHandler } from "./bulkCheckout.handler";
 import { ZCheckoutInputSchema } from "./checkout.schema";
 import { checkoutHandler } from "./checkout.handler";
 import { ZClearNoShowInputSchema } from "./clearNoShow.schema";
 import { clearNoShowHandler } from "./clearNoShow.handler";
+import { ZClientHistoryInputSchema } from "./clientHistory.schema";
+import { clientHistoryHandler } from "./clientHistory.handler";
 import { ZDeleteNoteInputSchema } from "./deleteNote.schema";
 import { deleteNoteHandler } from "./deleteNote.handler";
 import { ZGetSessionInputSchema } from "./getSession.schema";
@@ -30,6 +34,7 @@ const sessionCheckoutRouter = router({
   getSession: procedure.input(ZGetSessionInputSchema).query(getSessionHandler),
   sessionStatuses: procedure.input(ZSessionStatusesInputSchema).query(sessionStatusesHandler),
   checkout: procedure.input(ZCheckoutInputSchema).mutation(checkoutHandler),
+  bulkCheckout: procedure.input(ZBulkCheckoutInputSchema).mutation(bulkCheckoutHandler),
   undoCheckout: procedure.input(ZUndoCheckoutInputSchema).mutation(undoCheckoutHandler),
   markNoShow: procedure.input(ZMarkNoShowInputSchema).mutation(markNoShowHandler),
   clearNoShow: procedure.input(ZClearNoShowInputSchema).mutation(clearNoShowHandler),
@@ -37,6 +42,7 @@ const sessionCheckoutRouter = router({
   addNote: procedure.input(ZAddNoteInputSchema).mutation(addNoteHandler),
   updateNote: procedure.input(ZUpdateNoteInputSchema).mutation(updateNoteHandler),
   deleteNote: procedure.input(ZDeleteNoteInputSchema).mutation(deleteNoteHandler),
+  clientHistory: procedure.input(ZClientHistoryInputSchema).query(clientHistoryHandler),
   getSettings: procedure.query(getSettingsHandler),
   updateSettings: procedure.input(ZUpdateSettingsInputSchema).mutation(updateSettingsHandler),
 });
