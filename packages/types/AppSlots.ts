@@ -14,6 +14,17 @@ export interface SettingsSlotProps {
   timeZone: string;
 }
 
+/** What the host's /apps/<slug>/<…path> route gives an app's own pages. */
+export interface AppPageProps {
+  /** The path below /apps/<slug>/, e.g. ["clients", "kim@client.example"]. */
+  path: string[];
+  timeZone: string;
+}
+
+export interface AppPageModule {
+  default: ComponentType<AppPageProps>;
+}
+
 export interface BookingDialogActionsModule {
   default: ComponentType<BookingDialogSlotProps>;
 }

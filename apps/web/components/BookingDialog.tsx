@@ -1,24 +1,14 @@
 "use client";
 
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from "react";
+import { Suspense } from "react";
 
 import { bookingDialogActionsSlot } from "@calcom/app-store/apps.browser.generated";
 import type { AppStoreSlug } from "@calcom/app-store/apps.metadata.generated";
-import type { BookingDialogSlotProps } from "@calcom/types/AppSlots";
 import { Badge } from "@calcom/ui/components/badge";
 import { Dialog } from "@calcom/ui/components/dialog";
 
 import type { CalendarBooking } from "./calendar-types";
-
-const slotComponents = new Map<AppStoreSlug, LazyExoticComponent<ComponentType<BookingDialogSlotProps>>>();
-
-/** The app's component for this slot, loaded on first use through the registry (the host never imports an app). */
-function slotComponent(slug: AppStoreSlug) {
-  const load = bookingDialogActionsSlot[slug];
-  if (!load) return null;
-  if (!slotComponents.has(slug)) slotComponents.set(slug, lazy(load));
-  return slotComponents.get(slug)!;
-}
+import { slotComponent } from "./slots";
 
 function formatRange(start: Date, end: Date, timeZone: string) {
   const day = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(start);
@@ -70,7 +60,7 @@ export function BookingDialog({
         </dd>
       </dl>
       {installedSlugs.map((slug) => {
-        const AppPart = slotComponent(slug);
+        const AppPart = slotComponent(bookingDialogActionsSlot, slug);
         return AppPart ? (
           <Suspense key={slug} fallback={<p className="muted">Loading…</p>}>
             <AppPart bookingId={booking.id} timeZone={timeZone} onSessionChanged={onSessionChanged} />

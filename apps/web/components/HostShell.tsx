@@ -11,6 +11,9 @@ export function HostShell({ user, children }: { user: TrpcSessionUserData; child
       <header className="topbar">
         <nav aria-label="Main">
           <Link href="/calendar">Calendar</Link>
+          <Link href="/apps/session-checkout/sessions">Sessions</Link>
+          <Link href="/settings/calendar/general">Settings</Link>
+          <Link href="/apps">App Store</Link>
         </nav>
         <span className="muted">
           {user.name} · {user.timeZone}

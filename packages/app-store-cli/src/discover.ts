@@ -12,6 +12,7 @@ export const APP_FILES = {
   zod: "zod.ts",
   bookingDialogActions: "components/BookingDialogActions.tsx",
   settingsSection: "components/SettingsSection.tsx",
+  appPage: "components/AppPage.tsx",
 } as const;
 export type AppFileKey = keyof typeof APP_FILES;
 

@@ -54,13 +54,15 @@ export function renderRegistry(apps: ReadonlyArray<RegisteredApp>): Record<strin
   ]);
 
   const browser = file([
-    'import type { BookingDialogActionsModule, SettingsSectionModule } from "@calcom/types/AppSlots";',
+    'import type { AppPageModule, BookingDialogActionsModule, SettingsSectionModule } from "@calcom/types/AppSlots";',
     "",
     'import type { AppStoreSlug } from "./apps.metadata.generated";',
     "",
     ...lazyMap("bookingDialogActionsSlot", "Components an app adds to the booking detail dialog (components/BookingDialogActions.tsx).", "bookingDialogActions", () => "components/BookingDialogActions", "BookingDialogActionsModule"),
     "",
     ...lazyMap("settingsSlot", "Sections an app adds to Settings > Calendar > General (components/SettingsSection.tsx).", "settingsSection", () => "components/SettingsSection", "SettingsSectionModule"),
+    "",
+    ...lazyMap("appPagesSlot", "An app's own pages, served at /apps/<slug>/<path> (components/AppPage.tsx).", "appPage", () => "components/AppPage", "AppPageModule"),
   ]);
 
   const withZod = apps.filter((app) => app.has.zod);

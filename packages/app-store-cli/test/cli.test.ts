@@ -40,8 +40,8 @@ describe("discovery", () => {
   it("finds app folders sorted, skipping _helpers, templates and dot-folders", () => {
     const apps = discoverAppFolders(FIXTURE);
     expect(apps.map((a) => a.dirName)).toEqual(["alpha-notes", "zeta-widgets"]);
-    expect(apps[0]!.has).toEqual({ api: true, zod: true, bookingDialogActions: true, settingsSection: true });
-    expect(apps[1]!.has).toEqual({ api: false, zod: false, bookingDialogActions: false, settingsSection: false });
+    expect(apps[0]!.has).toEqual({ api: true, zod: true, bookingDialogActions: true, settingsSection: true, appPage: true });
+    expect(apps[1]!.has).toEqual({ api: false, zod: false, bookingDialogActions: false, settingsSection: false, appPage: false });
   });
 });
 
@@ -73,6 +73,7 @@ describe("build", () => {
     const { files } = buildRegistry({ appStoreDir: FIXTURE, write: false });
     expect(files["apps.browser.generated.ts"]).toContain('"alpha-notes": () => import("./alpha-notes/components/BookingDialogActions")');
     expect(files["apps.browser.generated.ts"]).toContain('"alpha-notes": () => import("./alpha-notes/components/SettingsSection")');
+    expect(files["apps.browser.generated.ts"]).toContain('"alpha-notes": () => import("./alpha-notes/components/AppPage")');
     expect(files["apps.browser.generated.ts"]).not.toContain("zeta-widgets");
     expect(files["apps.server.generated.ts"]).toContain('"alpha-notes": () => import("./alpha-notes/api")');
     expect(files["apps.server.generated.ts"]).not.toContain("zeta-widgets");

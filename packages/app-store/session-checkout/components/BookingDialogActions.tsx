@@ -104,7 +104,7 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
               {details.attendees.map((attendee) => (
                 <li key={attendee.email}>
                   {attendee.name} &lt;{attendee.email}&gt;{attendee.noShow ? <strong> · No Show</strong> : null} ·{" "}
-                  <a href={`/clients/${encodeURIComponent(attendee.email)}`}>Session history</a>
+                  <a href={`/apps/session-checkout/clients/${encodeURIComponent(attendee.email)}`}>Session history</a>
                 </li>
               ))}
             </ul>

@@ -19,6 +19,8 @@ import { ZListNotesInputSchema } from "./listNotes.schema";
 import { listNotesHandler } from "./listNotes.handler";
 import { ZMarkNoShowInputSchema } from "./markNoShow.schema";
 import { markNoShowHandler } from "./markNoShow.handler";
+import { ZPastSessionsInputSchema } from "./pastSessions.schema";
+import { pastSessionsHandler } from "./pastSessions.handler";
 import { sessionCheckoutProcedure as procedure } from "./procedure";
 import { ZSessionStatusesInputSchema } from "./sessionStatuses.schema";
 import { sessionStatusesHandler } from "./sessionStatuses.handler";
@@ -43,6 +45,7 @@ const sessionCheckoutRouter = router({
   updateNote: procedure.input(ZUpdateNoteInputSchema).mutation(updateNoteHandler),
   deleteNote: procedure.input(ZDeleteNoteInputSchema).mutation(deleteNoteHandler),
   clientHistory: procedure.input(ZClientHistoryInputSchema).query(clientHistoryHandler),
+  pastSessions: procedure.input(ZPastSessionsInputSchema).query(pastSessionsHandler),
   getSettings: procedure.query(getSettingsHandler),
   updateSettings: procedure.input(ZUpdateSettingsInputSchema).mutation(updateSettingsHandler),
 });

@@ -1,0 +1,15 @@
+import { AppStore } from "../../components/AppStore";
+import { HostShell } from "../../components/HostShell";
+import { requirePageUser } from "../../lib/page-user";
+
+export const dynamic = "force-dynamic";
+
+export default async function AppStorePage() {
+  const user = await requirePageUser("/apps");
+  return (
+    <HostShell user={user}>
+      <h1>App Store</h1>
+      <AppStore />
+    </HostShell>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Suspense } from "react";
+
+import { appPagesSlot, settingsSlot } from "@calcom/app-store/apps.browser.generated";
+import type { AppStoreSlug } from "@calcom/app-store/apps.metadata.generated";
+import { useTRPC } from "@calcom/trpc/react";
+import { Button } from "@calcom/ui/components/button";
+import { showToast } from "@calcom/ui/components/toast";
+
+import { slotComponent } from "./slots";
+
+/** An app that is not installed: say so, and offer to install it right here. */
+function InstallPrompt({ slug, name }: { slug: AppStoreSlug; name: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const install = useMutation(trpc.viewer.apps.install.mutationOptions({ onSuccess: () => { showToast(`${name} installed.`, "success"); void queryClient.invalidateQueries(); } }));
+  return (
+    <div className="install-prompt">
+      <p>{name} is not installed for your account.</p>
+      <Button loading={install.isPending} onClick={() => install.mutate({ slug })}>
+        Install {name}
+      </Button>
+      {install.error ? <p role="alert" className="error">{install.error.message}</p> : null}
+    </div>
+  );
+}
+
+function useApps() {
+  const trpc = useTRPC();
+  return useQuery(trpc.viewer.apps.list.queryOptions());
+}
+
+/** Settings > Calendar > General: each app's settings section, or an offer to install the app. */
+export function SettingsSlots({ timeZone }: { timeZone: string }) {
+  const apps = useApps();
+  return (
+    <>
+      {(apps.data ?? []).map((app) => {
+        const slug = app.slug as AppStoreSlug;
+        const Section = slotComponent(settingsSlot, slug);
+        if (!Section) return null;
+        return (
+          <section key={slug} className="card" aria-label={app.name}>
+            {app.installed ? (
+              <Suspense fallback={<p className="muted">Loading…</p>}>
+                <Section timeZone={timeZone} />
+              </Suspense>
+            ) : (
+              <InstallPrompt slug={slug} name={app.name} />
+            )}
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+/** /apps/<slug>/<path>: the app's own page, if the app has pages and the user installed it. */
+export function AppPageSlot({ slug, path, timeZone }: { slug: string; path: string[]; timeZone: string }) {
+  const apps = useApps();
+  const app = apps.data?.find((candidate) => candidate.slug === slug);
+  if (apps.isLoading) return <p className="muted">Loading…</p>;
+  const Page = app ? slotComponent(appPagesSlot, app.slug as AppStoreSlug) : null;
+  if (!app || !Page) return <p role="alert">There is no such page.</p>;
+  if (!app.installed) return <InstallPrompt slug={app.slug as AppStoreSlug} name={app.name} />;
+  return (
+    <Suspense fallback={<p className="muted">Loading…</p>}>
+      <Page path={path} timeZone={timeZone} />
+    </Suspense>
+  );
+}

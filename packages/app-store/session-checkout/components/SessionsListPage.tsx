@@ -1,0 +1,111 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+
+import { useTRPC } from "@calcom/trpc/react";
+import { Badge } from "@calcom/ui/components/badge";
+import { Button } from "@calcom/ui/components/button";
+import { ConfirmDialog } from "@calcom/ui/components/dialog";
+import { showToast } from "@calcom/ui/components/toast";
+
+import { errorMessage, formatInZone } from "./format";
+import { formatPrice } from "./money";
+
+type BulkResult = Awaited<ReturnType<ReturnType<typeof useBulkCheckout>["mutateAsync"]>>;
+
+function useBulkCheckout() {
+  const trpc = useTRPC();
+  return useMutation(trpc.viewer.appSessionCheckout.bulkCheckout.mutationOptions());
+}
+
+/** Past sessions of the last four weeks, to select and check out together. */
+export function SessionsListPage({ timeZone }: { timeZone: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const sessions = useQuery(trpc.viewer.appSessionCheckout.pastSessions.queryOptions({ days: 28 }));
+  const bulk = useBulkCheckout();
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [confirming, setConfirming] = useState(false);
+  const [result, setResult] = useState<BulkResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  if (sessions.isLoading) return <p className="sc-muted">Loading sessions…</p>;
+  if (!sessions.data) return <p role="alert" className="sc-error">{sessions.error ? errorMessage(sessions.error) : "No sessions."}</p>;
+  const rows = sessions.data;
+  const titles = new Map(rows.map((row) => [row.bookingId, `${formatInZone(row.startTime, timeZone)} · ${row.attendeeNames.join(", ")}`]));
+  const toggle = (id: number, on: boolean) => setSelected((current) => { const next = new Set(current); if (on) next.add(id); else next.delete(id); return next; });
+
+  const run = async () => {
+    setError(null);
+    try {
+      const outcome = await bulk.mutateAsync({ bookingIds: [...selected] });
+      setResult(outcome);
+      setSelected(new Set());
+      showToast(`${outcome.succeeded} checked out, ${outcome.failed} refused.`, outcome.failed ? "warning" : "success");
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setConfirming(false);
+      await queryClient.invalidateQueries({ queryKey: trpc.viewer.appSessionCheckout.pastSessions.queryKey() });
+    }
+  };
+
+  return (
+    <section className="sc-page">
+      <h1>Past sessions</h1>
+      <div className="sc-row">
+        <span>{selected.size} selected</span>
+        <Button disabled={selected.size === 0} onClick={() => setConfirming(true)}>
+          Check Out selected
+        </Button>
+      </div>
+      {error ? <p role="alert" className="sc-error">{error}</p> : null}
+      {result ? (
+        <div role="status" className="sc-bulk-result" aria-label="Bulk checkout result">
+          <p><strong>{result.succeeded}</strong> checked out, <strong>{result.failed}</strong> refused.</p>
+          <ul>
+            {result.results.map((outcome) => (
+              <li key={outcome.bookingId}>
+                {titles.get(outcome.bookingId) ?? `Session ${outcome.bookingId}`}: {outcome.ok ? "checked out (Completed)" : outcome.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <table className="sc-table">
+        <thead>
+          <tr>
+            <th scope="col">
+              <input type="checkbox" aria-label="Select all sessions" checked={rows.length > 0 && selected.size === rows.length} onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.bookingId)) : new Set())} />
+            </th>
+            <th scope="col">Date</th><th scope="col">Client</th><th scope="col">Event type</th><th scope="col">Price</th><th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.bookingId}>
+              <td><input type="checkbox" aria-label={`Select ${titles.get(row.bookingId)}`} checked={selected.has(row.bookingId)} onChange={(e) => toggle(row.bookingId, e.target.checked)} /></td>
+              <td>{formatInZone(row.startTime, timeZone)}</td>
+              <td>{row.attendeeNames.join(", ")}</td>
+              <td>{row.eventTypeTitle ?? "—"}</td>
+              <td>{formatPrice(row.price, row.currency)}</td>
+              <td><Badge variant={row.tone}>{row.statusLabel}</Badge></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {confirming ? (
+        <ConfirmDialog
+          open
+          onOpenChange={(open) => !open && setConfirming(false)}
+          title={`Check out ${selected.size} session${selected.size === 1 ? "" : "s"}?`}
+          description="Each selected session that is Confirmed and has started becomes Completed. The others are left as they are, and the result says why."
+          confirmLabel="Check Out"
+          busy={bulk.isPending}
+          onConfirm={() => void run()}
+        />
+      ) : null}
+    </section>
+  );
+}

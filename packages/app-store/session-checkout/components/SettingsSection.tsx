@@ -1,0 +1,97 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+
+import { useTRPC } from "@calcom/trpc/react";
+import type { SettingsSlotProps } from "@calcom/types/AppSlots";
+import { Button } from "@calcom/ui/components/button";
+import { showToast } from "@calcom/ui/components/toast";
+
+import { isAutoCheckoutDelay, type SessionCheckoutSettings } from "../lib/settings";
+import { DELAY_OPTIONS } from "./delay-options";
+import { errorMessage, formatInZone } from "./format";
+
+type Draft = Pick<SessionCheckoutSettings, "autoCheckoutEnabled" | "autoCheckoutDelayMinutes" | "surveysEnabled">;
+
+/** Settings > Calendar > General: the Auto-Checkout section and satisfaction surveys. */
+export default function SettingsSection({ timeZone }: SettingsSlotProps) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const settings = useQuery(trpc.viewer.appSessionCheckout.getSettings.queryOptions());
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const save = useMutation(
+    trpc.viewer.appSessionCheckout.updateSettings.mutationOptions({
+      onSuccess: (saved) => {
+        queryClient.setQueryData(trpc.viewer.appSessionCheckout.getSettings.queryKey(), saved);
+        setDraft(null);
+        setError(null);
+        showToast("Settings saved.", "success");
+      },
+      onError: (e) => setError(errorMessage(e)),
+    }),
+  );
+
+  if (settings.isLoading) return <p className="sc-muted">Loading settings…</p>;
+  if (!settings.data) return <p role="alert" className="sc-error">{settings.error ? errorMessage(settings.error) : "Settings are not available."}</p>;
+  const saved = settings.data;
+  const current: Draft = draft ?? { autoCheckoutEnabled: saved.autoCheckoutEnabled, autoCheckoutDelayMinutes: saved.autoCheckoutDelayMinutes, surveysEnabled: saved.surveysEnabled };
+  const selected = DELAY_OPTIONS.find((option) => option.minutes === current.autoCheckoutDelayMinutes);
+
+  return (
+    <form
+      className="sc-settings"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate(current);
+      }}
+    >
+      <section aria-labelledby="sc-auto-checkout">
+        <h2 id="sc-auto-checkout">Auto-Checkout</h2>
+        <label className="sc-check">
+          <input type="checkbox" role="switch" checked={current.autoCheckoutEnabled} onChange={(e) => setDraft({ ...current, autoCheckoutEnabled: e.target.checked })} />
+          Enable Auto-Checkout
+        </label>
+        <p className="sc-muted">Confirmed sessions are checked out automatically a while after they end. Pending, cancelled and no-show sessions are never touched.</p>
+        <label htmlFor="sc-delay">Check out after the session ends</label>
+        <select
+          id="sc-delay"
+          value={current.autoCheckoutDelayMinutes}
+          disabled={!current.autoCheckoutEnabled}
+          onChange={(e) => {
+            const minutes = Number(e.target.value);
+            if (isAutoCheckoutDelay(minutes)) setDraft({ ...current, autoCheckoutDelayMinutes: minutes });
+          }}
+        >
+          {DELAY_OPTIONS.map((option) => (
+            <option key={option.minutes} value={option.minutes}>
+              {option.label} — {option.bestFor}
+            </option>
+          ))}
+        </select>
+        {selected ? <p className="sc-muted">Best for: {selected.bestFor}.</p> : null}
+        <p className="sc-muted">If a client doesn&apos;t show up, mark the session as No Show before the delay expires; otherwise it is checked out as Completed.</p>
+        {saved.autoCheckoutEnabled && saved.autoCheckoutEnabledAt ? (
+          <p className="sc-muted">On since {formatInZone(saved.autoCheckoutEnabledAt, timeZone)}; sessions that were already due then are left for you.</p>
+        ) : null}
+      </section>
+      <section aria-labelledby="sc-surveys">
+        <h2 id="sc-surveys">Satisfaction surveys</h2>
+        <label className="sc-check">
+          <input type="checkbox" role="switch" checked={current.surveysEnabled} onChange={(e) => setDraft({ ...current, surveysEnabled: e.target.checked })} />
+          Send satisfaction surveys
+        </label>
+        <p className="sc-muted">Each attendee who came gets one email with a 1–5 rating after the session is checked out.</p>
+      </section>
+      {error ? (
+        <p role="alert" className="sc-error">
+          {error}
+        </p>
+      ) : null}
+      <Button type="submit" loading={save.isPending} disabled={draft === null}>
+        Save
+      </Button>
+    </form>
+  );
+}
