@@ -1,17 +1,15 @@
-import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { createPrismaClient } from "@calcom/prisma";
 
-import { launchChromium, screenshot, signIn } from "./browser";
+import { launchChromium, screenshot } from "./browser";
+import { confirmAction, openSession as openDialog, pageAs, sessionFor } from "./session-fixtures";
 
 const baseUrl = inject("baseUrl");
 const prisma = createPrismaClient({ databaseUrl: inject("databaseUrl") });
 const dana = await prisma.user.findUniqueOrThrow({ where: { email: "dana@example.com" } });
-const coaching = await prisma.eventType.findFirstOrThrow({ where: { userId: dana.id, slug: "coaching" } });
-const workshop = await prisma.eventType.findFirstOrThrow({ where: { slug: "group-workshop" } });
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,35 +20,11 @@ afterAll(async () => {
   await prisma.$disconnect();
 });
 
-/** A session of Dana's that started 70 minutes ago (so it has started and can be checked out). */
-async function danaSession(clientName: string, eventType = coaching) {
-  const startTime = new Date(Date.now() - 70 * 60_000);
-  return prisma.booking.create({
-    data: {
-      uid: randomUUID(),
-      title: `${eventType.title} between Dana Reyes and ${clientName}`,
-      userId: dana.id,
-      eventTypeId: eventType.id,
-      startTime,
-      endTime: new Date(startTime.getTime() + 60 * 60_000),
-      status: "ACCEPTED",
-      attendees: { create: [{ name: clientName, email: `${clientName.split(" ")[0]!.toLowerCase()}@e2e.example`, timeZone: "Europe/Paris" }] },
-    },
-  });
-}
+const danaSession = (clientName: string, eventTypeSlug = "coaching") => sessionFor(prisma, { hostEmail: "dana@example.com", clientName, eventTypeSlug });
+const pageAsOn = (email: string, date: Date) => pageAs(browser, baseUrl, email, { date });
 
-const dayInParis = (date: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
-
-async function pageAs(email: string, date: Date): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  await signIn(page, baseUrl, email, `/calendar?date=${dayInParis(date)}`);
-  return page;
-}
-
-/** Opens a session's dialog from the calendar and returns it. */
 async function openSession(page: Page, clientName: string, title: string) {
-  await page.locator(".fc-event", { hasText: clientName }).first().click();
-  const dialog = page.getByRole("dialog", { name: title });
+  const dialog = await openDialog(page, clientName, title);
   await dialog.getByText("Session status:").waitFor();
   return dialog;
 }
@@ -67,14 +41,10 @@ async function dragVertically(page: Page, event: ReturnType<Page["locator"]>) {
   await page.mouse.up();
 }
 
-async function confirmAction(page: Page, dialogTitle: string, button: string) {
-  await page.getByRole("dialog", { name: dialogTitle }).getByRole("button", { name: button }).click();
-}
-
 describe("a host's day in the browser", () => {
   it("checks a session out (Completed, locked in place even when asked directly), then undoes it", async () => {
     const booking = await danaSession("Ella Checkout");
-    const page = await pageAs("dana@example.com", booking.startTime);
+    const page = await pageAsOn("dana@example.com", booking.startTime);
     const event = page.locator(".fc-event", { hasText: "Ella Checkout" });
     expect(await event.textContent()).toContain("Confirmed");
     await screenshot(page, "calendar-week");
@@ -117,7 +87,7 @@ describe("a host's day in the browser", () => {
 
   it("moves a Confirmed session by dragging it", async () => {
     const booking = await danaSession("Milo Mover");
-    const page = await pageAs("dana@example.com", booking.startTime);
+    const page = await pageAsOn("dana@example.com", booking.startTime);
     await dragVertically(page, page.locator(".fc-event", { hasText: "Milo Mover" }));
     await page.getByText("Session rescheduled.").waitFor();
     const moved = await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } });
@@ -128,7 +98,7 @@ describe("a host's day in the browser", () => {
 
   it("marks a no-show; Check Out is then not offered", async () => {
     const booking = await danaSession("Nora Absent");
-    const page = await pageAs("dana@example.com", booking.startTime);
+    const page = await pageAsOn("dana@example.com", booking.startTime);
     const dialog = await openSession(page, "Nora Absent", booking.title);
     await dialog.getByRole("button", { name: "Mark No-Show" }).click();
     await confirmAction(page, "Mark as No Show?", "Mark No-Show");
@@ -141,8 +111,8 @@ describe("a host's day in the browser", () => {
   });
 
   it("keeps notes private: add, edit, delete, and another host never sees them", async () => {
-    const booking = await danaSession("Theo Team", workshop);
-    const page = await pageAs("dana@example.com", booking.startTime);
+    const booking = await danaSession("Theo Team", "group-workshop");
+    const page = await pageAsOn("dana@example.com", booking.startTime);
     const dialog = await openSession(page, "Theo Team", booking.title);
     await dialog.getByRole("tab", { name: "Notes" }).click();
     const newNote = dialog.getByLabel("New private note (only you can see it)");
@@ -162,7 +132,7 @@ describe("a host's day in the browser", () => {
     await page.context().close();
 
     // Alex, admin of the team, can open the team's session but sees none of Dana's notes.
-    const alexPage = await pageAs("alex@example.com", booking.startTime);
+    const alexPage = await pageAsOn("alex@example.com", booking.startTime);
     const alexDialog = await openSession(alexPage, "Theo Team", booking.title);
     await alexDialog.getByRole("tab", { name: "Notes" }).click();
     await alexDialog.getByText("No notes yet.").waitFor();

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 
 import { appStoreMetadata } from "@calcom/app-store/_utils/registry";
 
-const appStoreDir = dirname(createRequire(import.meta.url).resolve("@calcom/app-store/package.json"));
+// Next runs with the web app as its working directory; the app store sits two levels up.
+const appStoreDir = process.env.APP_STORE_DIR ?? join(process.cwd(), "..", "..", "packages", "app-store");
 const CONTENT_TYPES: Record<string, string> = { svg: "image/svg+xml", png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg" };
 
 /** An app's static asset (its icon), from the app folder's static/ — only for registered apps and plain file names. */

@@ -1,0 +1,109 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { createPrismaClient } from "@calcom/prisma";
+
+import { launchChromium, screenshot } from "./browser";
+import { confirmAction, openSession, pageAs, sessionFor } from "./session-fixtures";
+
+const baseUrl = inject("baseUrl");
+const prisma = createPrismaClient({ databaseUrl: inject("databaseUrl") });
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await prisma.$disconnect();
+});
+
+describe("settings, client history, bulk checkout and the App Store in the browser", () => {
+  it("Settings > Calendar > General: auto-checkout and surveys survive a reload", async () => {
+    const page = await pageAs(browser, baseUrl, "sam@example.com", { path: "/settings/calendar/general" });
+    const autoCheckout = page.getByRole("switch", { name: "Enable Auto-Checkout" });
+    expect(await autoCheckout.isChecked()).toBe(false);
+    await autoCheckout.check();
+    await page.getByLabel("Check out after the session ends").selectOption("240");
+    await page.getByText("Best for: End-of-day batch processing.").waitFor();
+    await page.getByRole("switch", { name: "Send satisfaction surveys" }).check();
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Settings saved.").waitFor();
+    await screenshot(page, "settings");
+
+    await page.reload();
+    await page.getByRole("switch", { name: "Enable Auto-Checkout" }).waitFor();
+    expect(await page.getByRole("switch", { name: "Enable Auto-Checkout" }).isChecked()).toBe(true);
+    expect(await page.getByLabel("Check out after the session ends").inputValue()).toBe("240");
+    expect(await page.getByRole("switch", { name: "Send satisfaction surveys" }).isChecked()).toBe(true);
+    const sam = await prisma.user.findUniqueOrThrow({ where: { email: "sam@example.com" } });
+    expect(await prisma.app_SessionCheckout_Settings.findUnique({ where: { userId: sam.id } })).toMatchObject({ autoCheckoutEnabled: true, autoCheckoutDelayMinutes: 240, surveysEnabled: true });
+    await page.context().close();
+  });
+
+  it("the client's session history reflects a checkout", async () => {
+    const booking = await sessionFor(prisma, { hostEmail: "dana@example.com", clientName: "Hugo History" });
+    const page = await pageAs(browser, baseUrl, "dana@example.com", { path: "/apps/session-checkout/clients/hugo%40e2e.example" });
+    await page.getByRole("heading", { name: "Session history: Hugo History" }).waitFor();
+    const totals = page.getByRole("definition");
+    expect(await totals.allTextContents()).toEqual(["1", "0", "0", "0"]);
+
+    await page.goto(`${baseUrl}/calendar?date=${new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(booking.startTime)}`);
+    const dialog = await openSession(page, "Hugo History", booking.title);
+    await dialog.getByRole("button", { name: "Check Out" }).click();
+    await confirmAction(page, "Check out this session?", "Check Out");
+    await page.getByText("Session checked out: Completed.").waitFor();
+    await dialog.getByRole("link", { name: "Session history" }).click();
+    await page.waitForURL("**/apps/session-checkout/clients/hugo%40e2e.example");
+    await page.getByRole("cell", { name: "Completed" }).waitFor();
+    expect(await page.getByRole("definition").allTextContents()).toEqual(["1", "1", "0", "0"]);
+    await screenshot(page, "client-history");
+    await page.context().close();
+  });
+
+  it("bulk checkout checks out the Confirmed session and reports why the Pending one was refused", async () => {
+    const confirmed = await sessionFor(prisma, { hostEmail: "dana@example.com", clientName: "Bea Bulk" });
+    const pending = await sessionFor(prisma, { hostEmail: "dana@example.com", clientName: "Pat Pending", status: "PENDING" });
+    const page = await pageAs(browser, baseUrl, "dana@example.com", { path: "/apps/session-checkout/sessions" });
+    await page.getByRole("heading", { name: "Past sessions" }).waitFor();
+    await page.getByRole("checkbox", { name: /Bea Bulk/ }).check();
+    await page.getByRole("checkbox", { name: /Pat Pending/ }).check();
+    await page.getByRole("button", { name: "Check Out selected" }).click();
+    await confirmAction(page, "Check out 2 sessions?", "Check Out");
+    const result = page.getByRole("status", { name: "Bulk checkout result" });
+    await result.waitFor();
+    const text = await result.textContent();
+    expect(text).toContain("1 checked out, 1 refused.");
+    expect(text).toMatch(/Bea Bulk: checked out \(Completed\)/);
+    expect(text).toMatch(/Pat Pending: Only confirmed sessions can be checked out\. This session is Pending\./);
+    await screenshot(page, "bulk-checkout");
+    expect(await prisma.app_SessionCheckout_Checkout.findUnique({ where: { bookingId: confirmed.id } })).toMatchObject({ state: "ACTIVE", method: "BULK" });
+    expect(await prisma.app_SessionCheckout_Checkout.findUnique({ where: { bookingId: pending.id } })).toBeNull();
+    await page.context().close();
+  });
+
+  it("uninstalling the app takes its actions away; installing it again brings them back", async () => {
+    const booking = await sessionFor(prisma, { hostEmail: "sam@example.com", clientName: "Una Install", eventTypeSlug: "tutoring" });
+    const page = await pageAs(browser, baseUrl, "sam@example.com", { path: "/apps" });
+    await page.getByRole("button", { name: "Uninstall Session Checkout" }).click();
+    await page.getByRole("button", { name: "Install Session Checkout" }).waitFor();
+    await screenshot(page, "app-store");
+
+    await page.goto(`${baseUrl}/calendar?date=${new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(booking.startTime)}`);
+    let dialog = await openSession(page, "Una Install", booking.title);
+    await dialog.getByText("Attendees").waitFor();
+    expect(await dialog.getByText("Session status:").count()).toBe(0);
+    expect(await dialog.getByRole("button", { name: "Check Out" }).count()).toBe(0);
+    await page.keyboard.press("Escape");
+
+    await page.goto(`${baseUrl}/settings/calendar/general`);
+    await page.getByText("Session Checkout is not installed for your account.").waitFor();
+    await page.getByRole("button", { name: "Install Session Checkout" }).click();
+    await page.getByRole("switch", { name: "Enable Auto-Checkout" }).waitFor();
+
+    await page.goto(`${baseUrl}/calendar?date=${new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(booking.startTime)}`);
+    dialog = await openSession(page, "Una Install", booking.title);
+    await dialog.getByRole("button", { name: "Check Out" }).waitFor();
+    await page.context().close();
+  });
+});

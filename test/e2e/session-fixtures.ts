@@ -1,0 +1,47 @@
+import { randomUUID } from "node:crypto";
+import type { Browser, Page } from "playwright-core";
+
+import type { BookingStatus } from "@calcom/prisma/enums";
+import type { PrismaClient } from "@calcom/prisma";
+
+import { signIn } from "./browser";
+
+/** A session for `hostEmail` that started 70 minutes ago (so it can be checked out), with one client. */
+export async function sessionFor(prisma: PrismaClient, { hostEmail, clientName, eventTypeSlug = "coaching", status = "ACCEPTED" }: { hostEmail: string; clientName: string; eventTypeSlug?: string; status?: BookingStatus }) {
+  const host = await prisma.user.findUniqueOrThrow({ where: { email: hostEmail } });
+  const eventType = await prisma.eventType.findFirstOrThrow({ where: { slug: eventTypeSlug } });
+  const startTime = new Date(Date.now() - 70 * 60_000);
+  return prisma.booking.create({
+    data: {
+      uid: randomUUID(),
+      title: `${eventType.title} between ${host.name} and ${clientName}`,
+      userId: host.id,
+      eventTypeId: eventType.id,
+      startTime,
+      endTime: new Date(startTime.getTime() + eventType.length * 60_000),
+      status,
+      attendees: { create: [{ name: clientName, email: `${clientName.split(" ")[0]!.toLowerCase()}@e2e.example`, timeZone: "Europe/Paris" }] },
+    },
+  });
+}
+
+export const dayIn = (date: Date, timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+
+/** A fresh browser context signed in as `email`, on `path` (default: the calendar on `date`'s week). */
+export async function pageAs(browser: Browser, baseUrl: string, email: string, { date, timeZone = "Europe/Paris", path }: { date?: Date; timeZone?: string; path?: string } = {}): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+  await signIn(page, baseUrl, email, path ?? `/calendar${date ? `?date=${dayIn(date, timeZone)}` : ""}`);
+  return page;
+}
+
+/** Opens a session's dialog from the calendar and returns it. */
+export async function openSession(page: Page, clientName: string, title: string) {
+  await page.locator(".fc-event", { hasText: clientName }).first().click();
+  const dialog = page.getByRole("dialog", { name: title });
+  await dialog.waitFor();
+  return dialog;
+}
+
+export async function confirmAction(page: Page, dialogTitle: string, button: string) {
+  await page.getByRole("dialog", { name: dialogTitle }).getByRole("button", { name: button }).click();
+}
