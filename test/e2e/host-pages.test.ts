@@ -106,4 +106,26 @@ describe("settings, client history, bulk checkout and the App Store in the brows
     await dialog.getByRole("button", { name: "Check Out" }).waitFor();
     await page.context().close();
   });
+
+  it("dialogs work from the keyboard: focus moves in, stays in, and Esc returns it to the button", async () => {
+    const booking = await sessionFor(prisma, { hostEmail: "dana@example.com", clientName: "Kai Keyboard" });
+    const page = await pageAs(browser, baseUrl, "dana@example.com", { date: booking.startTime });
+    const dialog = await openSession(page, "Kai Keyboard", booking.title);
+    const checkOut = dialog.getByRole("button", { name: "Check Out" });
+    await checkOut.focus();
+    await page.keyboard.press("Enter");
+    const confirm = page.getByRole("dialog", { name: "Check out this session?" });
+    await confirm.waitFor();
+    const focusInside = () => confirm.evaluate((element) => element.contains(document.activeElement));
+    expect(await focusInside()).toBe(true);
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press("Tab");
+      expect(await focusInside()).toBe(true);
+    }
+    await page.keyboard.press("Escape");
+    await confirm.waitFor({ state: "hidden" });
+    expect(await checkOut.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await prisma.app_SessionCheckout_Checkout.count({ where: { bookingId: booking.id } })).toBe(0);
+    await page.context().close();
+  });
 });

@@ -1,9 +1,12 @@
 "use client";
 
 import * as RadixDialog from "@radix-ui/react-dialog";
-import type { ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 
-/** Radix's dialog: Esc closes, focus is trapped inside and returned to the trigger. */
+/**
+ * Radix's dialog: Esc closes and focus is trapped inside. Dialogs here open from state rather than a
+ * Radix Trigger, so the element that had focus when the dialog appeared gets it back on close.
+ */
 export function Dialog({
   open,
   onOpenChange,
@@ -19,11 +22,19 @@ export function Dialog({
   children: ReactNode;
   wide?: boolean;
 }) {
+  const [returnFocusTo] = useState(() => (typeof document === "undefined" ? null : (document.activeElement as HTMLElement | null)));
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="cal-dialog-overlay" />
-        <RadixDialog.Content className={wide ? "cal-dialog cal-dialog-wide" : "cal-dialog"} {...(description ? {} : { "aria-describedby": undefined })}>
+        <RadixDialog.Content className={wide ? "cal-dialog cal-dialog-wide" : "cal-dialog"} {...(description ? {} : { "aria-describedby": undefined })}
+          onCloseAutoFocus={(event) => {
+            if (returnFocusTo?.isConnected) {
+              event.preventDefault();
+              returnFocusTo.focus();
+            }
+          }}
+        >
           <RadixDialog.Title className="cal-dialog-title">{title}</RadixDialog.Title>
           {description ? <RadixDialog.Description className="cal-dialog-description">{description}</RadixDialog.Description> : null}
           {children}
