@@ -19,12 +19,15 @@ export function mayActOnBooking(
 
 export async function callerMayActOnBooking(db: PrismaTransaction, callerId: number, booking: BookingOwnership): Promise<boolean> {
   if (booking.userId === callerId) return true;
-  const membership =
-    booking.teamId === null
-      ? null
-      : await db.membership.findUnique({
-          where: { userId_teamId: { userId: callerId, teamId: booking.teamId } },
-          select: { role: true, accepted: true },
-        });
-  return mayActOnBooking(callerId, booking, membership);
+  return (await bookingsCallerMayActOn(db, callerId, [booking])).length === 1;
+}
+
+/** For many bookings at once: one membership query for the caller, then the same rule for each. */
+export async function bookingsCallerMayActOn<T extends BookingOwnership>(db: PrismaTransaction, callerId: number, bookings: T[]): Promise<T[]> {
+  const teamIds = [...new Set(bookings.map((b) => b.teamId).filter((id): id is number => id !== null && id !== undefined))];
+  const memberships = teamIds.length
+    ? await db.membership.findMany({ where: { userId: callerId, teamId: { in: teamIds } }, select: { teamId: true, role: true, accepted: true } })
+    : [];
+  const byTeam = new Map(memberships.map((m) => [m.teamId, m]));
+  return bookings.filter((booking) => mayActOnBooking(callerId, booking, booking.teamId === null ? null : (byTeam.get(booking.teamId) ?? null)));
 }

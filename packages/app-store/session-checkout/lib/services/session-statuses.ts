@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@calcom/prisma";
 
-import { callerMayActOnBooking } from "../access";
+import { bookingsCallerMayActOn } from "../access";
 import { SESSION_STATUS_LABELS, SESSION_STATUS_TONES } from "../status";
 import { sessionStatusOf } from "../transitions";
 
@@ -18,16 +18,15 @@ export async function getSessionStatuses(db: PrismaClient, { callerId, bookingId
       sessionCheckout: { select: { state: true } },
     },
   });
-  const visible = [];
-  for (const booking of bookings) {
-    if (!(await callerMayActOnBooking(db, callerId, { userId: booking.userId, teamId: booking.eventType?.teamId ?? null }))) continue;
+  const owned = bookings.map((booking) => ({ ...booking, teamId: booking.eventType?.teamId ?? null }));
+  const visible = (await bookingsCallerMayActOn(db, callerId, owned)).map((booking) => {
     const status = sessionStatusOf({
       bookingStatus: booking.status,
       startTime: booking.startTime,
       checkoutState: booking.sessionCheckout?.state ?? null,
       attendees: booking.attendees.map((a) => ({ ...a, noShow: a.noShow === true })),
     });
-    visible.push({ bookingId: booking.id, status, statusLabel: SESSION_STATUS_LABELS[status], tone: SESSION_STATUS_TONES[status], rescheduleLocked: status === "COMPLETED" });
-  }
+    return { bookingId: booking.id, status, statusLabel: SESSION_STATUS_LABELS[status], tone: SESSION_STATUS_TONES[status], rescheduleLocked: status === "COMPLETED" };
+  });
   return visible;
 }
