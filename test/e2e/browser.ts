@@ -18,7 +18,9 @@ export async function signIn(page: Page, baseUrl: string, email: string, path = 
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(`**${path.split("?")[0]}*`);
+  // The exact page, not a glob: the sign-in page's own URL carries the path in its callbackUrl.
+  const target = path.split("?")[0];
+  await page.waitForURL((url) => url.pathname === target);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -1,27 +1,16 @@
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import superjson from "superjson";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { createPrismaClient } from "@calcom/prisma";
+import { screenshot } from "./browser";
+import { confirmAction, openSession as openDialog, pageAs, sessionFor, useServedApp } from "./session-fixtures";
 
-import { launchChromium, screenshot } from "./browser";
-import { confirmAction, openSession as openDialog, pageAs, sessionFor } from "./session-fixtures";
-
-const baseUrl = inject("baseUrl");
-const prisma = createPrismaClient({ databaseUrl: inject("databaseUrl") });
+const app = useServedApp();
+const { baseUrl, prisma } = app;
 const dana = await prisma.user.findUniqueOrThrow({ where: { email: "dana@example.com" } });
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await prisma.$disconnect();
-});
-
 const danaSession = (clientName: string, eventTypeSlug = "coaching") => sessionFor(prisma, { hostEmail: "dana@example.com", clientName, eventTypeSlug });
-const pageAsOn = (email: string, date: Date) => pageAs(browser, baseUrl, email, { date });
+const pageAsOn = (email: string, date: Date) => pageAs(app.browser, baseUrl, email, { date });
 
 async function openSession(page: Page, clientName: string, title: string) {
   const dialog = await openDialog(page, clientName, title);
@@ -142,7 +131,7 @@ describe("a host's day in the browser", () => {
   });
 
   it("signed-out visitors are sent to sign in, and the API answers UNAUTHORIZED", async () => {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await app.browser.newContext()).newPage();
     await page.goto(`${baseUrl}/calendar`);
     await page.waitForURL((url) => url.pathname === "/auth/signin" && url.searchParams.get("callbackUrl") === "/calendar");
     const response = await page.request.get(`${baseUrl}/api/trpc/viewer.appSessionCheckout.getSettings`);

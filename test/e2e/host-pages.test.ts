@@ -1,26 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { createPrismaClient } from "@calcom/prisma";
+import { screenshot } from "./browser";
+import { confirmAction, openSession, pageAs, sessionFor, useServedApp } from "./session-fixtures";
 
-import { launchChromium, screenshot } from "./browser";
-import { confirmAction, openSession, pageAs, sessionFor } from "./session-fixtures";
-
-const baseUrl = inject("baseUrl");
-const prisma = createPrismaClient({ databaseUrl: inject("databaseUrl") });
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await prisma.$disconnect();
-});
+const app = useServedApp();
+const { baseUrl, prisma } = app;
 
 describe("settings, client history, bulk checkout and the App Store in the browser", () => {
   it("Settings > Calendar > General: auto-checkout and surveys survive a reload", async () => {
-    const page = await pageAs(browser, baseUrl, "sam@example.com", { path: "/settings/calendar/general" });
+    const page = await pageAs(app.browser, baseUrl, "sam@example.com", { path: "/settings/calendar/general" });
     const autoCheckout = page.getByRole("switch", { name: "Enable Auto-Checkout" });
     expect(await autoCheckout.isChecked()).toBe(false);
     await autoCheckout.check();
@@ -43,7 +31,7 @@ describe("settings, client history, bulk checkout and the App Store in the brows
 
   it("the client's session history reflects a checkout", async () => {
     const booking = await sessionFor(prisma, { hostEmail: "dana@example.com", clientName: "Hugo History" });
-    const page = await pageAs(browser, baseUrl, "dana@example.com", { path: "/apps/session-checkout/clients/hugo%40e2e.example" });
+    const page = await pageAs(app.browser, baseUrl, "dana@example.com", { path: "/apps/session-checkout/clients/hugo%40e2e.example" });
     await page.getByRole("heading", { name: "Session history: Hugo History" }).waitFor();
     const totals = page.getByRole("definition");
     expect(await totals.allTextContents()).toEqual(["1", "0", "0", "0"]);
@@ -64,7 +52,7 @@ describe("settings, client history, bulk checkout and the App Store in the brows
   it("bulk checkout checks out the Confirmed session and reports why the Pending one was refused", async () => {
     const confirmed = await sessionFor(prisma, { hostEmail: "dana@example.com", clientName: "Bea Bulk" });
     const pending = await sessionFor(prisma, { hostEmail: "dana@example.com", clientName: "Pat Pending", status: "PENDING" });
-    const page = await pageAs(browser, baseUrl, "dana@example.com", { path: "/apps/session-checkout/sessions" });
+    const page = await pageAs(app.browser, baseUrl, "dana@example.com", { path: "/apps/session-checkout/sessions" });
     await page.getByRole("heading", { name: "Past sessions" }).waitFor();
     await page.getByRole("checkbox", { name: /Bea Bulk/ }).check();
     await page.getByRole("checkbox", { name: /Pat Pending/ }).check();
@@ -84,7 +72,7 @@ describe("settings, client history, bulk checkout and the App Store in the brows
 
   it("uninstalling the app takes its actions away; installing it again brings them back", async () => {
     const booking = await sessionFor(prisma, { hostEmail: "sam@example.com", clientName: "Una Install", eventTypeSlug: "tutoring" });
-    const page = await pageAs(browser, baseUrl, "sam@example.com", { path: "/apps" });
+    const page = await pageAs(app.browser, baseUrl, "sam@example.com", { path: "/apps" });
     await page.getByRole("button", { name: "Uninstall Session Checkout" }).click();
     await page.getByRole("button", { name: "Install Session Checkout" }).waitFor();
     await screenshot(page, "app-store");
@@ -109,7 +97,7 @@ describe("settings, client history, bulk checkout and the App Store in the brows
 
   it("dialogs work from the keyboard: focus moves in, stays in, and Esc returns it to the button", async () => {
     const booking = await sessionFor(prisma, { hostEmail: "dana@example.com", clientName: "Kai Keyboard" });
-    const page = await pageAs(browser, baseUrl, "dana@example.com", { date: booking.startTime });
+    const page = await pageAs(app.browser, baseUrl, "dana@example.com", { date: booking.startTime });
     const dialog = await openSession(page, "Kai Keyboard", booking.title);
     const checkOut = dialog.getByRole("button", { name: "Check Out" });
     await checkOut.focus();

@@ -1,10 +1,24 @@
 import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
 
+import { createPrismaClient, type PrismaClient } from "@calcom/prisma";
 import type { BookingStatus } from "@calcom/prisma/enums";
-import type { PrismaClient } from "@calcom/prisma";
 
-import { signIn } from "./browser";
+import { launchChromium, signIn } from "./browser";
+
+/** For a test file: the served app's URL, a client of its database, and one Chromium for the file. */
+export function useServedApp() {
+  const served = { baseUrl: inject("baseUrl"), prisma: createPrismaClient({ databaseUrl: inject("databaseUrl") }), browser: undefined as unknown as Browser };
+  beforeAll(async () => {
+    served.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await served.browser?.close();
+    await served.prisma.$disconnect();
+  });
+  return served;
+}
 
 /** A session for `hostEmail` that started 70 minutes ago (so it can be checked out), with one client. */
 export async function sessionFor(prisma: PrismaClient, { hostEmail, clientName, eventTypeSlug = "coaching", status = "ACCEPTED" }: { hostEmail: string; clientName: string; eventTypeSlug?: string; status?: BookingStatus }) {

@@ -35,7 +35,7 @@ const KNOWN_DIFFERENCES: Record<string, string[]> = {
   // Cal.com's dialog module has Dialog and ConfirmationDialogContent rather than ConfirmDialog.
   "@calcom/ui/components/dialog": ["ConfirmDialog"],
   // The booking-dialog slot contract: Cal.com has no such slot.
-  "@calcom/types/AppSlots": ["BookingDialogSlotProps", "SettingsSlotProps"],
+  "@calcom/types/AppSlots": ["AppPageProps", "BookingDialogSlotProps", "SettingsSlotProps"],
 };
 
 function sourceFiles(dir: string): string[] {
