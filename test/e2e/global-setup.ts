@@ -8,7 +8,7 @@ import { getPrisma } from "@calcom/prisma";
 import { seedDemo } from "../../apps/web/scripts/seed-demo";
 import { buildWebApp, startWebApp } from "../../apps/web/scripts/serve";
 import integrationSetup from "../support/global-setup";
-import { databaseUrl, templateDatabaseName, withAdminClient } from "../support/postgres";
+import { databaseUrl, ownerIsAlive, templateDatabaseName, withAdminClient } from "../support/postgres";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -30,23 +30,41 @@ async function freePort(): Promise<number> {
 export default async function setup(project: TestProject) {
   await integrationSetup();
   const name = `session_checkout_e2e_${process.pid}_${randomBytes(3).toString("hex")}`;
-  await withAdminClient((admin) => admin.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabaseName()}"`));
-  const url = databaseUrl(name);
-  process.env.DATABASE_URL = url;
-  await seedDemo(getPrisma());
-  await getPrisma().$disconnect();
-
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const env = { DATABASE_URL: url, NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), NEXTAUTH_URL: baseUrl, NEXT_PUBLIC_WEBAPP_URL: baseUrl };
-  if (process.env.SKIP_WEB_BUILD !== "1") await buildWebApp(env);
-  const web: ChildProcess = await startWebApp(env, port);
-  project.provide("baseUrl", baseUrl);
-  project.provide("databaseUrl", url);
+  const dropDatabase = () => withAdminClient((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  await withAdminClient(async (admin) => {
+    // Databases left by e2e runs that crashed before their teardown.
+    const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'session_checkout_e2e_%'");
+    for (const { datname } of rows.filter((row) => !ownerIsAlive(row.datname))) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabaseName()}"`);
+  });
+  let web: ChildProcess | undefined;
+  try {
+    const url = databaseUrl(name);
+    process.env.DATABASE_URL = url;
+    await seedDemo(getPrisma());
+    await getPrisma().$disconnect();
+    const secret = randomBytes(32).toString("base64url");
+    const buildEnv = { DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: "http://127.0.0.1", NEXT_PUBLIC_WEBAPP_URL: "http://127.0.0.1" };
+    if (process.env.SKIP_WEB_BUILD !== "1") await buildWebApp(buildEnv);
+    // The port is chosen after the build, right before the server binds it.
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    web = await startWebApp({ ...buildEnv, NEXTAUTH_URL: baseUrl, NEXT_PUBLIC_WEBAPP_URL: baseUrl }, port);
+    project.provide("baseUrl", baseUrl);
+    project.provide("databaseUrl", url);
+  } catch (error) {
+    web?.kill("SIGTERM");
+    await dropDatabase();
+    throw error;
+  }
+  const server = web;
 
   return async () => {
-    web.kill("SIGTERM");
-    await new Promise((resolve) => web.once("exit", resolve));
-    await withAdminClient((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    if (server.exitCode === null) {
+      const exited = new Promise((resolve) => server.once("exit", resolve));
+      server.kill("SIGTERM");
+      await exited;
+    }
+    await dropDatabase();
   };
 }

@@ -78,8 +78,13 @@ describe("settings, client history, bulk checkout and the App Store in the brows
     await screenshot(page, "app-store");
 
     await page.goto(`${baseUrl}/calendar?date=${new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(booking.startTime)}`);
+    // Uninstalled, the dialog never even asks the app: no request to it, none of its actions.
+    const appRequests: string[] = [];
+    page.on("request", (request) => request.url().includes("appSessionCheckout.getSession") && appRequests.push(request.url()));
     let dialog = await openSession(page, "Una Install", booking.title);
     await dialog.getByText("Attendees").waitFor();
+    await page.waitForTimeout(1_500);
+    expect(appRequests).toEqual([]);
     expect(await dialog.getByText("Session status:").count()).toBe(0);
     expect(await dialog.getByRole("button", { name: "Check Out" }).count()).toBe(0);
     await page.keyboard.press("Escape");

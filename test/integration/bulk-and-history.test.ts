@@ -52,7 +52,7 @@ describe("client session history", () => {
     await make.booking({ hostId: otherHost.id, attendees: [client] });
     await callerFor(prisma, host).checkout({ bookingId: done.id });
     await prisma.booking.update({ where: { id: done.id }, data: { rating: 5 } });
-    await callerFor(prisma, otherHost).addNote({ bookingId: done.id, body: "never shown" }).catch(() => undefined);
+    await callerFor(prisma, host).addNote({ bookingId: done.id, body: "a private note never shown in history" });
 
     const history = await callerFor(prisma, host).clientHistory({ attendeeEmail: "kim@client.example" });
     expect(history.clientName).toBe("Kim");
@@ -62,6 +62,7 @@ describe("client session history", () => {
       [absent.id, "NO_SHOW", 0, "usd", null],
       [done.id, "COMPLETED", 9000, "usd", 5],
     ]);
+    expect(await prisma.app_SessionCheckout_Note.count({ where: { bookingId: done.id } })).toBe(1);
     expect(JSON.stringify(history)).not.toContain("never shown");
 
     // Undo takes the session out of the completed total at once.

@@ -38,3 +38,15 @@ export async function withAdminClient<T>(work: (client: pg.Client) => Promise<T>
     await client.end();
   }
 }
+
+/** Whether the process whose id a test database carries in its name is still running (then it is not ours to drop). */
+export function ownerIsAlive(databaseName: string): boolean {
+  const pid = Number(/_(\d+)(?:_[0-9a-f]+)?$/.exec(databaseName)?.[1]);
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

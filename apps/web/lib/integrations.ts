@@ -18,7 +18,9 @@ export async function handleIntegrationRequest(
   if (args.length !== 2 || !appKey || !handlerName) return json(404, { message: "API route not found" });
   const slug = resolveAppSlug(appKey);
   if (!slug) return json(404, { message: `No app found for "${appKey}".` });
-  const handler = (await loadAppApi(slug))?.[handlerName];
+  const handlers = await loadAppApi(slug);
+  // Own properties only: "constructor" or "toString" are not handlers.
+  const handler = handlers && Object.hasOwn(handlers, handlerName) ? handlers[handlerName] : undefined;
   if (!handler) return json(404, { message: `${appStoreMetadata[slug].name} has no "${handlerName}" handler.` });
 
   if (!isDeclarativeHandler(handler)) return handler(request, { user });

@@ -12,7 +12,7 @@ export interface RegisteredApp extends AppFolder {
 }
 
 /** A valid JavaScript identifier for an app folder name ("session-checkout" -> "session_checkout"). */
-function identifierFor(dirName: string): string {
+export function identifierFor(dirName: string): string {
   const base = dirName.replace(/[^A-Za-z0-9_$]/g, "_");
   return /^[0-9]/.test(base) ? `_${base}` : base;
 }

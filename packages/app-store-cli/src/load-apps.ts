@@ -3,6 +3,7 @@ import { join, relative } from "node:path";
 
 import { AppMetaSchema, type AppMeta } from "./app-meta";
 import { discoverAppFolders, type AppFolder } from "./discover";
+import { identifierFor } from "./generate";
 import type { Problem } from "./problems";
 
 export interface LoadedApp extends AppFolder {
@@ -49,6 +50,21 @@ export function loadApps(appStoreDir: string, { displayRoot = appStoreDir }: { d
       problems.push({ file: display(join(owner.dir, "config.json")), field: "slug", message: `"${slug}" is also used by ${others.join(", ")}; slugs must be unique` });
     }
   }
+
+  // Two folders whose names become the same identifier in the registry ("a-b", "a_b"), or two apps of one type.
+  const clash = (key: (app: LoadedApp) => string, field: string, what: string) => {
+    const groups = new Map<string, LoadedApp[]>();
+    for (const app of apps) groups.set(key(app), [...(groups.get(key(app)) ?? []), app]);
+    for (const [value, owners] of groups) {
+      if (owners.length < 2) continue;
+      for (const owner of owners) {
+        const others = owners.filter((other) => other !== owner).map((other) => display(join(other.dir, "config.json")));
+        problems.push({ file: display(join(owner.dir, "config.json")), field, message: `${what} "${value}" is also used by ${others.join(", ")}` });
+      }
+    }
+  };
+  clash((app) => app.meta.type, "type", "the type");
+  clash((app) => identifierFor(app.dirName), "(folder name)", "the folder name's identifier");
 
   return { apps, problems };
 }

@@ -85,7 +85,8 @@ export function mergeAppSchema({ calcomSchema, appSchema, appSlug, appSchemaPath
     while (before.length > 1 && before.at(-1)!.trim() === "") before.pop();
     const separator = firstAttribute === -1 ? [] : [""];
     const merged = [...before, "", `  // app: ${appSlug}`, ...missing.map((field) => `  ${field}`), ...separator, ...lines.slice(insertAt)].join("\n");
-    schema = schema.replace(block.text, merged);
+    // A function replacement: "$" in the schema text must stay literal.
+    schema = schema.replace(block.text, () => merged);
     addedFields.push(...missing.map((field) => `${relation.model}.${fieldName(field)}`));
   }
 

@@ -100,6 +100,19 @@ describe("a broken app fails the build with its file and field named, and nothin
       breakIt: (dir) => editConfig(dir, "zeta-widgets", { slug: "alpha-notes" }),
       expected: [/zeta-widgets\/config\.json: "slug" "alpha-notes" is also used by .*alpha-notes\/config\.json/, /alpha-notes\/config\.json: "slug" "alpha-notes" is also used by .*zeta-widgets\/config\.json/],
     },
+    {
+      name: "two apps of one type",
+      breakIt: (dir) => editConfig(dir, "zeta-widgets", { type: "alpha-notes_other" }),
+      expected: [/zeta-widgets\/config\.json: "type" the type "alpha-notes_other" is also used by/],
+    },
+    {
+      name: "two folders that become one identifier",
+      breakIt: (dir) => {
+        cpSync(join(dir, "alpha-notes"), join(dir, "alpha_notes"), { recursive: true });
+        editConfig(dir, "alpha_notes", { slug: "alpha-notes-2", type: "alpha-notes-2_other" });
+      },
+      expected: [/alpha_notes\/config\.json: "\(folder name\)" the folder name's identifier "alpha_notes" is also used by/],
+    },
   ];
 
   it.each(cases)("$name", async ({ breakIt, expected }) => {

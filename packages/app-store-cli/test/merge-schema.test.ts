@@ -45,6 +45,16 @@ describe("merge-schema", () => {
     expect(twice).toMatchObject({ schema: once, addedFields: [], addedBlocks: [], problems: [] });
   });
 
+  it("keeps dollar signs in the schema literal (no replacement patterns)", () => {
+    const comment = "  /// costs $& and $$ and $' stay as written";
+    const withDollar = calcomWithoutApp.replace("  noShowHost     Boolean?      @default(false)", () => `  noShowHost     Boolean?      @default(false)\n${comment}`);
+    const { schema, problems } = merge(withDollar);
+    expect(problems).toEqual([]);
+    // A "$&" taken as a pattern would paste the whole original model in again.
+    expect(schema.split("model Booking {").length - 1).toBe(1);
+    expect(schema.split(comment).length - 1).toBe(1);
+  });
+
   it("gives a schema that Prisma itself validates", () => {
     const path = join(work, "schema.prisma");
     writeFileSync(path, merge(calcomWithoutApp).schema);

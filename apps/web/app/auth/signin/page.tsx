@@ -1,9 +1,10 @@
 import { SignInForm } from "../../../components/SignInForm";
+import { safeCallbackPath } from "../../../lib/safe-callback";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
-  // Only same-site paths: a sign-in link must never send someone elsewhere.
-  const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/calendar";
+  // Only this app's own pages: a sign-in link must never send someone elsewhere.
+  const next = safeCallbackPath(callbackUrl);
   return (
     <main className="signin">
       <h1>Sign in</h1>

@@ -1,12 +1,8 @@
 import type { PrismaClient } from "@calcom/prisma";
 
-import { AUTO_CHECKOUT_DELAY_MINUTES } from "../settings";
 import { SessionCheckoutError } from "../errors";
 import { APP_SLUG } from "../installation";
 import { performSessionAction } from "./session-actions";
-
-const SHORTEST_DELAY = Math.min(...AUTO_CHECKOUT_DELAY_MINUTES);
-const LONGEST_DELAY = Math.max(...AUTO_CHECKOUT_DELAY_MINUTES);
 
 export interface SweepResult {
   checkedOut: number[];
@@ -16,9 +12,9 @@ export interface SweepResult {
 /**
  * One pass of auto-checkout: find candidate sessions, and check each out if the auto-checkout
  * rule (decideAutoCheckout, applied inside the checkout's transaction) says it is due. The query
- * only narrows the field — accepted, never checked out, host installed and switched on, ended at
- * least the shortest delay ago and not before the longest delay ahead of switching on — so the
- * rule itself is decided in one place. Safe to run concurrently: the checkout is exactly-once.
+ * mirrors the rule's timing and no-show conditions so that sessions the rule will always skip
+ * never take up the batch (otherwise ~500 old no-shows would starve every later session); the
+ * rule under the booking lock still decides. Safe to run concurrently: the checkout is exactly-once.
  */
 export async function runAutoCheckoutSweep(db: PrismaClient, { now = new Date(), limit = 500 }: { now?: Date; limit?: number } = {}): Promise<SweepResult> {
   const candidates = await db.$queryRaw<Array<{ id: number }>>`
@@ -27,9 +23,10 @@ export async function runAutoCheckoutSweep(db: PrismaClient, { now = new Date(),
     JOIN "App_SessionCheckout_Settings" s ON s."userId" = b."userId"
     WHERE b."status" = 'accepted'
       AND s."autoCheckoutEnabled"
-      AND b."endTime" <= ${new Date(now.getTime() - SHORTEST_DELAY * 60_000)}
-      AND b."endTime" > s."autoCheckoutEnabledAt" - make_interval(mins => ${LONGEST_DELAY})
+      AND b."endTime" + make_interval(mins => s."autoCheckoutDelayMinutes") <= ${now}
+      AND b."endTime" + make_interval(mins => s."autoCheckoutDelayMinutes") > s."autoCheckoutEnabledAt"
       AND NOT EXISTS (SELECT 1 FROM "App_SessionCheckout_Checkout" c WHERE c."bookingId" = b."id")
+      AND EXISTS (SELECT 1 FROM "Attendee" a WHERE a."bookingId" = b."id" AND a."noShow" IS NOT TRUE)
       AND EXISTS (SELECT 1 FROM "Credential" cr WHERE cr."userId" = b."userId" AND cr."appId" = ${APP_SLUG})
     ORDER BY b."endTime" ASC, b."id" ASC
     LIMIT ${limit}`;

@@ -20,7 +20,8 @@ export interface LockedSession {
   bookingId: number;
   hostUserId: number | null;
   endTime: Date;
-  attendeeIds: ReadonlyArray<{ id: number; email: string }>;
+  /** The attendee rows behind the snapshot (several rows may share an email). */
+  attendeeRows: ReadonlyArray<{ id: number; email: string; noShow: boolean }>;
   snapshot: SessionSnapshot;
 }
 
@@ -40,7 +41,7 @@ export async function lockSessionForChange(tx: PrismaTransaction, bookingId: num
     bookingId,
     hostUserId: booking.userId,
     endTime: booking.endTime,
-    attendeeIds: booking.attendees.map(({ id, email }) => ({ id, email })),
+    attendeeRows: booking.attendees.map(({ id, email, noShow }) => ({ id, email, noShow: noShow === true })),
     snapshot: {
       bookingStatus: booking.status,
       startTime: booking.startTime,

@@ -141,7 +141,8 @@ async function writeNoShowChanges(tx: PrismaTransaction, session: LockedSession,
   for (const noShow of [true, false]) {
     const emails = new Set(plan.noShowChanges.filter((change) => change.noShow === noShow).map((change) => change.email));
     if (emails.size === 0) continue;
-    const ids = session.attendeeIds.filter((attendee) => emails.has(normalizeEmail(attendee.email))).map((attendee) => attendee.id);
+    // The rows of those attendees still in the opposite state (two rows may share an email).
+    const ids = session.attendeeRows.filter((row) => emails.has(normalizeEmail(row.email)) && row.noShow !== noShow).map((row) => row.id);
     const { count } = await tx.attendee.updateMany({
       // Only rows still in the opposite state: a concurrent writer makes the count fall short.
       where: { id: { in: ids }, bookingId: session.bookingId, ...(noShow ? { OR: [{ noShow: false }, { noShow: null }] } : { noShow: true }) },

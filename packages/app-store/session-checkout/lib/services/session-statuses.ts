@@ -4,7 +4,10 @@ import { bookingsCallerMayActOn } from "../access";
 import { SESSION_STATUS_LABELS, SESSION_STATUS_TONES } from "../status";
 import { sessionStatusOf } from "../transitions";
 
-/** Status and reschedule lock of many sessions at once, for the calendar. Sessions the caller may not see are left out. */
+/**
+ * Status and reschedule lock of many sessions at once, for the calendar. The lock is the one the
+ * server's reschedule guard applies (an active checkout). Sessions the caller may not see are left out.
+ */
 export async function getSessionStatuses(db: PrismaClient, { callerId, bookingIds }: { callerId: number; bookingIds: number[] }) {
   const bookings = await db.booking.findMany({
     where: { id: { in: bookingIds } },
@@ -26,7 +29,7 @@ export async function getSessionStatuses(db: PrismaClient, { callerId, bookingId
       checkoutState: booking.sessionCheckout?.state ?? null,
       attendees: booking.attendees.map((a) => ({ ...a, noShow: a.noShow === true })),
     });
-    return { bookingId: booking.id, status, statusLabel: SESSION_STATUS_LABELS[status], tone: SESSION_STATUS_TONES[status], rescheduleLocked: status === "COMPLETED" };
+    return { bookingId: booking.id, status, statusLabel: SESSION_STATUS_LABELS[status], tone: SESSION_STATUS_TONES[status], rescheduleLocked: booking.sessionCheckout?.state === "ACTIVE" };
   });
   return visible;
 }
