@@ -71,6 +71,12 @@ describe("a host's day in the browser", () => {
     await page.getByText("Checkout undone: Confirmed.").waitFor();
     await again.getByRole("button", { name: "Check Out" }).waitFor();
     expect(await prisma.app_SessionCheckout_Checkout.findUnique({ where: { bookingId: booking.id } })).toMatchObject({ state: "UNDONE", undoneById: dana.id });
+
+    // The History tab shows both changes, newest first, with who did them.
+    await again.getByRole("tab", { name: "History" }).click();
+    const history = again.getByRole("list", { name: "History" });
+    await history.waitFor();
+    expect((await history.getByRole("listitem").allTextContents()).map((line) => line.split(" · ")[0])).toEqual(["Checkout undone by Dana Reyes", "Checked out by Dana Reyes"]);
     await page.context().close();
   });
 

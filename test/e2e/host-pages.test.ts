@@ -109,15 +109,16 @@ describe("settings, client history, bulk checkout and the App Store in the brows
     await page.keyboard.press("Enter");
     const confirm = page.getByRole("dialog", { name: "Check out this session?" });
     await confirm.waitFor();
-    const focusInside = () => confirm.evaluate((element) => element.contains(document.activeElement));
-    expect(await focusInside()).toBe(true);
+    // Radix moves focus in an effect and gives it back on a later tick: wait for each state, within a bound.
+    const focusIsInside = () => confirm.evaluate((element) => element.contains(document.activeElement));
+    await page.waitForFunction((element) => element?.contains(document.activeElement) ?? false, await confirm.elementHandle(), { timeout: 5_000 });
     for (let i = 0; i < 5; i++) {
       await page.keyboard.press("Tab");
-      expect(await focusInside()).toBe(true);
+      expect(await focusIsInside()).toBe(true);
     }
     await page.keyboard.press("Escape");
     await confirm.waitFor({ state: "hidden" });
-    expect(await checkOut.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.waitForFunction((element) => element === document.activeElement, await checkOut.elementHandle(), { timeout: 5_000 });
     expect(await prisma.app_SessionCheckout_Checkout.count({ where: { bookingId: booking.id } })).toBe(0);
     await page.context().close();
   });
