@@ -51,7 +51,10 @@ export function CalendarView({ userId, timeZone, initialDate }: { userId: number
     );
   }, [bookings.data, statuses.data, userId]);
 
-  const events: EventInput[] = (bookings.data ?? []).map((booking) => {
+  // Draw sessions only once every installed app has had its say: never a Completed session shown as
+  // Confirmed (and draggable) for the moment between the two responses.
+  const statusesReady = apps.isSuccess && (!checkoutInstalled || bookingIds.length === 0 || statuses.isSuccess || statuses.isError);
+  const events: EventInput[] = (statusesReady ? (bookings.data ?? []) : []).map((booking) => {
     const display = displays.get(booking.id)!;
     return {
       id: String(booking.id),
