@@ -20,8 +20,8 @@ export function sessionSecret(): string {
   return readFileSync(file, "utf8").trim();
 }
 
-function runNext(args: string[], env: Record<string, string>, stdio: "inherit" | "pipe" = "inherit"): ChildProcess {
-  return spawn(process.execPath, [nextCli, ...args], { cwd: webRoot, env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio });
+function runNext(args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [nextCli, ...args], { cwd: webRoot, env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
 }
 
 export async function buildWebApp(env: Record<string, string>): Promise<void> {

@@ -19,7 +19,3 @@ export async function createDefaultInstallation({
     data: { type: appType, key, ...(teamId ? { teamId } : { userId: user.id }), appId: slug },
   });
 }
-
-export async function isAppInstalled({ appId, userId }: { appId: string; userId: number }): Promise<boolean> {
-  return (await prisma.credential.count({ where: { appId, userId } })) > 0;
-}

@@ -11,9 +11,3 @@ export function poolConfigFromUrl(databaseUrl: string): pg.PoolConfig {
     database: url.pathname.replace(/^\//, "") || undefined,
   };
 }
-
-export function withDatabase(databaseUrl: string, database: string): string {
-  const url = new URL(databaseUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
