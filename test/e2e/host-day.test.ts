@@ -91,6 +91,36 @@ describe("a host's day in the browser", () => {
     await page.context().close();
   });
 
+  it("resizes a Confirmed session; a Completed one has no resize handle", async () => {
+    const booking = await danaSession("Rosa Resize");
+    const page = await pageAsOn("dana@example.com", booking.startTime);
+    const event = page.locator(".fc-event", { hasText: "Rosa Resize" });
+    // Centred, so there is room below to pull the end handle down.
+    await event.evaluate((element) => element.scrollIntoView({ block: "center" }));
+    await event.hover();
+    const handle = event.locator(".fc-event-resizer-end");
+    const box = (await handle.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + 90, { steps: 10 });
+    await page.mouse.up();
+    await page.getByText("Session rescheduled.").waitFor();
+    const resized = await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } });
+    expect(resized.startTime).toEqual(booking.startTime);
+    expect(resized.endTime.getTime()).toBeGreaterThan(booking.endTime.getTime());
+
+    const dialog = await openSession(page, "Rosa Resize", booking.title);
+    await dialog.getByRole("button", { name: "Check Out" }).click();
+    await confirmAction(page, "Check out this session?", "Check Out");
+    await page.getByText("Session checked out: Completed.").waitFor();
+    await page.keyboard.press("Escape");
+    const completed = page.locator(".fc-event", { hasText: "Rosa Resize · Completed" });
+    await completed.waitFor();
+    expect(await completed.getAttribute("class")).not.toContain("fc-event-resizable");
+    expect(await completed.locator(".fc-event-resizer-end").count()).toBe(0);
+    await page.context().close();
+  });
+
   it("marks a no-show; Check Out is then not offered", async () => {
     const booking = await danaSession("Nora Absent");
     const page = await pageAsOn("dana@example.com", booking.startTime);
