@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Suspense } from "react";
 
 import { appPagesSlot, settingsSlot } from "@calcom/app-store/apps.browser.generated";
 import type { AppStoreSlug } from "@calcom/app-store/apps.metadata.generated";
@@ -9,7 +8,7 @@ import { useTRPC } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 import { showToast } from "@calcom/ui/components/toast";
 
-import { slotComponent } from "./slots";
+import { useSlotComponents } from "./slots";
 
 /** An app that is not installed: say so, and offer to install it right here. */
 function InstallPrompt({ slug, name }: { slug: AppStoreSlug; name: string }) {
@@ -35,21 +34,16 @@ function useApps() {
 /** Settings > Calendar > General: each app's settings section, or an offer to install the app. */
 export function SettingsSlots({ timeZone }: { timeZone: string }) {
   const apps = useApps();
+  const withSettings = (apps.data ?? []).filter((app) => settingsSlot[app.slug as AppStoreSlug]);
+  const sections = useSlotComponents(settingsSlot, withSettings.filter((app) => app.installed).map((app) => app.slug as AppStoreSlug));
   return (
     <>
-      {(apps.data ?? []).map((app) => {
+      {withSettings.map((app) => {
         const slug = app.slug as AppStoreSlug;
-        const Section = slotComponent(settingsSlot, slug);
-        if (!Section) return null;
+        const Section = sections.components.find((part) => part.slug === slug)?.Component;
         return (
           <section key={slug} className="card" aria-label={app.name}>
-            {app.installed ? (
-              <Suspense fallback={<p className="muted">Loading…</p>}>
-                <Section timeZone={timeZone} />
-              </Suspense>
-            ) : (
-              <InstallPrompt slug={slug} name={app.name} />
-            )}
+            {!app.installed ? <InstallPrompt slug={slug} name={app.name} /> : Section ? <Section timeZone={timeZone} /> : <p className="muted">Loading…</p>}
           </section>
         );
       })}
@@ -61,13 +55,11 @@ export function SettingsSlots({ timeZone }: { timeZone: string }) {
 export function AppPageSlot({ slug, path, timeZone }: { slug: string; path: string[]; timeZone: string }) {
   const apps = useApps();
   const app = apps.data?.find((candidate) => candidate.slug === slug);
+  const hasPages = app !== undefined && appPagesSlot[app.slug as AppStoreSlug] !== undefined;
+  const pages = useSlotComponents(appPagesSlot, hasPages && app.installed ? [app.slug as AppStoreSlug] : []);
   if (apps.isLoading) return <p className="muted">Loading…</p>;
-  const Page = app ? slotComponent(appPagesSlot, app.slug as AppStoreSlug) : null;
-  if (!app || !Page) return <p role="alert">There is no such page.</p>;
+  if (!app || !hasPages) return <p role="alert">There is no such page.</p>;
   if (!app.installed) return <InstallPrompt slug={app.slug as AppStoreSlug} name={app.name} />;
-  return (
-    <Suspense fallback={<p className="muted">Loading…</p>}>
-      <Page path={path} timeZone={timeZone} />
-    </Suspense>
-  );
+  const Page = pages.components[0]?.Component;
+  return Page ? <Page path={path} timeZone={timeZone} /> : <p className="muted">Loading…</p>;
 }

@@ -1,14 +1,13 @@
 "use client";
 
-import { Suspense } from "react";
+import type { ComponentType } from "react";
 
-import { bookingDialogActionsSlot } from "@calcom/app-store/apps.browser.generated";
 import type { AppStoreSlug } from "@calcom/app-store/apps.metadata.generated";
+import type { BookingDialogSlotProps } from "@calcom/types/AppSlots";
 import { Badge } from "@calcom/ui/components/badge";
 import { Dialog } from "@calcom/ui/components/dialog";
 
 import type { CalendarBooking } from "./calendar-types";
-import { slotComponent } from "./slots";
 
 function formatRange(start: Date, end: Date, timeZone: string) {
   const day = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(start);
@@ -24,7 +23,8 @@ export function BookingDialog({
   booking,
   statusLabel,
   tone,
-  installedSlugs,
+  appParts,
+  appPartsLoading,
   timeZone,
   onClose,
   onSessionChanged,
@@ -32,7 +32,9 @@ export function BookingDialog({
   booking: CalendarBooking;
   statusLabel: string;
   tone: "green" | "blue" | "orange" | "gray" | "red";
-  installedSlugs: AppStoreSlug[];
+  /** The installed apps' parts of the dialog, already loaded by the calendar. */
+  appParts: Array<{ slug: AppStoreSlug; Component: ComponentType<BookingDialogSlotProps> }>;
+  appPartsLoading: boolean;
   timeZone: string;
   onClose: () => void;
   onSessionChanged: () => void;
@@ -59,14 +61,10 @@ export function BookingDialog({
           </ul>
         </dd>
       </dl>
-      {installedSlugs.map((slug) => {
-        const AppPart = slotComponent(bookingDialogActionsSlot, slug);
-        return AppPart ? (
-          <Suspense key={slug} fallback={<p className="muted">Loading…</p>}>
-            <AppPart bookingId={booking.id} timeZone={timeZone} onSessionChanged={onSessionChanged} />
-          </Suspense>
-        ) : null;
-      })}
+      {appParts.map(({ slug, Component }) => (
+        <Component key={slug} bookingId={booking.id} timeZone={timeZone} onSessionChanged={onSessionChanged} />
+      ))}
+      {appPartsLoading ? <p className="muted">Loading…</p> : null}
     </Dialog>
   );
 }

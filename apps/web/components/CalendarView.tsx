@@ -9,12 +9,14 @@ import timeGridPlugin from "@fullcalendar/timegrid";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 
+import { bookingDialogActionsSlot } from "@calcom/app-store/apps.browser.generated";
 import type { AppStoreSlug } from "@calcom/app-store/apps.metadata.generated";
 import { useTRPC } from "@calcom/trpc/react";
 import { showToast } from "@calcom/ui/components/toast";
 
 import { BookingDialog } from "./BookingDialog";
 import { CALCOM_STATUS_DISPLAY, type CalendarBooking, type Tone } from "./calendar-types";
+import { useSlotComponents } from "./slots";
 
 interface Display {
   key: string;
@@ -34,6 +36,8 @@ export function CalendarView({ userId, timeZone, initialDate }: { userId: number
   const apps = useQuery(trpc.viewer.apps.list.queryOptions());
   const installedSlugs = (apps.data ?? []).filter((app) => app.installed).map((app) => app.slug as AppStoreSlug);
   const checkoutInstalled = installedSlugs.includes("session-checkout");
+  // Loaded as soon as the calendar knows the installed apps, so a session's dialog opens at once.
+  const dialogParts = useSlotComponents(bookingDialogActionsSlot, installedSlugs);
   const bookingIds = (bookings.data ?? []).map((booking) => booking.id);
   const statuses = useQuery({ ...trpc.viewer.appSessionCheckout.sessionStatuses.queryOptions({ bookingIds }), enabled: checkoutInstalled && bookingIds.length > 0 });
   const reschedule = useMutation(trpc.viewer.bookings.reschedule.mutationOptions());
@@ -125,7 +129,8 @@ export function CalendarView({ userId, timeZone, initialDate }: { userId: number
           booking={openBooking}
           statusLabel={openDisplay.label}
           tone={openDisplay.tone}
-          installedSlugs={installedSlugs}
+          appParts={dialogParts.components}
+          appPartsLoading={dialogParts.loading}
           timeZone={timeZone}
           onClose={() => setOpenBookingId(null)}
           onSessionChanged={refresh}
