@@ -3,10 +3,10 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { join, resolve } from "node:path";
 
 import { buildRegistry } from "./build";
-import { createApp, CreateAppError } from "./create";
+import { createApp } from "./create";
 import { mergeAppSchema } from "./merge-schema";
 import { DEFAULT_APP_STORE_DIR } from "./paths";
-import { AppStoreProblems, formatProblem } from "./problems";
+import { AppStoreProblems, CliError, formatProblem } from "./problems";
 
 const MANUAL_STEPS = (slug: string, routerKey: string) => `
 Still to do by hand in the Cal.com checkout (docs/install-into-calcom.md explains each):
@@ -65,7 +65,7 @@ function program(output: { log: (line: string) => void }): Command {
     .action((options: { into: string; app: string; migrationsInto?: string; routerKey: string }) => {
       const appDir = join(appStoreDir(), options.app);
       const appSchemaPath = join(appDir, "prisma", `${options.app}.prisma`);
-      if (!existsSync(appSchemaPath)) throw new CreateAppError(`${appSchemaPath} does not exist: the app has no schema extension.`);
+      if (!existsSync(appSchemaPath)) throw new CliError(`${appSchemaPath} does not exist: the app has no schema extension.`);
       const schemaPath = resolve(options.into);
       const result = mergeAppSchema({
         calcomSchema: readFileSync(schemaPath, "utf8"),
@@ -109,7 +109,7 @@ export async function main(argv: string[], output: { log: (line: string) => void
       for (const problem of error.problems) output.error(`  ${formatProblem(problem)}`);
       return 1;
     }
-    if (error instanceof CreateAppError) {
+    if (error instanceof CliError) {
       output.error(error.message);
       return 1;
     }

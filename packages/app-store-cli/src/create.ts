@@ -3,6 +3,7 @@ import { join } from "node:path";
 
 import { APP_CATEGORIES, APP_VARIANTS } from "./app-meta";
 import { buildRegistry, type BuildResult } from "./build";
+import { CliError } from "./problems";
 
 export interface CreateAppOptions {
   appStoreDir: string;
@@ -14,8 +15,6 @@ export interface CreateAppOptions {
   publisher?: string;
   email?: string;
 }
-
-export class CreateAppError extends Error {}
 
 export function listTemplates(appStoreDir: string): string[] {
   const templatesDir = join(appStoreDir, "templates");
@@ -36,20 +35,20 @@ function titleFromSlug(slug: string): string {
 /** Scaffolds packages/app-store/<slug> from a template and registers it (the registry is rebuilt). */
 export function createApp(options: CreateAppOptions): BuildResult & { dir: string } {
   const { appStoreDir, slug, template } = options;
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) throw new CreateAppError(`The slug "${slug}" must be lower-case letters, digits and dashes.`);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(slug)) throw new CliError(`The slug "${slug}" must be lower-case letters, digits and dashes.`);
   const templates = listTemplates(appStoreDir);
   if (!templates.includes(template)) {
-    throw new CreateAppError(`There is no template "${template}". Templates: ${templates.join(", ") || "(none)"}.`);
+    throw new CliError(`There is no template "${template}". Templates: ${templates.join(", ") || "(none)"}.`);
   }
   const dir = join(appStoreDir, slug);
-  if (existsSync(dir)) throw new CreateAppError(`An app folder "${slug}" already exists.`);
+  if (existsSync(dir)) throw new CliError(`An app folder "${slug}" already exists.`);
 
   const templateDir = join(appStoreDir, "templates", template);
   const templateConfig = JSON.parse(readFileSync(join(templateDir, "config.json"), "utf8")) as Record<string, unknown>;
   const templateCategories = Array.isArray(templateConfig.categories) ? (templateConfig.categories as string[]) : [];
   const category = options.category ?? templateCategories[0] ?? "other";
   if (!(APP_CATEGORIES as ReadonlyArray<string>).includes(category)) {
-    throw new CreateAppError(`The category "${category}" is not one of ${APP_CATEGORIES.join(", ")}.`);
+    throw new CliError(`The category "${category}" is not one of ${APP_CATEGORIES.join(", ")}.`);
   }
   const name = options.name ?? titleFromSlug(slug);
   const description = options.description ?? `${name}, an app for Cal.com.`;

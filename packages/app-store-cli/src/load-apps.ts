@@ -41,30 +41,22 @@ export function loadApps(appStoreDir: string, { displayRoot = appStoreDir }: { d
     apps.push({ ...folder, slug: parsed.data.slug, meta: parsed.data });
   }
 
-  const bySlug = new Map<string, LoadedApp[]>();
-  for (const app of apps) bySlug.set(app.slug, [...(bySlug.get(app.slug) ?? []), app]);
-  for (const [slug, owners] of bySlug) {
-    if (owners.length < 2) continue;
-    for (const owner of owners) {
-      const others = owners.filter((other) => other !== owner).map((other) => display(join(other.dir, "config.json")));
-      problems.push({ file: display(join(owner.dir, "config.json")), field: "slug", message: `"${slug}" is also used by ${others.join(", ")}; slugs must be unique` });
-    }
-  }
-
-  // Two folders whose names become the same identifier in the registry ("a-b", "a_b"), or two apps of one type.
-  const clash = (key: (app: LoadedApp) => string, field: string, what: string) => {
+  // Values that must be unique across apps: the slug, the type, and the identifier a folder name
+  // becomes in the registry ("a-b" and "a_b" would both be a_b).
+  const mustBeUnique = (key: (app: LoadedApp) => string, field: string, describe: (value: string, others: string) => string) => {
     const groups = new Map<string, LoadedApp[]>();
     for (const app of apps) groups.set(key(app), [...(groups.get(key(app)) ?? []), app]);
     for (const [value, owners] of groups) {
       if (owners.length < 2) continue;
       for (const owner of owners) {
         const others = owners.filter((other) => other !== owner).map((other) => display(join(other.dir, "config.json")));
-        problems.push({ file: display(join(owner.dir, "config.json")), field, message: `${what} "${value}" is also used by ${others.join(", ")}` });
+        problems.push({ file: display(join(owner.dir, "config.json")), field, message: describe(value, others.join(", ")) });
       }
     }
   };
-  clash((app) => app.meta.type, "type", "the type");
-  clash((app) => identifierFor(app.dirName), "(folder name)", "the folder name's identifier");
+  mustBeUnique((app) => app.slug, "slug", (slug, others) => `"${slug}" is also used by ${others}; slugs must be unique`);
+  mustBeUnique((app) => app.meta.type, "type", (type, others) => `the type "${type}" is also used by ${others}`);
+  mustBeUnique((app) => identifierFor(app.dirName), "(folder name)", (id, others) => `the folder name's identifier "${id}" is also used by ${others}`);
 
   return { apps, problems };
 }

@@ -1,14 +1,11 @@
-import { redirect } from "next/navigation";
-
 import { CalendarView } from "../../components/CalendarView";
 import { HostShell } from "../../components/HostShell";
-import { getSessionUser } from "../../lib/session";
+import { requirePageUser } from "../../lib/page-user";
 
 export const dynamic = "force-dynamic";
 
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<{ date?: string }> }) {
-  const user = await getSessionUser();
-  if (!user) redirect("/auth/signin?callbackUrl=/calendar");
+  const user = await requirePageUser("/calendar");
   const { date } = await searchParams;
   // ?date=YYYY-MM-DD opens the calendar on that day's week (links from history, reports).
   const initialDate = date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined;

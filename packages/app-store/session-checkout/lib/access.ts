@@ -6,6 +6,11 @@ export interface BookingOwnership {
   teamId: number | null;
 }
 
+/** Who owns a booking row selected with `userId` and `eventType: { select: { teamId } }`. */
+export function ownershipOf(row: { userId: number | null; eventType: { teamId: number | null } | null }): BookingOwnership {
+  return { userId: row.userId, teamId: row.eventType?.teamId ?? null };
+}
+
 /** The rule: the booking's host, or an admin/owner (accepted member) of the booking's team. */
 export function mayActOnBooking(
   callerId: number,

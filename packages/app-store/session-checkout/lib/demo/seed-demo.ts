@@ -1,10 +1,10 @@
 import type { PrismaClient } from "@calcom/prisma";
 
 import { performSessionAction } from "../services/session-actions";
+import { sessionSnapshotSelect, snapshotOf } from "../services/session-snapshot";
 import { updateSettings } from "../services/settings";
 import type { SessionStatus } from "../status";
-import { sessionStatusOf } from "../transitions";
-import type { SessionAction } from "../transitions";
+import { sessionStatusOf, type SessionAction } from "../transitions";
 
 const HALF_HOUR_MS = 30 * 60 * 1000;
 
@@ -63,17 +63,11 @@ function stableNumber(text: string): number {
 export async function countSessionsByStatus(prisma: PrismaClient, hostIds: number[]): Promise<Record<SessionStatus, number>> {
   const bookings = await prisma.booking.findMany({
     where: { userId: { in: hostIds } },
-    select: { status: true, startTime: true, attendees: { select: { email: true, name: true, noShow: true } }, sessionCheckout: { select: { state: true } } },
+    select: sessionSnapshotSelect,
   });
   const counts: Record<SessionStatus, number> = { PENDING: 0, CANCELLED: 0, NO_SHOW: 0, COMPLETED: 0, CONFIRMED: 0 };
   for (const booking of bookings) {
-    const status = sessionStatusOf({
-      bookingStatus: booking.status,
-      startTime: booking.startTime,
-      checkoutState: booking.sessionCheckout?.state ?? null,
-      attendees: booking.attendees.map((attendee) => ({ ...attendee, noShow: attendee.noShow === true })),
-    });
-    counts[status] += 1;
+    counts[sessionStatusOf(snapshotOf(booking))] += 1;
   }
   return counts;
 }

@@ -1,19 +1,17 @@
 import type { PrismaTransaction } from "@calcom/prisma";
 
-import { callerMayActOnBooking } from "../access";
+import { callerMayActOnBooking, ownershipOf } from "../access";
 import type { Actor } from "../actor";
 import { bookingNotFound } from "../errors";
 import type { SessionSnapshot } from "../transitions";
+import { sessionSnapshotSelect, snapshotOf } from "./session-snapshot";
 
 const sessionSelect = {
-  id: true,
+  ...sessionSnapshotSelect,
   userId: true,
-  startTime: true,
   endTime: true,
-  status: true,
   eventType: { select: { teamId: true } },
   attendees: { select: { id: true, email: true, name: true, noShow: true }, orderBy: { id: "asc" } },
-  sessionCheckout: { select: { state: true } },
 } as const;
 
 export interface LockedSession {
@@ -34,19 +32,13 @@ export async function lockSessionForChange(tx: PrismaTransaction, bookingId: num
   if (locked.length === 0) throw bookingNotFound();
 
   const booking = await tx.booking.findUniqueOrThrow({ where: { id: bookingId }, select: sessionSelect });
-  const ownership = { userId: booking.userId, teamId: booking.eventType?.teamId ?? null };
-  if (actor.kind === "user" && !(await callerMayActOnBooking(tx, actor.userId, ownership))) throw bookingNotFound();
+  if (actor.kind === "user" && !(await callerMayActOnBooking(tx, actor.userId, ownershipOf(booking)))) throw bookingNotFound();
 
   return {
     bookingId,
     hostUserId: booking.userId,
     endTime: booking.endTime,
     attendeeRows: booking.attendees.map(({ id, email, noShow }) => ({ id, email, noShow: noShow === true })),
-    snapshot: {
-      bookingStatus: booking.status,
-      startTime: booking.startTime,
-      checkoutState: booking.sessionCheckout?.state ?? null,
-      attendees: booking.attendees.map(({ email, name, noShow }) => ({ email, name, noShow: noShow === true })),
-    },
+    snapshot: snapshotOf(booking),
   };
 }

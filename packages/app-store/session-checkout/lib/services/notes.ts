@@ -1,13 +1,13 @@
 import type { PrismaClient } from "@calcom/prisma";
 
-import { callerMayActOnBooking } from "../access";
+import { callerMayActOnBooking, ownershipOf } from "../access";
 import { bookingNotFound, NOTE_NOT_FOUND_MESSAGE, SessionCheckoutError } from "../errors";
 
 const noteSelect = { id: true, bookingId: true, body: true, createdAt: true, updatedAt: true } as const;
 
 async function assertMayUseBooking(db: PrismaClient, callerId: number, bookingId: number): Promise<void> {
   const booking = await db.booking.findUnique({ where: { id: bookingId }, select: { userId: true, eventType: { select: { teamId: true } } } });
-  if (!booking || !(await callerMayActOnBooking(db, callerId, { userId: booking.userId, teamId: booking.eventType?.teamId ?? null }))) {
+  if (!booking || !(await callerMayActOnBooking(db, callerId, ownershipOf(booking)))) {
     throw bookingNotFound();
   }
 }

@@ -54,13 +54,17 @@ export async function performSessionAction(db: PrismaClient, input: SessionActio
 
   return db.$transaction(async (tx) => {
     const session = await lockSessionForChange(tx, input.bookingId, input.actor);
-    const settings = await readSettings(tx, session.hostUserId);
-    if (input.actor.kind === "auto-checkout") await assertAutoCheckoutDue(tx, session, input.action, settings, now);
+    if (input.actor.kind === "auto-checkout" && input.action !== "checkout") {
+      throw new SessionCheckoutError("BAD_REQUEST", "Auto-checkout only checks sessions out.");
+    }
+    // Only a checkout depends on the host's settings (surveys; for auto-checkout, the due rule).
+    const settings = input.action === "checkout" ? await readSettings(tx, session.hostUserId) : null;
+    if (input.actor.kind === "auto-checkout" && settings) await assertAutoCheckoutDue(tx, session, settings, now);
     const plan = planTransition(session.snapshot, {
       action: input.action,
       now,
       attendeeEmails: input.attendeeEmails,
-      surveysEnabled: input.action === "checkout" && settings.surveysEnabled,
+      surveysEnabled: settings?.surveysEnabled ?? false,
     });
     if (!plan.allowed) throw new SessionCheckoutError(plan.code, plan.message);
 
@@ -98,8 +102,7 @@ export async function performSessionAction(db: PrismaClient, input: SessionActio
 }
 
 /** Auto-checkout acts only on what the auto-checkout rule says is due, decided here under the booking's lock. */
-async function assertAutoCheckoutDue(tx: PrismaTransaction, session: LockedSession, action: SessionAction, settings: SessionCheckoutSettings, now: Date): Promise<void> {
-  if (action !== "checkout") throw new SessionCheckoutError("BAD_REQUEST", "Auto-checkout only checks sessions out.");
+async function assertAutoCheckoutDue(tx: PrismaTransaction, session: LockedSession, settings: SessionCheckoutSettings, now: Date): Promise<void> {
   const installed = session.hostUserId !== null && (await isInstalledFor(tx, session.hostUserId));
   const decision = decideAutoCheckout({ snapshot: session.snapshot, endTime: session.endTime, settings, installed, now });
   if (!decision.due) throw new SessionCheckoutError("PRECONDITION_FAILED", decision.reason);

@@ -1,9 +1,10 @@
 import type { PrismaClient } from "@calcom/prisma";
 
-import { callerMayActOnBooking } from "../access";
+import { callerMayActOnBooking, ownershipOf } from "../access";
 import { bookingNotFound } from "../errors";
 import { SESSION_STATUS_LABELS } from "../status";
-import { allowedActions, sessionStatusOf, type SessionSnapshot } from "../transitions";
+import { allowedActions, sessionStatusOf } from "../transitions";
+import { snapshotOf } from "./session-snapshot";
 
 /** Everything the booking dialog shows about a session: status, allowed actions, checkout, surveys, history. */
 export async function getSessionDetails(db: PrismaClient, { bookingId, callerId, now = new Date() }: { bookingId: number; callerId: number; now?: Date }) {
@@ -34,16 +35,11 @@ export async function getSessionDetails(db: PrismaClient, { bookingId, callerId,
     },
   });
   if (!booking) throw bookingNotFound();
-  if (!(await callerMayActOnBooking(db, callerId, { userId: booking.userId, teamId: booking.eventType?.teamId ?? null }))) {
+  if (!(await callerMayActOnBooking(db, callerId, ownershipOf(booking)))) {
     throw bookingNotFound();
   }
 
-  const snapshot: SessionSnapshot = {
-    bookingStatus: booking.status,
-    startTime: booking.startTime,
-    checkoutState: booking.sessionCheckout?.state ?? null,
-    attendees: booking.attendees.map((attendee) => ({ ...attendee, noShow: attendee.noShow === true })),
-  };
+  const snapshot = snapshotOf(booking);
   const status = sessionStatusOf(snapshot);
 
   return {

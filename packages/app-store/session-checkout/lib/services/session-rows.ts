@@ -2,28 +2,21 @@ import type { Prisma } from "@calcom/prisma/client";
 
 import { SESSION_STATUS_LABELS, SESSION_STATUS_TONES } from "../status";
 import { sessionStatusOf } from "../transitions";
+import { sessionSnapshotSelect, snapshotOf } from "./session-snapshot";
 
 /** What lists of sessions show (client history, past sessions): read once, status derived by the rules. */
 export const sessionRowSelect = {
+  ...sessionSnapshotSelect,
   id: true,
   title: true,
-  startTime: true,
-  status: true,
   rating: true,
   eventType: { select: { title: true, price: true, currency: true } },
-  attendees: { select: { email: true, name: true, noShow: true } },
-  sessionCheckout: { select: { state: true } },
 } satisfies Prisma.BookingSelect;
 
 export type SessionRowSource = Prisma.BookingGetPayload<{ select: typeof sessionRowSelect }>;
 
 export function toSessionRow(row: SessionRowSource) {
-  const status = sessionStatusOf({
-    bookingStatus: row.status,
-    startTime: row.startTime,
-    checkoutState: row.sessionCheckout?.state ?? null,
-    attendees: row.attendees.map((a) => ({ ...a, noShow: a.noShow === true })),
-  });
+  const status = sessionStatusOf(snapshotOf(row));
   return {
     bookingId: row.id,
     title: row.title,
