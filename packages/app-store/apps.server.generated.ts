@@ -3,10 +3,16 @@
  * change the apps under packages/app-store and run the build again.
  */
 import type { AppApiModule } from "@calcom/types/AppHandler";
+import type { AppJobsModule } from "@calcom/types/AppJobs";
 
 import type { AppStoreSlug } from "./apps.metadata.generated";
 
 /** Each app's HTTP handlers (api/index.ts), loaded on first request: /api/integrations/<slug>/<handler>. */
 export const apiHandlers: Partial<Record<AppStoreSlug, () => Promise<AppApiModule>>> = {
   "session-checkout": () => import("./session-checkout/api"),
+};
+
+/** Each app's background jobs (jobs/index.ts), started once when the host boots. */
+export const appJobs: Partial<Record<AppStoreSlug, () => Promise<AppJobsModule>>> = {
+  "session-checkout": () => import("./session-checkout/jobs"),
 };

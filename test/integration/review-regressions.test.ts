@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { runAutoCheckoutSweep } from "@calcom/app-store/session-checkout/lib/services/auto-checkout-sweep";
+import { findDueSessions } from "@calcom/app-store/session-checkout/lib/services/due-sessions";
 import { performSessionAction } from "@calcom/app-store/session-checkout/lib/services/session-actions";
 import { updateSettings } from "@calcom/app-store/session-checkout/lib/services/settings";
 import { createCaller, createContext } from "@calcom/trpc/server";
@@ -22,7 +22,7 @@ describe("auto-checkout cannot be starved", () => {
     await make.booking({ hostId: host.id, startedMinutesAgo: 30 * 60, attendees: [{ email: "gone@client.example", noShow: true }] });
     await make.booking({ hostId: host.id, startedMinutesAgo: 21 * 60 + 60 });
     const due = await make.booking({ hostId: host.id, startedMinutesAgo: 3 * 60 });
-    expect((await runAutoCheckoutSweep(prisma, { limit: 1 })).checkedOut).toEqual([due.id]);
+    expect((await findDueSessions(prisma, { dueBy: new Date(), limit: 1 })).map((session) => session.bookingId)).toEqual([due.id]);
   });
 
   it("the rule under the lock still refuses a host who uninstalled, even when asked directly", async () => {

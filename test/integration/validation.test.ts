@@ -85,7 +85,7 @@ describe("settings", () => {
   it("start with the defaults, persist, and record when auto-checkout was switched on", async () => {
     const host = await make.user();
     const caller = callerFor(prisma, host);
-    expect(await caller.getSettings()).toEqual({ autoCheckoutEnabled: false, autoCheckoutDelayMinutes: 120, autoCheckoutEnabledAt: null, surveysEnabled: false });
+    expect(await caller.getSettings()).toEqual({ autoCheckoutEnabled: false, autoCheckoutDelayMinutes: 120, autoCheckoutEnabledAt: null, autoCheckoutEndedAfter: null, surveysEnabled: false });
 
     const before = Date.now();
     const on = await caller.updateSettings({ autoCheckoutEnabled: true, autoCheckoutDelayMinutes: 60 });
@@ -93,7 +93,14 @@ describe("settings", () => {
     // Other changes while on keep the moment it was switched on.
     const later = await caller.updateSettings({ surveysEnabled: true, autoCheckoutDelayMinutes: 240 });
     expect(later.autoCheckoutEnabledAt).toEqual(on.autoCheckoutEnabledAt);
-    expect(await caller.getSettings()).toEqual({ autoCheckoutEnabled: true, autoCheckoutDelayMinutes: 240, autoCheckoutEnabledAt: on.autoCheckoutEnabledAt, surveysEnabled: true });
+    // The no-back-fill line stays where switching on put it (then minus the 60-minute delay).
+    expect(await caller.getSettings()).toEqual({
+      autoCheckoutEnabled: true,
+      autoCheckoutDelayMinutes: 240,
+      autoCheckoutEnabledAt: on.autoCheckoutEnabledAt,
+      autoCheckoutEndedAfter: new Date(on.autoCheckoutEnabledAt!.getTime() - 60 * 60_000),
+      surveysEnabled: true,
+    });
 
     await caller.updateSettings({ autoCheckoutEnabled: false });
     await new Promise((resolve) => setTimeout(resolve, 5));

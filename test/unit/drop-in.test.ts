@@ -10,7 +10,7 @@ const appDir = join(import.meta.dirname, "..", "..", "packages", "app-store", "s
  * default export; "*" allows any type-only import of a generated module (enums, client).
  */
 const CALCOM_EXPORTS: Record<string, string[]> = {
-  "@calcom/prisma": ["PrismaClient", "PrismaTransaction"],
+  "@calcom/prisma": ["PrismaClient", "PrismaTransaction", "prisma"],
   "@calcom/prisma/client": ["Prisma"],
   "@calcom/prisma/enums": ["*"],
   "@calcom/trpc/server/trpc": ["router"],

@@ -13,6 +13,7 @@ export const APP_FILES = {
   bookingDialogActions: "components/BookingDialogActions.tsx",
   settingsSection: "components/SettingsSection.tsx",
   appPage: "components/AppPage.tsx",
+  jobs: "jobs/index.ts",
 } as const;
 export type AppFileKey = keyof typeof APP_FILES;
 

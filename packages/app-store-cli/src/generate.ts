@@ -47,10 +47,13 @@ export function renderRegistry(apps: ReadonlyArray<RegisteredApp>): Record<strin
 
   const server = file([
     'import type { AppApiModule } from "@calcom/types/AppHandler";',
+    'import type { AppJobsModule } from "@calcom/types/AppJobs";',
     "",
     'import type { AppStoreSlug } from "./apps.metadata.generated";',
     "",
     ...lazyMap("apiHandlers", "Each app's HTTP handlers (api/index.ts), loaded on first request: /api/integrations/<slug>/<handler>.", "api", () => "api", "AppApiModule"),
+    "",
+    ...lazyMap("appJobs", "Each app's background jobs (jobs/index.ts), started once when the host boots.", "jobs", () => "jobs", "AppJobsModule"),
   ]);
 
   const browser = file([

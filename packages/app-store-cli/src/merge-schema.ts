@@ -35,6 +35,9 @@ export function readBackRelations(appSchema: string): BackRelation[] {
 
 const normalize = (text: string) => text.replace(/\s+/g, " ").trim();
 const fieldName = (fieldLine: string) => fieldLine.split(/\s+/)[0]!;
+const isAttribute = (line: string) => line.startsWith("@@");
+/** How an added line is reported: a field by its name, a block attribute by its text. */
+export const memberName = (line: string) => (isAttribute(line) ? normalize(line) : fieldName(line));
 
 /** Top-level blocks (`model X {…}`, `enum X {…}`), with their kind and name. */
 function topLevelBlocks(schema: string): Array<{ kind: string; name: string; text: string }> {
@@ -60,15 +63,16 @@ export function mergeAppSchema({ calcomSchema, appSchema, appSlug, appSchemaPath
       problems.push({ file: schemaPath, field: relation.model, message: `is not a model in this schema, but ${appSlug} needs back-relations on it` });
       continue;
     }
-    const existing = new Map(
-      block.text
-        .split("\n")
-        .slice(1, -1)
-        .map((line) => line.trim())
-        .filter((line) => line && !line.startsWith("//") && !line.startsWith("@@"))
-        .map((line) => [fieldName(line), line]),
-    );
+    const members = block.text
+      .split("\n")
+      .slice(1, -1)
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith("//"));
+    const existing = new Map(members.filter((line) => !isAttribute(line)).map((line) => [fieldName(line), line]));
+    // Block attributes (an app's @@index on a Cal.com model) have no name: the line is its identity.
+    const existingAttributes = new Set(members.filter(isAttribute).map(normalize));
     const missing = relation.fields.filter((field) => {
+      if (isAttribute(field)) return !existingAttributes.has(normalize(field));
       const present = existing.get(fieldName(field));
       if (present === undefined) return true;
       if (normalize(present) !== normalize(field)) {
@@ -87,7 +91,7 @@ export function mergeAppSchema({ calcomSchema, appSchema, appSlug, appSchemaPath
     const merged = [...before, "", `  // app: ${appSlug}`, ...missing.map((field) => `  ${field}`), ...separator, ...lines.slice(insertAt)].join("\n");
     // A function replacement: "$" in the schema text must stay literal.
     schema = schema.replace(block.text, () => merged);
-    addedFields.push(...missing.map((field) => `${relation.model}.${fieldName(field)}`));
+    addedFields.push(...missing.map((field) => `${relation.model}.${memberName(field)}`));
   }
 
   const targetBlocks = new Map(topLevelBlocks(schema).map((b) => [`${b.kind} ${b.name}`, b.text]));

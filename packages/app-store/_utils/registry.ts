@@ -1,7 +1,7 @@
 import type { AppApiModule, AppDeclarativeHandler } from "@calcom/types/AppHandler";
 
 import { appStoreMetadata, type AppStoreSlug } from "../apps.metadata.generated";
-import { apiHandlers } from "../apps.server.generated";
+import { apiHandlers, appJobs } from "../apps.server.generated";
 
 export function isAppStoreSlug(key: string): key is AppStoreSlug {
   return Object.hasOwn(appStoreMetadata, key);
@@ -26,4 +26,4 @@ export function isDeclarativeHandler(handler: AppApiModule[string] | undefined):
   return typeof handler === "object" && handler !== null && handler.handlerType === "add";
 }
 
-export { appStoreMetadata, type AppStoreSlug };
+export { appJobs, appStoreMetadata, type AppStoreSlug };

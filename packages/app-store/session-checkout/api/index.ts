@@ -1,1 +1,3 @@
 export { default as add } from "./add";
+export { default as cron } from "./cron";
+export { default as inngest } from "./inngest";

@@ -5,6 +5,8 @@ export type Actor = { kind: "user"; userId: number } | { kind: "auto-checkout" }
 
 export type CheckoutMethod = App_SessionCheckout_Method;
 
+export const AUTO_CHECKOUT_ACTOR: Actor = { kind: "auto-checkout" };
+
 export function actorColumns(actor: Actor): { actorType: "USER" | "AUTO_CHECKOUT"; actorUserId: number | null } {
   return actor.kind === "user"
     ? { actorType: "USER", actorUserId: actor.userId }

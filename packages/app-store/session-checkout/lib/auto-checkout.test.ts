@@ -7,7 +7,13 @@ import type { SessionSnapshot } from "./transitions";
 const start = new Date("2026-03-10T09:00:00.000Z");
 const end = new Date("2026-03-10T10:00:00.000Z");
 const switchedOn = new Date("2026-03-01T00:00:00.000Z");
-const on: SessionCheckoutSettings = { ...DEFAULT_SETTINGS, autoCheckoutEnabled: true, autoCheckoutDelayMinutes: 120, autoCheckoutEnabledAt: switchedOn };
+const on: SessionCheckoutSettings = {
+  ...DEFAULT_SETTINGS,
+  autoCheckoutEnabled: true,
+  autoCheckoutDelayMinutes: 120,
+  autoCheckoutEnabledAt: switchedOn,
+  autoCheckoutEndedAfter: new Date(switchedOn.getTime() - 120 * 60_000),
+};
 const confirmed: SessionSnapshot = { bookingStatus: "ACCEPTED", startTime: start, attendees: [{ email: "a@x.example", name: "A", noShow: false }], checkoutState: null };
 const dueAt = new Date("2026-03-10T12:00:00.000Z");
 const at = (iso: string) => new Date(iso);
@@ -39,8 +45,18 @@ describe("decideAutoCheckout", () => {
   });
 
   it("never back-fills: a session due before auto-checkout was switched on is left alone", () => {
-    expect(decide({ settings: { ...on, autoCheckoutEnabledAt: dueAt } })).toMatchObject({ due: false, reason: "It fell due before auto-checkout was switched on." });
-    expect(decide({ settings: { ...on, autoCheckoutEnabledAt: new Date(dueAt.getTime() - 1) } }).due).toBe(true);
+    // Switched on exactly at the due time with a 2 h delay: the line is the session's end.
+    expect(decide({ settings: { ...on, autoCheckoutEndedAfter: end } })).toMatchObject({ due: false, reason: "It fell due before auto-checkout was switched on." });
+    expect(decide({ settings: { ...on, autoCheckoutEndedAfter: new Date(end.getTime() - 1) } }).due).toBe(true);
+  });
+
+  it("a shorter delay never drops a session that was waiting; a longer one never pulls in older ones", () => {
+    // Switched on 1 minute before the 2 h due time: the session was waiting.
+    const waiting = { ...on, autoCheckoutEnabledAt: new Date(dueAt.getTime() - 60_000), autoCheckoutEndedAfter: new Date(end.getTime() - 60_000) };
+    expect(decide({ settings: { ...waiting, autoCheckoutDelayMinutes: 30 }, now: at("2026-03-10T10:30:00.000Z") })).toEqual({ due: true, dueAt: at("2026-03-10T10:30:00.000Z") });
+    // Switched on 1 minute after it: the session was already due, and a 24 h delay does not bring it back.
+    const after = { ...on, autoCheckoutEnabledAt: new Date(dueAt.getTime() + 60_000), autoCheckoutEndedAfter: new Date(end.getTime() + 60_000) };
+    expect(decide({ settings: { ...after, autoCheckoutDelayMinutes: 1440 }, now: at("2026-03-11T10:00:00.000Z") }).due).toBe(false);
   });
 
   it("leaves undone checkouts, no-shows, pending and cancelled sessions, and hosts without the app", () => {

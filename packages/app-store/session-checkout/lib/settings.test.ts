@@ -18,8 +18,11 @@ const ON_SINCE_EARLIER: SessionCheckoutSettings = {
   autoCheckoutEnabled: true,
   autoCheckoutDelayMinutes: 60,
   autoCheckoutEnabledAt: EARLIER,
+  autoCheckoutEndedAfter: new Date(EARLIER.getTime() - 60 * 60_000),
   surveysEnabled: false,
 };
+/** The no-back-fill line when switched on at `at` with `delay` minutes: sessions due after `at`. */
+const lineFor = (at: Date, delay: number) => new Date(at.getTime() - delay * 60_000);
 const OFF_AFTER_EARLIER: SessionCheckoutSettings = { ...ON_SINCE_EARLIER, autoCheckoutEnabled: false };
 
 describe("auto-checkout delays", () => {
@@ -42,6 +45,7 @@ describe("DEFAULT_SETTINGS", () => {
       autoCheckoutEnabled: false,
       autoCheckoutDelayMinutes: 120,
       autoCheckoutEnabledAt: null,
+      autoCheckoutEndedAfter: null,
       surveysEnabled: false,
     });
   });
@@ -57,19 +61,19 @@ describe("applySettingsPatch", () => {
       name: "switching auto-checkout on for the first time sets enabledAt to now",
       current: OFF,
       patch: { autoCheckoutEnabled: true },
-      expected: { ...OFF, autoCheckoutEnabled: true, autoCheckoutEnabledAt: NOW },
+      expected: { ...OFF, autoCheckoutEnabled: true, autoCheckoutEnabledAt: NOW, autoCheckoutEndedAfter: lineFor(NOW, 120) },
     },
     {
       name: "switching on again after off moves enabledAt to now",
       current: OFF_AFTER_EARLIER,
       patch: { autoCheckoutEnabled: true },
-      expected: { ...OFF_AFTER_EARLIER, autoCheckoutEnabled: true, autoCheckoutEnabledAt: NOW },
+      expected: { ...OFF_AFTER_EARLIER, autoCheckoutEnabled: true, autoCheckoutEnabledAt: NOW, autoCheckoutEndedAfter: lineFor(NOW, 60) },
     },
     {
       name: "switching on together with a delay and surveys applies all and sets enabledAt to now",
       current: OFF,
       patch: { autoCheckoutEnabled: true, autoCheckoutDelayMinutes: 1440, surveysEnabled: true },
-      expected: { autoCheckoutEnabled: true, autoCheckoutDelayMinutes: 1440, autoCheckoutEnabledAt: NOW, surveysEnabled: true },
+      expected: { autoCheckoutEnabled: true, autoCheckoutDelayMinutes: 1440, autoCheckoutEnabledAt: NOW, autoCheckoutEndedAfter: lineFor(NOW, 1440), surveysEnabled: true },
     },
     {
       name: "saying on again while on keeps enabledAt",
@@ -78,7 +82,7 @@ describe("applySettingsPatch", () => {
       expected: ON_SINCE_EARLIER,
     },
     {
-      name: "changing the delay while on keeps enabledAt",
+      name: "changing the delay while on keeps enabledAt and the no-back-fill line",
       current: ON_SINCE_EARLIER,
       patch: { autoCheckoutDelayMinutes: 480 },
       expected: { ...ON_SINCE_EARLIER, autoCheckoutDelayMinutes: 480 },
@@ -155,7 +159,8 @@ describe("applySettingsPatch", () => {
     const off = applySettingsPatch(delayChanged, { autoCheckoutEnabled: false }, NOW);
     expect(off.autoCheckoutEnabled).toBe(false);
     const onAgain = applySettingsPatch(off, { autoCheckoutEnabled: true }, LATER);
-    expect(onAgain).toEqual({ autoCheckoutEnabled: true, autoCheckoutDelayMinutes: 30, autoCheckoutEnabledAt: LATER, surveysEnabled: false });
+    expect(delayChanged.autoCheckoutEndedAfter).toEqual(lineFor(EARLIER, 120));
+    expect(onAgain).toEqual({ autoCheckoutEnabled: true, autoCheckoutDelayMinutes: 30, autoCheckoutEnabledAt: LATER, autoCheckoutEndedAfter: lineFor(LATER, 30), surveysEnabled: false });
   });
 
   it("does not change the settings it was given", () => {

@@ -5,8 +5,14 @@ export type AutoCheckoutDelayMinutes = (typeof AUTO_CHECKOUT_DELAY_MINUTES)[numb
 export interface SessionCheckoutSettings {
   autoCheckoutEnabled: boolean;
   autoCheckoutDelayMinutes: AutoCheckoutDelayMinutes;
-  /** When auto-checkout was last switched on; sessions due before it are never touched. */
+  /** When auto-checkout was last switched on. */
   autoCheckoutEnabledAt: Date | null;
+  /**
+   * The no-back-fill line: only sessions ending after it are auto-checked out. Switching on sets it
+   * to that moment minus the delay then in force ("due after switching on"); changing the delay
+   * later leaves it where it is, so a shorter delay never drops sessions that were waiting.
+   */
+  autoCheckoutEndedAfter: Date | null;
   surveysEnabled: boolean;
 }
 
@@ -16,6 +22,7 @@ export const DEFAULT_SETTINGS: SessionCheckoutSettings = {
   autoCheckoutEnabled: false,
   autoCheckoutDelayMinutes: 120,
   autoCheckoutEnabledAt: null,
+  autoCheckoutEndedAfter: null,
   surveysEnabled: false,
 };
 
@@ -27,7 +34,8 @@ export function isAutoCheckoutDelay(minutes: number): minutes is AutoCheckoutDel
 export function applySettingsPatch(current: SessionCheckoutSettings, patch: SettingsPatch, now: Date): SessionCheckoutSettings {
   const next = { ...current, ...definedOnly(patch) };
   const switchedOn = next.autoCheckoutEnabled && !current.autoCheckoutEnabled;
-  return { ...next, autoCheckoutEnabledAt: switchedOn ? now : current.autoCheckoutEnabledAt };
+  if (!switchedOn) return next;
+  return { ...next, autoCheckoutEnabledAt: now, autoCheckoutEndedAfter: new Date(now.getTime() - next.autoCheckoutDelayMinutes * 60_000) };
 }
 
 function definedOnly(patch: SettingsPatch): SettingsPatch {

@@ -1,16 +1,18 @@
 import type { PrismaClient, PrismaTransaction } from "@calcom/prisma";
 import type { App_SessionCheckout_AuditAction } from "@calcom/prisma/enums";
 
+import { sessionChangedEvents } from "../../jobs/domain-events";
+import { publishAppEvents } from "../../jobs/publish";
 import { actorUserId, type Actor, type CheckoutMethod } from "../actor";
 import { appendAuditEntry } from "../audit";
-import { decideAutoCheckout } from "../auto-checkout";
+import { planAutoCheckout } from "../auto-checkout";
 import { isInstalledFor } from "../installation";
-import type { SessionCheckoutSettings } from "../settings";
 import { SessionCheckoutError } from "../errors";
 import type { SessionStatus } from "../status";
-import { normalizeEmail, planTransition, type SessionAction, type TransitionPlan } from "../transitions";
+import { normalizeEmail, planTransition, type SessionAction, type TransitionDecision, type TransitionPlan } from "../transitions";
 import { lockSessionForChange, type LockedSession } from "./locked-session";
 import { readSettings } from "./settings-store";
+import { queueSurveys } from "./survey-outbox";
 
 export interface SessionActionInput {
   bookingId: number;
@@ -24,6 +26,7 @@ export interface SessionActionInput {
 
 export interface SessionActionResult {
   bookingId: number;
+  hostUserId: number | null;
   from: SessionStatus;
   status: SessionStatus;
   at: Date;
@@ -39,73 +42,73 @@ const AUDIT_ACTION: Record<SessionAction, App_SessionCheckout_AuditAction> = {
 };
 
 /** Someone else changed the row between our read and our write: the rules said yes to a state that is gone. */
-function concurrentChange(): SessionCheckoutError {
+export function concurrentChange(): SessionCheckoutError {
   return new SessionCheckoutError("PRECONDITION_FAILED", "This session was changed at the same moment. Reload it and try again.");
 }
 
 /**
  * Check out, undo, mark or clear no-show: one transaction that locks the booking, asks the
  * rules, applies their plan with conditional writes, appends the audit entry and (on checkout)
- * queues the surveys. A refusal throws before anything is written.
+ * queues the surveys. A refusal throws before anything is written. The app's event for the
+ * change is sent once the transaction has committed.
  */
 export async function performSessionAction(db: PrismaClient, input: SessionActionInput): Promise<SessionActionResult> {
-  const now = input.now ?? new Date();
-  const method = input.action === "checkout" ? (input.method ?? "MANUAL") : "MANUAL";
-
-  return db.$transaction(async (tx) => {
-    const session = await lockSessionForChange(tx, input.bookingId, input.actor);
-    if (input.actor.kind === "auto-checkout" && input.action !== "checkout") {
-      throw new SessionCheckoutError("BAD_REQUEST", "Auto-checkout only checks sessions out.");
-    }
-    // Only a checkout depends on the host's settings (surveys; for auto-checkout, the due rule).
-    const settings = input.action === "checkout" ? await readSettings(tx, session.hostUserId) : null;
-    if (input.actor.kind === "auto-checkout" && settings) await assertAutoCheckoutDue(tx, session, settings, now);
-    const plan = planTransition(session.snapshot, {
-      action: input.action,
-      now,
-      attendeeEmails: input.attendeeEmails,
-      surveysEnabled: settings?.surveysEnabled ?? false,
-    });
-    if (!plan.allowed) throw new SessionCheckoutError(plan.code, plan.message);
-
-    await writeCheckoutState(tx, session, plan, input.actor, method, now);
-    await writeNoShowChanges(tx, session, plan);
-    const surveysQueued = await queueSurveys(tx, session.bookingId, plan);
-
-    await appendAuditEntry(tx, {
-      bookingId: session.bookingId,
-      action: AUDIT_ACTION[input.action],
-      actor: input.actor,
-      source: method,
-      at: now,
-      details: {
-        from: plan.from,
-        to: plan.to,
-        ...(plan.noShowChanges.length > 0 ? { attendees: plan.noShowChanges.map((change) => change.email) } : {}),
-        ...(input.action === "checkout" ? { surveysQueued } : {}),
-      },
-    });
-
-    const flags = new Map(plan.noShowChanges.map((change) => [change.email, change.noShow]));
-    return {
-      bookingId: session.bookingId,
-      from: plan.from,
-      status: plan.to,
-      at: now,
-      surveysQueued,
-      attendees: session.snapshot.attendees.map((attendee) => ({
-        ...attendee,
-        noShow: flags.get(normalizeEmail(attendee.email)) ?? attendee.noShow,
-      })),
-    };
-  });
+  const result = await db.$transaction((tx) => applySessionAction(tx, input));
+  await publishAppEvents(sessionChangedEvents(input.action, [{ ...result, method: input.method ?? "MANUAL" }]));
+  return result;
 }
 
-/** Auto-checkout acts only on what the auto-checkout rule says is due, decided here under the booking's lock. */
-async function assertAutoCheckoutDue(tx: PrismaTransaction, session: LockedSession, settings: SessionCheckoutSettings, now: Date): Promise<void> {
-  const installed = session.hostUserId !== null && (await isInstalledFor(tx, session.hostUserId));
-  const decision = decideAutoCheckout({ snapshot: session.snapshot, endTime: session.endTime, settings, installed, now });
-  if (!decision.due) throw new SessionCheckoutError("PRECONDITION_FAILED", decision.reason);
+async function planFor(tx: PrismaTransaction, session: LockedSession, input: SessionActionInput, now: Date): Promise<TransitionDecision> {
+  if (input.actor.kind === "auto-checkout") {
+    if (input.action !== "checkout") throw new SessionCheckoutError("BAD_REQUEST", "Auto-checkout only checks sessions out.");
+    const settings = await readSettings(tx, session.hostUserId);
+    const installed = session.hostUserId !== null && (await isInstalledFor(tx, session.hostUserId));
+    const plan = planAutoCheckout({ snapshot: session.snapshot, endTime: session.endTime, settings, installed, now });
+    return plan.allowed ? plan : { allowed: false, code: "PRECONDITION_FAILED", message: plan.reason, status: plan.status };
+  }
+  // Only a checkout depends on the host's settings (whether surveys go out).
+  const settings = input.action === "checkout" ? await readSettings(tx, session.hostUserId) : null;
+  return planTransition(session.snapshot, { action: input.action, now, attendeeEmails: input.attendeeEmails, surveysEnabled: settings?.surveysEnabled ?? false });
+}
+
+async function applySessionAction(tx: PrismaTransaction, input: SessionActionInput): Promise<SessionActionResult> {
+  const now = input.now ?? new Date();
+  const method = input.action === "checkout" ? (input.method ?? "MANUAL") : "MANUAL";
+  const session = await lockSessionForChange(tx, input.bookingId, input.actor);
+  const plan = await planFor(tx, session, input, now);
+  if (!plan.allowed) throw new SessionCheckoutError(plan.code, plan.message);
+
+  await writeCheckoutState(tx, session, plan, input.actor, method, now);
+  await writeNoShowChanges(tx, session, plan);
+  const surveysQueued = (await queueSurveys(tx, [{ bookingId: session.bookingId, recipients: plan.surveyRecipients }])).get(session.bookingId) ?? 0;
+
+  await appendAuditEntry(tx, {
+    bookingId: session.bookingId,
+    action: AUDIT_ACTION[input.action],
+    actor: input.actor,
+    source: method,
+    at: now,
+    details: {
+      from: plan.from,
+      to: plan.to,
+      ...(plan.noShowChanges.length > 0 ? { attendees: plan.noShowChanges.map((change) => change.email) } : {}),
+      ...(input.action === "checkout" ? { surveysQueued } : {}),
+    },
+  });
+
+  const flags = new Map(plan.noShowChanges.map((change) => [change.email, change.noShow]));
+  return {
+    bookingId: session.bookingId,
+    hostUserId: session.hostUserId,
+    from: plan.from,
+    status: plan.to,
+    at: now,
+    surveysQueued,
+    attendees: session.snapshot.attendees.map((attendee) => ({
+      ...attendee,
+      noShow: flags.get(normalizeEmail(attendee.email)) ?? attendee.noShow,
+    })),
+  };
 }
 
 async function writeCheckoutState(
@@ -153,18 +156,4 @@ async function writeNoShowChanges(tx: PrismaTransaction, session: LockedSession,
     });
     if (count !== ids.length) throw concurrentChange();
   }
-}
-
-/** The outbox: one row per booking and attendee, ever. Rows that already exist are skipped, never re-sent. */
-async function queueSurveys(tx: PrismaTransaction, bookingId: number, plan: TransitionPlan): Promise<number> {
-  if (plan.surveyRecipients.length === 0) return 0;
-  const { count } = await tx.app_SessionCheckout_Survey.createMany({
-    data: plan.surveyRecipients.map((attendee) => ({
-      bookingId,
-      attendeeEmail: normalizeEmail(attendee.email),
-      attendeeName: attendee.name,
-    })),
-    skipDuplicates: true,
-  });
-  return count;
 }

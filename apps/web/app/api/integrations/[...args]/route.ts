@@ -6,4 +6,5 @@ import { getSessionUser } from "../../../../lib/session";
 const handler = async (request: Request, { params }: { params: Promise<{ args: string[] }> }) =>
   handleIntegrationRequest(request, { args: (await params).args, user: await getSessionUser(), prisma: getPrisma() });
 
-export { handler as GET, handler as POST };
+// PUT: Inngest registers an app's functions at its serve endpoint with a PUT.
+export { handler as GET, handler as POST, handler as PUT };

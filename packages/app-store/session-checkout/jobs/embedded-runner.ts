@@ -1,0 +1,209 @@
+import type { PrismaClient } from "@calcom/prisma";
+
+import { runDueSession, runSchedulerPass, type DueSessionResult, type JobStep, type SchedulerPassSummary } from "./auto-checkout";
+import { SESSION_CHECKED_OUT, SESSION_CHECKOUT_UNDONE, SESSION_DUE, SESSION_NO_SHOW_MARKED, SETTINGS_CHANGED, type AppEvent, type SessionDueData } from "./events";
+import { setEmbeddedEventSink } from "./publish";
+
+const MINUTE_MS = 60_000;
+/** A step that throws is tried again after these pauses (Inngest retries the same way, with its own back-off). */
+const RETRY_PAUSES_MS = [1_000, 5_000, 30_000];
+/** Idempotency keys are remembered this long, as Inngest remembers event ids. */
+const REMEMBER_KEYS_MS = 24 * 60 * MINUTE_MS;
+/** Node timers cannot wait longer than ~24.8 days; sleeps wake at least this often and check the clock. */
+const MAX_TIMER_MS = 60 * MINUTE_MS;
+
+export interface EmbeddedRunnerOptions {
+  db: () => PrismaClient;
+  clock?: () => Date;
+  /** Waits until the clock reaches `until` (or the signal aborts). Tests pass a controllable one. */
+  sleepUntil?: (until: Date, signal: AbortSignal) => Promise<void>;
+  log?: (line: string) => void;
+  retryPausesMs?: ReadonlyArray<number>;
+}
+
+class Cancelled extends Error {}
+
+interface SleepingRun {
+  data: SessionDueData;
+  controller: AbortController;
+}
+
+/**
+ * Runs the app's jobs inside the host process when no Inngest is configured: the scheduler on a
+ * timer at every minute, and each session's delayed run as an in-process sleep. Both call the
+ * same bodies as the Inngest functions (auto-checkout.ts), with Inngest's semantics kept where
+ * they matter: idempotency on the run key, cancellation by the app's events, one pass at a time,
+ * one host's checkouts one after another, retries of a failing step. Nothing is kept outside the
+ * database: after a restart, the first pass's catch-up finishes whatever fell due meanwhile.
+ */
+export class EmbeddedJobRunner {
+  private readonly sleeping = new Map<string, SleepingRun>();
+  private readonly seenKeys = new Map<string, number>();
+  private readonly hostQueues = new Map<number, Promise<unknown>>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private pass: Promise<SchedulerPassSummary> | null = null;
+  private schedulerTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private readonly clock: () => Date;
+  private readonly wait: (until: Date, signal: AbortSignal) => Promise<void>;
+  private readonly log: (line: string) => void;
+  private readonly retryPauses: ReadonlyArray<number>;
+
+  constructor(private readonly options: EmbeddedRunnerOptions) {
+    this.clock = options.clock ?? (() => new Date());
+    this.wait = options.sleepUntil ?? ((until, signal) => realSleepUntil(until, signal, this.clock));
+    this.log = options.log ?? ((line) => console.log(`[session-checkout] ${line}`));
+    this.retryPauses = options.retryPausesMs ?? RETRY_PAUSES_MS;
+  }
+
+  /** Receives the app's events from this process, runs a pass now (the catch-up) and then at every minute. */
+  start(): void {
+    setEmbeddedEventSink((events) => this.accept(events));
+    const tick = () => {
+      if (this.stopped) return;
+      void this.runPass().catch((error) => this.log(`Auto-checkout pass failed: ${message(error)}. The next pass, in a minute, tries again.`));
+      const now = Date.now();
+      this.schedulerTimer = setTimeout(tick, MINUTE_MS - (now % MINUTE_MS));
+    };
+    tick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    setEmbeddedEventSink(null);
+    if (this.schedulerTimer) clearTimeout(this.schedulerTimer);
+    for (const run of this.sleeping.values()) run.controller.abort();
+    await Promise.allSettled([...this.inFlight, this.pass]);
+  }
+
+  /** One scheduler pass; a pass asked for while one runs joins it (as Inngest's concurrency of 1). */
+  runPass(): Promise<SchedulerPassSummary> {
+    if (!this.pass) {
+      this.pass = this.track(runSchedulerPass({ db: this.options.db(), step: this.stepFor(new AbortController().signal), clock: this.clock }))
+        .then((summary) => {
+          if (summary.checkedOut || summary.failed.length) {
+            this.log(`Auto-checkout caught up: ${summary.checkedOut} checked out, ${summary.failed.length} failed${summary.failed.length ? ` (bookings ${summary.failed.map((f) => f.bookingId).join(", ")}; retried next pass)` : ""}.`);
+          }
+          return summary;
+        })
+        .finally(() => {
+          this.pass = null;
+        });
+    }
+    return this.pass;
+  }
+
+  /** The app's events: due sessions start a sleeping run, changes cancel the runs they concern. */
+  accept(events: ReadonlyArray<AppEvent>): void {
+    for (const event of events) {
+      if (event.name === SESSION_DUE) this.schedule(event.data);
+      else if (event.name === SETTINGS_CHANGED) this.cancelWhere((run) => run.hostUserId === event.data.hostUserId);
+      else if (event.name === SESSION_CHECKED_OUT || event.name === SESSION_CHECKOUT_UNDONE || event.name === SESSION_NO_SHOW_MARKED) {
+        this.cancelWhere((run) => run.bookingId === event.data.bookingId);
+      }
+    }
+  }
+
+  /** Keys of the runs now sleeping until their sessions fall due. */
+  sleepingRuns(): SessionDueData[] {
+    return [...this.sleeping.values()].map((run) => run.data);
+  }
+
+  private schedule(data: SessionDueData): void {
+    if (this.stopped) return;
+    const now = this.clock().getTime();
+    for (const [key, expires] of this.seenKeys) if (expires <= now) this.seenKeys.delete(key);
+    if (this.seenKeys.has(data.key)) return;
+    this.seenKeys.set(data.key, now + REMEMBER_KEYS_MS);
+
+    const controller = new AbortController();
+    this.sleeping.set(data.key, { data, controller });
+    const run = runDueSession({ db: this.options.db(), step: this.stepFor(controller.signal, { sleepingKey: data.key, hostUserId: data.hostUserId }), data, clock: this.clock })
+      .then((result) => this.report(result))
+      .catch((error) => {
+        if (!(error instanceof Cancelled)) this.log(`Auto-checkout of booking ${data.bookingId} failed after retries: ${message(error)}. The scheduler's catch-up tries again.`);
+      })
+      .finally(() => {
+        if (this.sleeping.get(data.key)?.controller === controller) this.sleeping.delete(data.key);
+      });
+    void this.track(run);
+  }
+
+  /** Steps of one host's runs, one after another (Inngest: a concurrency limit keyed on the host). */
+  private inHostTurn<T>(hostUserId: number, work: () => Promise<T>): Promise<T> {
+    const next = (this.hostQueues.get(hostUserId) ?? Promise.resolve()).catch(() => undefined).then(work);
+    this.hostQueues.set(hostUserId, next);
+    void next
+      .finally(() => {
+        if (this.hostQueues.get(hostUserId) === next) this.hostQueues.delete(hostUserId);
+      })
+      .catch(() => undefined);
+    return next;
+  }
+
+  private cancelWhere(matches: (run: SessionDueData) => boolean): void {
+    for (const [key, run] of this.sleeping) {
+      if (!matches(run.data)) continue;
+      run.controller.abort();
+      this.sleeping.delete(key);
+    }
+  }
+
+  private report(result: DueSessionResult): void {
+    if (result.outcome === "checked-out") this.log(`Auto-checkout: booking ${result.bookingId} checked out at ${result.at}.`);
+  }
+
+  /** Inngest's step tools, in process: results go through JSON as Inngest's would. */
+  private stepFor(signal: AbortSignal, run: { sleepingKey?: string; hostUserId?: number } = {}): JobStep {
+    const { sleepingKey, hostUserId } = run;
+    const attempt = async <T>(work: () => Promise<T>): Promise<T> => {
+      for (let tries = 0; ; tries++) {
+        if (signal.aborted) throw new Cancelled();
+        try {
+          return JSON.parse(JSON.stringify(await work())) as T;
+        } catch (error) {
+          const pause = this.retryPauses[tries];
+          if (pause === undefined || this.stopped) throw error;
+          await this.wait(new Date(this.clock().getTime() + pause), signal);
+        }
+      }
+    };
+    return {
+      run: <T>(_id: string, work: () => Promise<T>) => (hostUserId === undefined ? attempt(work) : this.inHostTurn(hostUserId, () => attempt(work))),
+      sleepUntil: async (_id, until) => {
+        await this.wait(until, signal);
+        if (signal.aborted) throw new Cancelled();
+        // Awake: no longer cancellable by a sleeping-run event, as an Inngest run past its sleep.
+        if (sleepingKey) this.sleeping.delete(sleepingKey);
+      },
+      sendEvent: async (_id, events) => this.accept(events),
+    };
+  }
+
+  private track<T>(promise: Promise<T>): Promise<T> {
+    this.inFlight.add(promise);
+    void promise.finally(() => this.inFlight.delete(promise)).catch(() => undefined);
+    return promise;
+  }
+}
+
+/** Sleeps until the clock reads `until`, never waking early; resolves at once when aborted. */
+async function realSleepUntil(until: Date, signal: AbortSignal, clock: () => Date): Promise<void> {
+  while (!signal.aborted) {
+    const left = until.getTime() - clock().getTime();
+    if (left <= 0) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, Math.min(left, MAX_TIMER_MS));
+      function done() {
+        clearTimeout(timer);
+        signal.removeEventListener("abort", done);
+        resolve();
+      }
+      signal.addEventListener("abort", done, { once: true });
+    });
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message.split("\n").slice(-1)[0]!.slice(0, 300) : String(error);
+}

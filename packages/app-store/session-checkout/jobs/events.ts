@@ -1,0 +1,47 @@
+/*
+ * The app's events: what the scheduler sends to the per-session function, and the domain events
+ * sent after a change commits (surveys and webhooks follow them; they also cancel sleeping runs).
+ * Payloads are JSON: ids are numbers, instants ISO strings.
+ */
+
+export const SESSION_DUE = "session-checkout/session.due";
+export const SESSION_CHECKED_OUT = "session-checkout/session.checked-out";
+export const SESSION_CHECKOUT_UNDONE = "session-checkout/session.checkout-undone";
+export const SESSION_NO_SHOW_MARKED = "session-checkout/session.no-show-marked";
+export const SETTINGS_CHANGED = "session-checkout/settings.changed";
+
+export interface SessionDueData {
+  bookingId: number;
+  hostUserId: number;
+  /** ISO instant: end + delay when the scheduler saw it. */
+  dueAt: string;
+  /** `<bookingId>@<dueAt>`: the run's idempotency key (a rescheduled session gets a new one). */
+  key: string;
+}
+
+export interface SessionChangedData {
+  bookingId: number;
+  hostUserId: number | null;
+  /** ISO instant of the change. */
+  at: string;
+  /** Checkouts: MANUAL, AUTO or BULK. */
+  method?: string;
+  surveysQueued?: number;
+}
+
+export interface SettingsChangedData {
+  hostUserId: number;
+  at: string;
+}
+
+export type AppEvent =
+  | { name: typeof SESSION_DUE; id: string; data: SessionDueData }
+  | { name: typeof SESSION_CHECKED_OUT | typeof SESSION_CHECKOUT_UNDONE | typeof SESSION_NO_SHOW_MARKED; id?: string; data: SessionChangedData }
+  | { name: typeof SETTINGS_CHANGED; id?: string; data: SettingsChangedData };
+
+/** The scheduler's event for one session and due time; its id makes a repeated send a no-op. */
+export function sessionDueEvent(session: { bookingId: number; hostUserId: number; dueAt: Date }): AppEvent {
+  const dueAt = session.dueAt.toISOString();
+  const key = `${session.bookingId}@${dueAt}`;
+  return { name: SESSION_DUE, id: `${SESSION_DUE}:${key}`, data: { bookingId: session.bookingId, hostUserId: session.hostUserId, dueAt, key } };
+}

@@ -1,0 +1,30 @@
+import { prisma } from "@calcom/prisma";
+
+import { getInngest, jobEngine } from "./client";
+import { EmbeddedJobRunner } from "./embedded-runner";
+import { createAutoCheckoutFunctions } from "./functions";
+
+/** The functions the Inngest serve endpoint registers (made once, on the process-wide client). */
+let functions: ReturnType<typeof createAutoCheckoutFunctions> | undefined;
+export function sessionCheckoutFunctions() {
+  functions ??= createAutoCheckoutFunctions({ inngest: getInngest(), db: () => prisma });
+  return functions;
+}
+
+export const SERVE_PATH = "/api/integrations/session-checkout/inngest";
+
+/**
+ * Called once by the host at boot. With Inngest configured the jobs run there (registered at the
+ * serve endpoint) and nothing starts here; otherwise the embedded runner starts in this process.
+ */
+export function startJobs(): { description: string; stop(): Promise<void> } {
+  if (jobEngine() === "inngest") {
+    return { description: `Auto-checkout runs on Inngest: register ${SERVE_PATH} with your Inngest server.`, stop: async () => undefined };
+  }
+  const runner = new EmbeddedJobRunner({ db: () => prisma });
+  runner.start();
+  return {
+    description: "Auto-checkout runs embedded in this process: a scheduler pass every minute, each session checked out when it falls due. Set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY to run it on Inngest instead.",
+    stop: () => runner.stop(),
+  };
+}

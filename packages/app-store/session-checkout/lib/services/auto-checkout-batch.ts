@@ -1,0 +1,106 @@
+import type { PrismaClient, PrismaTransaction } from "@calcom/prisma";
+
+import { sessionChangedEvents } from "../../jobs/domain-events";
+import { publishAppEvents } from "../../jobs/publish";
+import { AUTO_CHECKOUT_ACTOR } from "../actor";
+import { appendAuditEntries } from "../audit";
+import { planAutoCheckout } from "../auto-checkout";
+import { SessionCheckoutError } from "../errors";
+import { installedAmong } from "../installation";
+import { DEFAULT_SETTINGS } from "../settings";
+import type { TransitionPlan } from "../transitions";
+import { lockSessionsForChange } from "./locked-session";
+import { concurrentChange, performSessionAction } from "./session-actions";
+import { readSettingsOf } from "./settings-store";
+import { queueSurveys } from "./survey-outbox";
+
+export interface AutoCheckoutOutcome {
+  checkedOut: number[];
+  /** Sessions the rules refused under the lock (a race with the host, a changed setting). */
+  skipped: Array<{ bookingId: number; reason: string }>;
+  /** Sessions that failed for another reason (a database error): left as they were, retried next pass. */
+  failed: Array<{ bookingId: number; error: string }>;
+}
+
+/**
+ * Auto-checks out many sessions in one transaction, with the same rules and effects as one
+ * checkout (services/session-actions.ts): locks, the due rule and the transition rules per session
+ * under those locks, then the checkouts, survey rows and History entries written together.
+ *
+ * If the batch fails for a reason that is not a rule (a database error), each session is retried
+ * in a transaction of its own, so one bad session never holds back the others.
+ */
+export async function autoCheckoutSessions(db: PrismaClient, bookingIds: ReadonlyArray<number>, clock: () => Date = () => new Date()): Promise<AutoCheckoutOutcome> {
+  const outcome: AutoCheckoutOutcome = { checkedOut: [], skipped: [], failed: [] };
+  if (bookingIds.length === 0) return outcome;
+  try {
+    const written = await db.$transaction((tx) => checkOutLocked(tx, bookingIds, clock()), { timeout: 60_000 });
+    await publishAppEvents(sessionChangedEvents("checkout", written.changes));
+    return { ...outcome, checkedOut: written.changes.map((c) => c.bookingId), skipped: written.skipped };
+  } catch (error) {
+    if (bookingIds.length === 1) return { ...outcome, failed: [{ bookingId: bookingIds[0]!, error: describe(error) }] };
+  }
+  for (const bookingId of bookingIds) {
+    try {
+      await performSessionAction(db, { bookingId, action: "checkout", actor: AUTO_CHECKOUT_ACTOR, method: "AUTO", now: clock() });
+      outcome.checkedOut.push(bookingId);
+    } catch (error) {
+      if (error instanceof SessionCheckoutError) outcome.skipped.push({ bookingId, reason: error.message });
+      else outcome.failed.push({ bookingId, error: describe(error) });
+    }
+  }
+  return outcome;
+}
+
+async function checkOutLocked(tx: PrismaTransaction, bookingIds: ReadonlyArray<number>, now: Date) {
+  const sessions = await lockSessionsForChange(tx, bookingIds, AUTO_CHECKOUT_ACTOR);
+  const hostIds = [...new Set(sessions.map((s) => s.hostUserId).filter((id): id is number => id !== null))];
+  const settings = await readSettingsOf(tx, hostIds);
+  const installed = await installedAmong(tx, hostIds);
+
+  const planned: Array<{ bookingId: number; hostUserId: number | null; plan: TransitionPlan }> = [];
+  const skipped: AutoCheckoutOutcome["skipped"] = [];
+  for (const session of sessions) {
+    const host = session.hostUserId;
+    const plan = planAutoCheckout({
+      snapshot: session.snapshot,
+      endTime: session.endTime,
+      settings: (host !== null && settings.get(host)) || DEFAULT_SETTINGS,
+      installed: host !== null && installed.has(host),
+      now,
+    });
+    if (plan.allowed) planned.push({ bookingId: session.bookingId, hostUserId: host, plan });
+    else skipped.push({ bookingId: session.bookingId, reason: plan.reason });
+  }
+  const missing = bookingIds.filter((id) => !sessions.some((s) => s.bookingId === id));
+  for (const bookingId of missing) skipped.push({ bookingId, reason: "The booking no longer exists." });
+  if (planned.length === 0) return { changes: [], skipped };
+
+  // Due sessions were never checked out (an undone checkout is never auto-redone): all inserts.
+  const { count } = await tx.app_SessionCheckout_Checkout.createMany({
+    data: planned.map(({ bookingId }) => ({ bookingId, state: "ACTIVE" as const, method: "AUTO" as const, checkedOutAt: now, checkedOutById: null })),
+    skipDuplicates: true,
+  });
+  if (count !== planned.length) throw concurrentChange();
+  const surveys = await queueSurveys(tx, planned.map(({ bookingId, plan }) => ({ bookingId, recipients: plan.surveyRecipients })));
+  await appendAuditEntries(
+    tx,
+    planned.map(({ bookingId, plan }) => ({
+      bookingId,
+      action: "CHECKED_OUT" as const,
+      actor: AUTO_CHECKOUT_ACTOR,
+      source: "AUTO" as const,
+      at: now,
+      details: { from: plan.from, to: plan.to, surveysQueued: surveys.get(bookingId) ?? 0 },
+    })),
+  );
+  return {
+    changes: planned.map(({ bookingId, hostUserId }) => ({ bookingId, hostUserId, at: now, method: "AUTO", surveysQueued: surveys.get(bookingId) ?? 0 })),
+    skipped,
+  };
+}
+
+/** For the operator's log: the error's own message, never shown to a host. */
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message.split("\n").slice(-1)[0]!.slice(0, 500) : String(error);
+}

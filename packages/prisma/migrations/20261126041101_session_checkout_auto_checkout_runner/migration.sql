@@ -1,0 +1,1 @@
+../../../app-store/session-checkout/prisma/migrations/20261126041101_session_checkout_auto_checkout_runner/migration.sql
