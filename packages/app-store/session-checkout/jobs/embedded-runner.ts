@@ -56,9 +56,13 @@ export class EmbeddedJobRunner {
     this.retryPauses = options.retryPausesMs ?? RETRY_PAUSES_MS;
   }
 
-  /** Receives the app's events from this process, runs a pass now (the catch-up) and then at every minute. */
-  start(): void {
+  /**
+   * Receives the app's events from this process, runs a pass now (the catch-up) and then at every
+   * minute. `everyMinute: false` only listens (tests drive the passes themselves).
+   */
+  start({ everyMinute = true }: { everyMinute?: boolean } = {}): void {
     setEmbeddedEventSink((events) => this.accept(events));
+    if (!everyMinute) return;
     const tick = () => {
       if (this.stopped) return;
       void this.runPass().catch((error) => this.log(`Auto-checkout pass failed: ${message(error)}. The next pass, in a minute, tries again.`));
