@@ -14,6 +14,6 @@ export async function seedDemo(prisma: PrismaClient) {
     if ((await installedCount(prisma, { userId: user.id, slug: "session-checkout" })) === 0) await installApp(prisma, { user, slug: "session-checkout" });
   }
 
-  await seedSessionCheckoutDemo(prisma, { hostIds, surveyHostIds: [demo.users.dana.id] });
-  return { demo, password: DEMO_PASSWORD, statusCounts: await countSessionsByStatus(prisma, hostIds) };
+  const { autoCheckoutShowcase } = await seedSessionCheckoutDemo(prisma, { hostIds, surveyHostIds: [demo.users.dana.id] });
+  return { demo, password: DEMO_PASSWORD, statusCounts: await countSessionsByStatus(prisma, hostIds), autoCheckoutShowcase };
 }

@@ -12,7 +12,7 @@ const port = Number(process.env.PORT ?? 3000);
 const url = process.env.NEXT_PUBLIC_WEBAPP_URL ?? `http://localhost:${port}`;
 const database = await openDatabase();
 const prisma = getPrisma();
-const { demo, password, statusCounts } = await seedDemo(prisma);
+const { demo, password, statusCounts, autoCheckoutShowcase } = await seedDemo(prisma);
 const bookings = await prisma.booking.count();
 // The embedded database serves one connection: hand it over to the web app.
 await prisma.$disconnect();
@@ -33,6 +33,10 @@ for (const [role, user] of [
 }
 console.log(`\n${bookings} bookings. Sessions of the demo hosts by status:`);
 for (const [status, count] of Object.entries(statusCounts)) console.log(`  ${status.padEnd(10)} ${count}`);
+if (autoCheckoutShowcase?.waiting) {
+  const time = autoCheckoutShowcase.dueAt.toISOString().slice(11, 19);
+  console.log(`\nAuto-checkout, live: "${autoCheckoutShowcase.title}" falls due at ${time} UTC. Sign in as Dana: it turns Completed on the calendar, and its History says "Auto-checkout".`);
+}
 console.log("\nPress Ctrl+C to stop.");
 
 const stop = async () => {

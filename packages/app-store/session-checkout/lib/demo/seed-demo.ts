@@ -7,6 +7,9 @@ import type { SessionStatus } from "../status";
 import { sessionStatusOf, type SessionAction } from "../transitions";
 
 const HALF_HOUR_MS = 30 * 60 * 1000;
+const MINUTE_MS = 60 * 1000;
+/** The demo's auto-checkout showcase: a session of the first survey host's that falls due a minute after seeding. */
+export const AUTO_CHECKOUT_SHOWCASE_UID = "demo-auto-checkout-showcase";
 
 /**
  * The app's side of the demo, made through the app's own services (so every checkout has its
@@ -16,7 +19,7 @@ const HALF_HOUR_MS = 30 * 60 * 1000;
 export async function seedSessionCheckoutDemo(
   prisma: PrismaClient,
   { hostIds, surveyHostIds, now = new Date() }: { hostIds: number[]; surveyHostIds: number[]; now?: Date },
-): Promise<void> {
+): Promise<{ autoCheckoutShowcase: AutoCheckoutShowcase | null }> {
   for (const userId of surveyHostIds) {
     await updateSettings(prisma, { userId, patch: { surveysEnabled: true, autoCheckoutEnabled: true, autoCheckoutDelayMinutes: 120 }, now });
   }
@@ -53,6 +56,45 @@ export async function seedSessionCheckoutDemo(
       await act("checkout");
     }
   }
+
+  return { autoCheckoutShowcase: surveyHostIds[0] === undefined ? null : await seedAutoCheckoutShowcase(prisma, surveyHostIds[0], now) };
+}
+
+export interface AutoCheckoutShowcase {
+  title: string;
+  dueAt: Date;
+  /** Whether it is still waiting for auto-checkout (false once a start has seen it completed). */
+  waiting: boolean;
+}
+
+/**
+ * A Confirmed session that ended its host's delay less one minute ago: auto-checkout completes it
+ * about a minute after the demo starts, and its History says "Auto-checkout". Made once (on the
+ * first start); a later start finds it and leaves it as it is.
+ */
+async function seedAutoCheckoutShowcase(prisma: PrismaClient, hostId: number, now: Date): Promise<AutoCheckoutShowcase> {
+  const settings = await prisma.app_SessionCheckout_Settings.findUniqueOrThrow({ where: { userId: hostId } });
+  const existing = await prisma.booking.findUnique({ where: { uid: AUTO_CHECKOUT_SHOWCASE_UID }, select: { title: true, endTime: true, sessionCheckout: { select: { state: true } } } });
+  if (existing) {
+    return { title: existing.title, dueAt: new Date(existing.endTime.getTime() + settings.autoCheckoutDelayMinutes * MINUTE_MS), waiting: existing.sessionCheckout === null };
+  }
+  const host = await prisma.user.findUniqueOrThrow({ where: { id: hostId }, select: { name: true } });
+  const eventType = await prisma.eventType.findFirst({ where: { userId: hostId }, orderBy: { id: "asc" } });
+  const lengthMinutes = eventType?.length ?? 60;
+  const endTime = new Date(now.getTime() - (settings.autoCheckoutDelayMinutes - 1) * MINUTE_MS);
+  const booking = await prisma.booking.create({
+    data: {
+      uid: AUTO_CHECKOUT_SHOWCASE_UID,
+      title: `${eventType?.title ?? "Session"} between ${host.name} and Olivia Auto`,
+      userId: hostId,
+      eventTypeId: eventType?.id ?? null,
+      status: "ACCEPTED",
+      startTime: new Date(endTime.getTime() - lengthMinutes * MINUTE_MS),
+      endTime,
+      attendees: { create: [{ name: "Olivia Auto", email: "olivia@client.example", timeZone: "Europe/Paris" }] },
+    },
+  });
+  return { title: booking.title, dueAt: new Date(endTime.getTime() + settings.autoCheckoutDelayMinutes * MINUTE_MS), waiting: true };
 }
 
 function stableNumber(text: string): number {

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+
+import { AUTO_CHECKOUT_SHOWCASE_UID } from "@calcom/app-store/session-checkout/lib/demo/seed-demo";
+
+import { screenshot } from "./browser";
+import { openSession, pageAs, useServedApp } from "./session-fixtures";
+
+const app = useServedApp();
+const { baseUrl, prisma } = app;
+
+describe("auto-checkout in the running product (embedded runner, no Inngest)", () => {
+  it("the demo's session falls due a minute after seeding and turns Completed by itself: calendar and History say Auto-checkout", async () => {
+    const booking = await prisma.booking.findUniqueOrThrow({ where: { uid: AUTO_CHECKOUT_SHOWCASE_UID } });
+    const settings = await prisma.app_SessionCheckout_Settings.findUniqueOrThrow({ where: { userId: booking.userId! } });
+    const dueAt = new Date(booking.endTime.getTime() + settings.autoCheckoutDelayMinutes * 60_000);
+
+    const page = await pageAs(app.browser, baseUrl, "dana@example.com", { date: booking.startTime });
+    const event = page.locator(".fc-event", { hasText: "Olivia Auto" });
+    // Nobody touches it: the web app's own runner checks it out when it falls due.
+    const deadline = Date.now() + 150_000;
+    while (!(await event.textContent())?.includes("Completed")) {
+      expect(Date.now(), "the session was not auto-checked out within 150 s").toBeLessThan(deadline);
+      await page.waitForTimeout(2_000);
+      await page.reload();
+      await event.waitFor();
+    }
+    await screenshot(page, "calendar-auto-checkout");
+
+    const checkout = await prisma.app_SessionCheckout_Checkout.findUniqueOrThrow({ where: { bookingId: booking.id } });
+    expect(checkout).toMatchObject({ state: "ACTIVE", method: "AUTO", checkedOutById: null });
+    // Never early; at most a minute late (the sleeping run wakes at the due time).
+    expect(checkout.checkedOutAt.getTime()).toBeGreaterThanOrEqual(dueAt.getTime());
+    expect(checkout.checkedOutAt.getTime() - dueAt.getTime()).toBeLessThanOrEqual(60_000);
+
+    const dialog = await openSession(page, "Olivia Auto", booking.title);
+    await dialog.getByRole("tab", { name: "History" }).click();
+    const history = dialog.getByRole("list", { name: "History" });
+    await history.waitFor();
+    expect((await history.getByRole("listitem").allTextContents()).map((line) => line.split(" · ")[0])).toEqual(["Checked out by Auto-checkout"]);
+    await screenshot(page, "dialog-history-auto-checkout");
+  });
+});
