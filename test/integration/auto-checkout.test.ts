@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { runDueSession, runSchedulerPass, type JobStep } from "@calcom/app-store/session-checkout/jobs/auto-checkout";
 import { EmbeddedJobRunner } from "@calcom/app-store/session-checkout/jobs/embedded-runner";
-import { SESSION_DUE, type AppEvent, type SessionDueData } from "@calcom/app-store/session-checkout/jobs/events";
+import { SESSION_CHECKED_OUT, SESSION_DUE, type AppEvent, type SessionDueData } from "@calcom/app-store/session-checkout/jobs/events";
 import { performSessionAction } from "@calcom/app-store/session-checkout/lib/services/session-actions";
 import { updateSettings } from "@calcom/app-store/session-checkout/lib/services/settings";
 import type { BookingStatus } from "@calcom/prisma/enums";
@@ -182,6 +182,19 @@ describe("auto-checkout: which sessions", () => {
     await runner.runPass();
     expect(await checkoutOf(booking.id)).toMatchObject({ state: "UNDONE" });
     expect((await auditOf(booking.id)).map((e) => e.action)).toEqual(["CHECKED_OUT", "CHECKOUT_UNDONE"]);
+  });
+
+  it("a sleeping run is not cancelled by an auto-checkout's own event, only by a checkout by hand", async () => {
+    const host = await autoHost({ delay: 30 });
+    const booking = await session(host.id, at(450));
+    const clock = new VirtualClock(at(475).getTime());
+    const runner = embeddedRunner(clock);
+    await runner.runPass();
+    const changed = { bookingId: booking.id, hostUserId: host.id, at: at(476).toISOString() };
+    runner.accept([{ name: SESSION_CHECKED_OUT, data: { ...changed, method: "AUTO" } }]);
+    expect(runner.sleepingRuns().map((r) => r.bookingId)).toContain(booking.id);
+    runner.accept([{ name: SESSION_CHECKED_OUT, data: { ...changed, method: "BULK" } }]);
+    expect(runner.sleepingRuns().map((r) => r.bookingId)).not.toContain(booking.id);
   });
 
   it("leaves the sessions of a host who has not installed the app untouched, whatever their settings", async () => {

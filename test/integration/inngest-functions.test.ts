@@ -2,7 +2,7 @@ import { InngestTestEngine } from "@inngest/test";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { createHash, createHmac, randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import cronHandler from "@calcom/app-store/session-checkout/api/cron";
 import inngestHandler from "@calcom/app-store/session-checkout/api/inngest";
@@ -43,7 +43,11 @@ for (const name of ["INNGEST_DEV", "INNGEST_BASE_URL", "INNGEST_API_BASE_URL", "
 vi.stubEnv("INNGEST_EVENT_KEY", EVENT_KEY);
 vi.stubEnv("INNGEST_SIGNING_KEY", SIGNING_KEY);
 vi.stubEnv("CRON_API_KEY", CRON_API_KEY);
+// The process-wide client reads the keys when it is made: one made before this file set them would not have them.
+const processWide = globalThis as typeof globalThis & { __sessionCheckoutInngest?: unknown };
+delete processWide.__sessionCheckoutInngest;
 const make = factories(prisma);
+type Host = Awaited<ReturnType<typeof make.user>>;
 
 // ---------------------------------------------------------------------------------------------
 // Inngest Cloud, as msw: the Event API and the register API. Anything else fails the request.
@@ -56,7 +60,6 @@ interface SentEvent {
 }
 interface Registration {
   authorization: string | null;
-  url: string;
   body: { url: string; appName: string; framework: string; deployType: string; functions: Array<{ id: string }> };
 }
 
@@ -77,7 +80,7 @@ const server = setupServer(
     params.eventKey === EVENT_KEY ? acceptEvents(request) : HttpResponse.json({ error: "Event key not found", status: 401 }, { status: 401 }),
   ),
   http.post(REGISTER_API, async ({ request }) => {
-    registrations.push({ authorization: request.headers.get("authorization"), url: request.url, body: (await request.json()) as Registration["body"] });
+    registrations.push({ authorization: request.headers.get("authorization"), body: (await request.json()) as Registration["body"] });
     return HttpResponse.json({ ok: true, modified: true });
   }),
 );
@@ -86,13 +89,6 @@ server.events.on("request:start", ({ request }) => {
 });
 // Before anything sends: the SDK keeps the `fetch` it finds on first use.
 server.listen({ onUnhandledRequest: "error" });
-
-const processWide = globalThis as typeof globalThis & { __sessionCheckoutInngest?: unknown };
-
-beforeAll(() => {
-  // A client made before this file set its keys would not have them.
-  delete processWide.__sessionCheckoutInngest;
-});
 
 beforeEach(async () => {
   requests.length = 0;
@@ -117,6 +113,7 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
+// The functions the serve endpoint registers: on the process-wide client, with the default database client.
 const [scheduler, dueSession] = sessionCheckoutFunctions();
 if (!scheduler || !dueSession) throw new Error("The app defines two Inngest functions.");
 
@@ -154,7 +151,8 @@ const callsOf = (tool: unknown) => (tool as StepMock).mock.calls;
 
 /**
  * `count` accepted sessions of one host, one attendee each, inserted at once and in shuffled
- * order (ids do not follow end times); four share each end time, 0.5 s apart from `firstEnd`.
+ * order (ids do not follow end times); three share each end time, 0.5 s apart from `firstEnd`,
+ * so a page of 500 ends inside a group of equal due times and the next page must continue by id.
  */
 async function bulkSessions(hostId: number, count: number, firstEnd: Date) {
   const batch = randomUUID().slice(0, 8);
@@ -162,7 +160,7 @@ async function bulkSessions(hostId: number, count: number, firstEnd: Date) {
   const order = Array.from({ length: count }, (_, i) => (i * 11) % count);
   await prisma.booking.createMany({
     data: order.map((i) => {
-      const endTime = new Date(firstEnd.getTime() + Math.floor(i / 4) * 500);
+      const endTime = new Date(firstEnd.getTime() + Math.floor(i / 3) * 500);
       return { uid: `${batch}-${i}`, title: "Bulk session", userId: hostId, status: "ACCEPTED" as const, startTime: new Date(endTime.getTime() - 60 * MINUTE_MS), endTime };
     }),
   });
@@ -202,7 +200,7 @@ function serveRequest(method: "GET" | "PUT" | "POST", { body, signature, search 
 }
 
 /** Inngest's hash of the signing key: sha256 of the key's hex bytes, prefix kept. */
-const hashedSigningKey = `signkey-test-${createHash("sha256").update(Buffer.from("0123456789abcdef", "hex")).digest("hex")}`;
+const hashedSigningKey = `signkey-test-${createHash("sha256").update(Buffer.from(SIGNING_KEY.replace("signkey-test-", ""), "hex")).digest("hex")}`;
 const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
 
 // ---------------------------------------------------------------------------------------------
@@ -246,7 +244,6 @@ describe("the scheduler function (cron, every minute)", () => {
     const soon = await make.booking({ hostId: host.id, startedMinutesAgo: 85, lengthMinutes: 60 });
     const beyond = await make.booking({ hostId: host.id, startedMinutesAgo: 79, lengthMinutes: 60 });
     const expected = dueEvent(soon, host.id);
-    expect(Date.parse(expected.data.dueAt) - soon.endTime.getTime()).toBe(30 * MINUTE_MS);
 
     const { result, ctx } = await new InngestTestEngine({ function: scheduler }).execute();
 
@@ -254,14 +251,13 @@ describe("the scheduler function (cron, every minute)", () => {
     expect(callsOf(ctx.step.sendEvent)).toEqual([["schedule-upcoming-1", [expected]]]);
     // step.sendEvent is not mocked by @inngest/test: the SDK posts the event to the Event API.
     expect(sentEvents()).toEqual([[expected]]);
-    expect(JSON.stringify(eventApi)).not.toContain(`"bookingId":${beyond.id},`);
     // Scheduling checks nothing out.
     expect(await prisma.app_SessionCheckout_Checkout.count({ where: { bookingId: { in: [soon.id, beyond.id] } } })).toBe(0);
   });
 
   it("sends more than 500 sessions in pages of 500: distinct, in due order, every session once", async () => {
     const host = await autoCheckoutHost();
-    // Due in 5 to ~7 minutes, all within the look-ahead.
+    // Due in 5 to ~8 minutes, all within the look-ahead.
     const sessions = await bulkSessions(host.id, 1_051, minutesFromNow(-25));
     const expected = inDueOrder(sessions, host.id);
 
@@ -304,7 +300,6 @@ describe("the due-session function (event session-checkout/session.due)", () => 
     expect(result).toEqual({ outcome: "checked-out", bookingId: booking.id, at: checkout!.checkedOutAt.toISOString() });
     const sleeps = callsOf(ctx.step.sleepUntil);
     expect(sleeps).toEqual([["wait-until-due", new Date(event.data.dueAt)]]);
-    expect((sleeps[0]![1] as Date).toISOString()).toBe(event.data.dueAt);
     expect(callsOf(ctx.step.run).map(([id]) => id)).toEqual(["check-out"]);
     expect(await prisma.app_SessionCheckout_AuditEntry.findMany({ where: { bookingId: booking.id } })).toMatchObject([{ action: "CHECKED_OUT", actorType: "AUTO_CHECKOUT", source: "AUTO" }]);
     expect(sentEvents()).toEqual([
@@ -334,12 +329,12 @@ describe("the due-session function (event session-checkout/session.due)", () => 
     {
       already: "checked out by the host",
       status: "Completed",
-      prepare: async (host: { id: number; name: string | null; email: string; timeZone: string }, bookingId: number) => void (await callerFor(prisma, host).checkout({ bookingId })),
+      prepare: async (host: Host, bookingId: number) => void (await callerFor(prisma, host).checkout({ bookingId })),
     },
     {
       already: "marked No Show",
       status: "No Show",
-      prepare: async (host: { id: number; name: string | null; email: string; timeZone: string }, bookingId: number) => void (await callerFor(prisma, host).markNoShow({ bookingId })),
+      prepare: async (host: Host, bookingId: number) => void (await callerFor(prisma, host).markNoShow({ bookingId })),
     },
   ])("skips a session $already, naming its status, and sends nothing", async ({ prepare, status }) => {
     const host = await autoCheckoutHost();
@@ -440,7 +435,8 @@ describe("the serve endpoint, as Inngest sees it", () => {
         idempotency: "event.data.key",
         concurrency: [{ key: "event.data.hostUserId", limit: 5 }],
         cancel: [
-          { event: "session-checkout/session.checked-out", if: sameBooking },
+          // A checkout by hand cancels; the run's own auto-checkout (which sends this event mid-run) does not.
+          { event: "session-checkout/session.checked-out", if: `${sameBooking} && async.data.method != "AUTO"` },
           { event: "session-checkout/session.checkout-undone", if: sameBooking },
           { event: "session-checkout/session.no-show-marked", if: sameBooking },
           { event: "session-checkout/settings.changed", if: "async.data.hostUserId == event.data.hostUserId" },
@@ -494,6 +490,8 @@ describe("the serve endpoint, as Inngest sees it", () => {
     expect(checkout).toMatchObject({ state: "ACTIVE", method: "AUTO" });
     const outcome = { outcome: "checked-out", bookingId: booking.id, at: checkout!.checkedOutAt.toISOString() };
     expect(ran).toMatchObject({ op: "StepRun", id: sha1("check-out"), data: outcome });
+    // The checkout is announced from inside the step, once committed (the same event that cancels sleeping runs of this booking).
+    expect(sentEvents()).toMatchObject([[{ name: "session-checkout/session.checked-out", data: { bookingId: booking.id, method: "AUTO", at: outcome.at } }]]);
 
     // With both results memoised, the run completes with the outcome and nothing runs twice.
     const third = await post({ ...slept, [sha1("check-out")]: { type: "data", data: outcome } });
@@ -580,9 +578,16 @@ describe("events the app sends to Inngest after a change commits", () => {
     ]);
   });
 
-  it("saving settings sends settings.changed with the host", async () => {
+  it("saving settings sends settings.changed with the host, once the settings are committed", async () => {
     const host = await make.user();
     const now = new Date("2026-05-04T10:20:30.456Z");
+    const seenAtSend: unknown[] = [];
+    server.use(
+      http.post(EVENT_API, async ({ request }) => {
+        seenAtSend.push(await prisma.app_SessionCheckout_Settings.findUnique({ where: { userId: host.id }, select: { autoCheckoutEnabled: true, autoCheckoutDelayMinutes: true } }));
+        return acceptEvents(request);
+      }),
+    );
 
     await updateSettings(prisma, { userId: host.id, patch: { autoCheckoutEnabled: true, autoCheckoutDelayMinutes: 60 }, now });
 
@@ -590,6 +595,7 @@ describe("events the app sends to Inngest after a change commits", () => {
     expect(sentEvents()).toEqual([
       [{ name: "session-checkout/settings.changed", id: `session-checkout/settings.changed:${host.id}:${now.getTime()}`, data: { hostUserId: host.id, at: now.toISOString() } }],
     ]);
+    expect(seenAtSend).toEqual([{ autoCheckoutEnabled: true, autoCheckoutDelayMinutes: 60 }]);
   });
 
   it("a refused action sends nothing, and neither does clearing a no-show", async () => {

@@ -6,11 +6,20 @@ export const INNGEST_APP_ID = "session-checkout";
 export type JobEngine = "inngest" | "embedded";
 
 /**
- * Inngest runs the jobs when it is configured (Cloud keys, or INNGEST_DEV pointing at a dev or
- * self-hosted server); otherwise the embedded runner inside the host process does.
+ * Inngest runs the jobs when it is configured: both keys (Inngest Cloud or a self-hosted server),
+ * or INNGEST_DEV (the dev server). Otherwise the embedded runner inside the host process does —
+ * also when only one key is set, which cannot work (no events without the event key, no signed
+ * requests without the signing key); `inngestMisconfiguration` says so at start.
  */
 export function jobEngine(env: NodeJS.ProcessEnv = process.env): JobEngine {
-  return env.INNGEST_EVENT_KEY || env.INNGEST_SIGNING_KEY || env.INNGEST_DEV ? "inngest" : "embedded";
+  return (env.INNGEST_EVENT_KEY && env.INNGEST_SIGNING_KEY) || env.INNGEST_DEV ? "inngest" : "embedded";
+}
+
+/** What is wrong with a half-set Inngest configuration, for the operator's log; null when nothing is. */
+export function inngestMisconfiguration(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.INNGEST_DEV || Boolean(env.INNGEST_EVENT_KEY) === Boolean(env.INNGEST_SIGNING_KEY)) return null;
+  const [set, missing] = env.INNGEST_EVENT_KEY ? ["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"] : ["INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY"];
+  return `${set} is set but ${missing} is not: Inngest needs both, so auto-checkout runs embedded in this process until you set ${missing}.`;
 }
 
 const processWide = globalThis as typeof globalThis & { __sessionCheckoutInngest?: Inngest };

@@ -102,7 +102,7 @@ export class EmbeddedJobRunner {
     for (const event of events) {
       if (event.name === SESSION_DUE) this.schedule(event.data);
       else if (event.name === SETTINGS_CHANGED) this.cancelWhere((run) => run.hostUserId === event.data.hostUserId);
-      else if (event.name === SESSION_CHECKED_OUT || event.name === SESSION_CHECKOUT_UNDONE || event.name === SESSION_NO_SHOW_MARKED) {
+      else if (event.name === SESSION_CHECKOUT_UNDONE || event.name === SESSION_NO_SHOW_MARKED || (event.name === SESSION_CHECKED_OUT && event.data.method !== "AUTO")) {
         this.cancelWhere((run) => run.bookingId === event.data.bookingId);
       }
     }

@@ -27,6 +27,8 @@ function asJobStep(step: InngestStep): JobStep {
 }
 
 const sameBooking = "async.data.bookingId == event.data.bookingId";
+// Not by an auto-checkout: the run's own checkout sends that event while the run is still going.
+const checkedOutByHand = `${sameBooking} && async.data.method != "AUTO"`;
 
 /** The app's Inngest functions, on the given client and database. */
 export function createAutoCheckoutFunctions({ inngest, db }: { inngest: Inngest; db: () => PrismaClient }) {
@@ -51,7 +53,7 @@ export function createAutoCheckoutFunctions({ inngest, db }: { inngest: Inngest;
       idempotency: "event.data.key",
       concurrency: [{ key: "event.data.hostUserId", limit: PER_HOST_CONCURRENCY }],
       cancelOn: [
-        { event: SESSION_CHECKED_OUT, if: sameBooking },
+        { event: SESSION_CHECKED_OUT, if: checkedOutByHand },
         { event: SESSION_CHECKOUT_UNDONE, if: sameBooking },
         { event: SESSION_NO_SHOW_MARKED, if: sameBooking },
         { event: SETTINGS_CHANGED, if: "async.data.hostUserId == event.data.hostUserId" },

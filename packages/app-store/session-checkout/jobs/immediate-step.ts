@@ -1,5 +1,5 @@
 import type { JobStep } from "./auto-checkout";
-import { publishAppEvents } from "./publish";
+import { sendAppEvents } from "./publish";
 
 /**
  * Step tools for running a job body once, right here (the cron route): steps run at once, their
@@ -10,5 +10,6 @@ export const immediateStep: JobStep = {
   sleepUntil: async (id) => {
     throw new Error(`Step "${id}" sleeps: run this job on Inngest or the embedded runner, not inline.`);
   },
-  sendEvent: (_id, events) => publishAppEvents(events),
+  // A refusal fails the pass, so the caller learns that nothing was scheduled.
+  sendEvent: (_id, events) => sendAppEvents(events),
 };

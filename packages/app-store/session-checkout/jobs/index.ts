@@ -1,6 +1,6 @@
 import { prisma } from "@calcom/prisma";
 
-import { getInngest, jobEngine } from "./client";
+import { getInngest, inngestMisconfiguration, jobEngine } from "./client";
 import { EmbeddedJobRunner } from "./embedded-runner";
 import { createAutoCheckoutFunctions } from "./functions";
 
@@ -23,8 +23,9 @@ export function startJobs(): { description: string; stop(): Promise<void> } {
   }
   const runner = new EmbeddedJobRunner({ db: () => prisma });
   runner.start();
+  const warning = inngestMisconfiguration();
   return {
-    description: "Auto-checkout runs embedded in this process: a scheduler pass every minute, each session checked out when it falls due. Set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY to run it on Inngest instead.",
+    description: warning ?? "Auto-checkout runs embedded in this process: a scheduler pass every minute, each session checked out when it falls due. Set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY to run it on Inngest instead.",
     stop: () => runner.stop(),
   };
 }

@@ -12,16 +12,22 @@ export function setEmbeddedEventSink(sink: EventSink | null): void {
   processWide.__sessionCheckoutEmbeddedSink = sink ?? undefined;
 }
 
+/** Sends the app's events to Inngest when it is configured, else to the embedded runner; throws when Inngest refuses them. */
+export async function sendAppEvents(events: AppEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  if (jobEngine() === "inngest") await getInngest().send(events);
+  else processWide.__sessionCheckoutEmbeddedSink?.(events);
+}
+
 /**
- * Sends the app's events once the change they describe has committed: to Inngest when it is
- * configured, else to the embedded runner. Never throws: the change is done, and the database
- * stays the truth — the scheduler's catch-up finishes whatever a lost event would have started.
+ * Sends the app's events once the change they describe has committed. Never throws: the change is
+ * done, and the database stays the truth — the scheduler's catch-up finishes whatever a lost event
+ * would have started.
  */
 export async function publishAppEvents(events: AppEvent[]): Promise<void> {
   if (events.length === 0) return;
   try {
-    if (jobEngine() === "inngest") await getInngest().send(events);
-    else processWide.__sessionCheckoutEmbeddedSink?.(events);
+    await sendAppEvents(events);
   } catch (error) {
     console.error(`[session-checkout] Could not send ${events.length} event(s) (${events[0]!.name}…): ${error instanceof Error ? error.message : String(error)}. The scheduler's next pass catches up.`);
   }

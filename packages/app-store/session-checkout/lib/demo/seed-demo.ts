@@ -30,6 +30,8 @@ export async function seedSessionCheckoutDemo(
       status: "ACCEPTED",
       endTime: { lt: new Date(now.getTime() - HALF_HOUR_MS) },
       sessionCheckoutAudit: { none: {} },
+      // Auto-checkout's to complete, not the seed's.
+      uid: { not: AUTO_CHECKOUT_SHOWCASE_UID },
     },
     select: { id: true, uid: true, userId: true, endTime: true, attendees: { select: { email: true }, orderBy: { id: "asc" } } },
     orderBy: { startTime: "asc" },
