@@ -498,8 +498,14 @@ async function main() {
     const load = await timed(() => loadData(url));
     const data = load.result;
     console.log(`  loaded in ${(load.ms / 1000).toFixed(1)} s: ${JSON.stringify(data.totals)}`);
+    console.log(`  every host: app installed, auto-checkout on since T − ${ENABLED_DAYS_BEFORE_T} days (−0…6 h), delay by host id mod 10 of [${DELAYS.join(", ")}] min, surveys on; T = ${T.toISOString()}`);
     console.log("  mix (kind / state: bookings, attendees):");
     for (const row of data.mix) console.log(`    ${row.kind.padEnd(8)} ${row.state.padEnd(32)} ${String(row.bookings).padStart(8)} ${String(row.attendees).padStart(8)}`);
+
+    // The server's planner settings that shape the figures (JIT compiles a statement whose estimated cost passes jit_above_cost).
+    const server = await withClient(url, async (client) =>
+      (await client.query<Record<string, string>>(`SELECT current_setting('server_version') AS version, current_setting('jit') AS jit, current_setting('jit_above_cost') AS "jitAboveCost", current_setting('shared_buffers') AS "sharedBuffers", current_setting('work_mem') AS "workMem"`)).rows[0]!,
+    );
 
     console.log(`\n(a) Scheduler pass with nothing due (clock T − 3 h), median of ${IDLE_RUNS} …`);
     const idle = await measureIdlePass(url);
@@ -541,6 +547,7 @@ async function main() {
     const attribution = attribute(app);
 
     const report = {
+      server,
       data: {
         hosts: HOSTS,
         perHost: PER_HOST,
@@ -589,6 +596,7 @@ async function main() {
     console.log(`      ${"statement".padEnd(40)} ${"per batch".padStart(9)} ${"in SQL".padStart(12)} ${"client before".padStart(14)} ${"share".padStart(7)}`);
     for (const row of attribution.byStatement)
       console.log(`      ${row.kind.padEnd(40)} ${String(row.perBatch).padStart(9)} ${ms(row.msPerBatch).padStart(12)} ${ms(row.clientMsBeforePerBatch).padStart(14)} ${(row.shareOfBatchTime * 100).toFixed(1).padStart(6)}%`);
+    console.log(`  PostgreSQL ${server.version}, jit ${server.jit} (above cost ${server.jitAboveCost}), shared_buffers ${server.sharedBuffers}, work_mem ${server.workMem}.`);
     console.log(`\nTotal ${report.totalRuntimeS} s. Figures written to test-results/bench/auto-checkout.json.`);
   } finally {
     for (const database of databases.reverse()) await withAdminClient((admin) => admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));

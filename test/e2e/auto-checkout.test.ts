@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { AUTO_CHECKOUT_SHOWCASE_UID } from "@calcom/app-store/session-checkout/lib/demo/seed-demo";
+import { AUTO_CHECKOUT_SHOWCASE_PREFIX } from "@calcom/app-store/session-checkout/lib/demo/seed-demo";
 
 import { screenshot } from "./browser";
 import { openSession, pageAs, useServedApp } from "./session-fixtures";
@@ -9,8 +9,8 @@ const app = useServedApp();
 const { baseUrl, prisma } = app;
 
 describe("auto-checkout in the running product (embedded runner, no Inngest)", () => {
-  it("the demo's session falls due a minute after seeding and turns Completed by itself: calendar and History say Auto-checkout", async () => {
-    const booking = await prisma.booking.findUniqueOrThrow({ where: { uid: AUTO_CHECKOUT_SHOWCASE_UID } });
+  it("the demo's showcase falls due after the server started and turns Completed by itself: calendar and History say Auto-checkout", async () => {
+    const booking = await prisma.booking.findFirstOrThrow({ where: { uid: { startsWith: AUTO_CHECKOUT_SHOWCASE_PREFIX } } });
     const settings = await prisma.app_SessionCheckout_Settings.findUniqueOrThrow({ where: { userId: booking.userId! } });
     const dueAt = new Date(booking.endTime.getTime() + settings.autoCheckoutDelayMinutes * 60_000);
 

@@ -5,7 +5,7 @@ import type { TestProject } from "vitest/node";
 
 import { getPrisma } from "@calcom/prisma";
 
-import { seedDemo } from "../../apps/web/scripts/seed-demo";
+import { seedDemo, seedLiveShowcase } from "../../apps/web/scripts/seed-demo";
 import { buildWebApp, startWebApp } from "../../apps/web/scripts/serve";
 import integrationSetup from "../support/global-setup";
 import { databaseUrl, ownerIsAlive, templateDatabaseName, withAdminClient } from "../support/postgres";
@@ -46,6 +46,9 @@ export default async function setup(project: TestProject) {
     const secret = randomBytes(32).toString("base64url");
     const buildEnv = { DATABASE_URL: url, NEXTAUTH_SECRET: secret, NEXTAUTH_URL: "http://127.0.0.1", NEXT_PUBLIC_WEBAPP_URL: "http://127.0.0.1" };
     if (process.env.SKIP_WEB_BUILD !== "1") await buildWebApp(buildEnv);
+    // As `npm start` does: the auto-checkout showcase falls due shortly after the server starts.
+    await seedLiveShowcase(getPrisma(), 20);
+    await getPrisma().$disconnect();
     // The port is chosen after the build, right before the server binds it.
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;

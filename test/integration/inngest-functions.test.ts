@@ -121,18 +121,23 @@ if (!scheduler || !dueSession) throw new Error("The app defines two Inngest func
 async function autoCheckoutHost() {
   const host = await make.user();
   await updateSettings(prisma, { userId: host.id, patch: { autoCheckoutEnabled: true, autoCheckoutDelayMinutes: DELAY_MINUTES, surveysEnabled: true }, now: minutesFromNow(-120) });
+  lines.set(host.id, (await prisma.app_SessionCheckout_Settings.findUniqueOrThrow({ where: { userId: host.id } })).autoCheckoutEndedAfter!);
   requests.length = 0;
   eventApi.length = 0;
   return host;
 }
 
-/** The scheduler's event for a session, spelled out: id and key are booking + due time (end + delay). */
+/** Each host's no-back-fill line (where switching auto-checkout on put it). */
+const lines = new Map<number, Date>();
+
+/** The scheduler's event for a session, spelled out: id and key are booking + due time (end + delay) + the host's line. */
 function dueEvent(booking: { id: number; endTime: Date }, hostUserId: number) {
   const dueAt = new Date(booking.endTime.getTime() + DELAY_MINUTES * MINUTE_MS).toISOString();
+  const key = `${booking.id}@${dueAt}@${lines.get(hostUserId)!.getTime()}`;
   return {
     name: "session-checkout/session.due",
-    id: `session-checkout/session.due:${booking.id}@${dueAt}`,
-    data: { bookingId: booking.id, hostUserId, dueAt, key: `${booking.id}@${dueAt}` },
+    id: `session-checkout/session.due:${key}`,
+    data: { bookingId: booking.id, hostUserId, dueAt, key },
   };
 }
 
@@ -653,7 +658,7 @@ describe("the cron route in Inngest mode", () => {
     const response = await cronHandler(cronRequest({ authorization: `Bearer ${CRON_API_KEY}` }));
 
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, checkedOut: 1, skipped: 0, failed: [], scheduled: 501 });
+    expect(await response.json()).toEqual({ ok: true, checkedOut: 1, skipped: 0, failedBookingIds: [], scheduled: 501 });
     const sent = sentEvents();
     expect(sent.map((events) => events.length)).toEqual([1, 500, 1]);
     expect(sent[0]).toMatchObject([{ name: "session-checkout/session.checked-out", data: { bookingId: due.id, method: "AUTO" } }]);

@@ -1,4 +1,4 @@
-import { countSessionsByStatus, seedSessionCheckoutDemo } from "@calcom/app-store/session-checkout/lib/demo/seed-demo";
+import { countSessionsByStatus, seedAutoCheckoutShowcase, seedSessionCheckoutDemo } from "@calcom/app-store/session-checkout/lib/demo/seed-demo";
 import { installApp, installedCount } from "@calcom/app-store/_utils/installApp";
 import type { PrismaClient } from "@calcom/prisma";
 import { DEMO_PASSWORD } from "@calcom/prisma/seed/demo-plan";
@@ -14,6 +14,12 @@ export async function seedDemo(prisma: PrismaClient) {
     if ((await installedCount(prisma, { userId: user.id, slug: "session-checkout" })) === 0) await installApp(prisma, { user, slug: "session-checkout" });
   }
 
-  const { autoCheckoutShowcase } = await seedSessionCheckoutDemo(prisma, { hostIds, surveyHostIds: [demo.users.dana.id] });
-  return { demo, password: DEMO_PASSWORD, statusCounts: await countSessionsByStatus(prisma, hostIds), autoCheckoutShowcase };
+  await seedSessionCheckoutDemo(prisma, { hostIds, surveyHostIds: [demo.users.dana.id] });
+  return { demo, password: DEMO_PASSWORD, statusCounts: await countSessionsByStatus(prisma, hostIds) };
+}
+
+/** Dana's auto-checkout showcase, due `leadSeconds` from now: made right before the web app starts, so it falls due while someone watches. */
+export async function seedLiveShowcase(prisma: PrismaClient, leadSeconds: number) {
+  const dana = await prisma.user.findUniqueOrThrow({ where: { email: "dana@example.com" }, select: { id: true } });
+  return seedAutoCheckoutShowcase(prisma, { hostId: dana.id, dueAt: new Date(Date.now() + leadSeconds * 1000) });
 }

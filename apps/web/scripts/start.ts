@@ -1,7 +1,7 @@
 import { getPrisma } from "@calcom/prisma";
 
 import { openDatabase } from "./database";
-import { seedDemo } from "./seed-demo";
+import { seedDemo, seedLiveShowcase } from "./seed-demo";
 import { buildWebApp, sessionSecret, startWebApp } from "./serve";
 
 /*
@@ -12,13 +12,16 @@ const port = Number(process.env.PORT ?? 3000);
 const url = process.env.NEXT_PUBLIC_WEBAPP_URL ?? `http://localhost:${port}`;
 const database = await openDatabase();
 const prisma = getPrisma();
-const { demo, password, statusCounts, autoCheckoutShowcase } = await seedDemo(prisma);
+const { demo, password, statusCounts } = await seedDemo(prisma);
 const bookings = await prisma.booking.count();
 // The embedded database serves one connection: hand it over to the web app.
 await prisma.$disconnect();
 
 const env = { DATABASE_URL: database.url, NEXTAUTH_SECRET: sessionSecret(), NEXTAUTH_URL: url, NEXT_PUBLIC_WEBAPP_URL: url };
 if (process.env.SKIP_WEB_BUILD !== "1") await buildWebApp(env);
+// Made after the build, so it falls due about a minute and a half after the web app starts.
+const showcase = await seedLiveShowcase(prisma, 90);
+await prisma.$disconnect();
 const web = await startWebApp(env, port);
 
 console.log(`\nSession Checkout is running at ${url} on ${database.embedded ? "the embedded database (.data/pglite)" : "DATABASE_URL"}.`);
@@ -33,10 +36,9 @@ for (const [role, user] of [
 }
 console.log(`\n${bookings} bookings. Sessions of the demo hosts by status:`);
 for (const [status, count] of Object.entries(statusCounts)) console.log(`  ${status.padEnd(10)} ${count}`);
-if (autoCheckoutShowcase?.waiting) {
-  const time = autoCheckoutShowcase.dueAt.toISOString().slice(11, 19);
-  console.log(`\nAuto-checkout, live: "${autoCheckoutShowcase.title}" falls due at ${time} UTC. Sign in as Dana: it turns Completed on the calendar, and its History says "Auto-checkout".`);
-}
+console.log(
+  `\nAuto-checkout, live: "${showcase.title}" falls due at ${showcase.dueAt.toISOString().slice(11, 19)} UTC. Sign in as Dana and keep the calendar open: it turns Completed by itself, and its History says "Auto-checkout".`,
+);
 console.log("\nPress Ctrl+C to stop.");
 
 const stop = async () => {

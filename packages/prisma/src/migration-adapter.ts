@@ -9,7 +9,9 @@ import { poolConfigFromUrl } from "./database-url";
  * downloaded. It works around three known problems of @prisma/adapter-pg 6.19 under migrate:
  *  1. catalog columns of type `name` (OID 19) and `"char"` (OID 18) are unsupported: report them as text;
  *  2. the stock shadow database ignores the database name and is dropped while still connected;
- *  3. idle pools keep the process alive after the command is done.
+ *  3. idle pools keep the process alive after the command is done;
+ *  4. `executeScript` splits a migration on every ";", which cuts a function body (a trigger's
+ *     plpgsql) in pieces: scripts go to the server whole, as one simple query, as psql would send them.
  */
 
 const UNSUPPORTED_TEXT_LIKE_OIDS = new Set([18, 19]);
@@ -50,12 +52,23 @@ function poolConfig(databaseUrl: string, database?: string): pg.PoolConfig {
   };
 }
 
+type ScriptRunner = { executeScript(script: string): Promise<void> };
+
+/** Runs each migration script as one query on a pool of its own (multi-statement simple query). */
+function withWholeScripts<A extends ScriptRunner>(adapter: A, pool: pg.Pool): A {
+  adapter.executeScript = async (script) => {
+    await pool.query(script);
+  };
+  return adapter;
+}
+
 export function createMigrationAdapter(databaseUrl: string) {
-  const primary = new PrismaPg(poolConfig(databaseUrl));
+  const pool = new pg.Pool(poolConfig(databaseUrl));
+  const primary = new PrismaPg(pool);
   return {
     provider: "postgres" as const,
     adapterName: primary.adapterName,
-    connect: () => primary.connect(),
+    connect: async () => withWholeScripts(await primary.connect(), pool),
     async connectToShadowDb() {
       const admin = new pg.Client(poolConfigFromUrl(databaseUrl));
       await admin.connect();

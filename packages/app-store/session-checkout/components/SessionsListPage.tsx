@@ -39,7 +39,7 @@ export function SessionsListPage({ timeZone }: { timeZone: string }) {
   const run = async () => {
     setError(null);
     try {
-      const outcome = await bulk.mutateAsync({ bookingIds: [...selected] });
+      const outcome = await bulk.mutateAsync({ bookingIds: Array.from(selected) });
       setResult(outcome);
       setSelected(new Set());
       showToast(`${outcome.succeeded} checked out, ${outcome.failed} refused.`, outcome.failed ? "warning" : "success");

@@ -44,20 +44,34 @@ export interface SchedulerPassSummary {
  * one `session.due` event per session falling due in the next minutes, whose id (booking + due
  * time) makes a repeated send a no-op.
  */
-export async function runSchedulerPass({ db, step, clock = () => new Date() }: { db: PrismaClient; step: JobStep; clock?: () => Date }): Promise<SchedulerPassSummary> {
+export async function runSchedulerPass({
+  db,
+  step,
+  clock = () => new Date(),
+  batchSize = CATCH_UP_BATCH,
+}: {
+  db: PrismaClient;
+  step: JobStep;
+  clock?: () => Date;
+  /** Sessions per catch-up transaction (the embedded runner, on a one-connection database, takes fewer). */
+  batchSize?: number;
+}): Promise<SchedulerPassSummary> {
   const summary: SchedulerPassSummary = { checkedOut: 0, skipped: 0, failed: [], scheduled: 0 };
+  // Catch-up, paged by (due time, id): a session that fails is not tried again in this pass, so it
+  // never heads every batch; the next pass retries it.
+  let tried: Cursor | undefined;
   for (let batch = 1; batch <= MAX_BATCHES; batch++) {
-    const result = await step.run(`catch-up-${batch}`, () => catchUpBatch(db, clock));
+    const result = await step.run(`catch-up-${batch}`, () => catchUpBatch(db, clock, batchSize, tried));
     summary.checkedOut += result.checkedOut.length;
     summary.skipped += result.skipped.length;
     summary.failed.push(...result.failed);
-    // A short batch means nothing else is due; a batch that moved nothing would only repeat itself.
-    if (result.selected < CATCH_UP_BATCH || result.checkedOut.length === 0) break;
+    if (!result.last || result.selected < batchSize) break;
+    tried = { dueAt: new Date(result.last.dueAt), bookingId: result.last.bookingId };
   }
 
   const windowStart = new Date(await step.run("look-ahead-from", async () => clock().toISOString()));
   const windowEnd = new Date(windowStart.getTime() + LOOK_AHEAD_MINUTES * 60_000);
-  let after: { dueAt: Date; bookingId: number } | undefined;
+  let after: Cursor | undefined;
   for (let page = 1; page <= MAX_BATCHES; page++) {
     const events = await step.run(`find-upcoming-${page}`, async () =>
       (await findDueSessions(db, { dueAfter: windowStart, dueBy: windowEnd, after, limit: EVENT_BATCH })).map(sessionDueEvent),
@@ -72,10 +86,13 @@ export async function runSchedulerPass({ db, step, clock = () => new Date() }: {
   return summary;
 }
 
-async function catchUpBatch(db: PrismaClient, clock: () => Date): Promise<AutoCheckoutOutcome & { selected: number }> {
-  const due = await findDueSessions(db, { dueBy: clock(), limit: CATCH_UP_BATCH });
-  const outcome = await autoCheckoutSessions(db, due.map((session) => session.bookingId), clock);
-  return { ...outcome, selected: due.length };
+type Cursor = { dueAt: Date; bookingId: number };
+
+async function catchUpBatch(db: PrismaClient, clock: () => Date, batchSize: number, after: Cursor | undefined) {
+  const due = await findDueSessions(db, { dueBy: clock(), after, limit: batchSize });
+  const outcome: AutoCheckoutOutcome = await autoCheckoutSessions(db, due.map((session) => session.bookingId), clock);
+  const last = due[due.length - 1];
+  return { ...outcome, selected: due.length, last: last ? { dueAt: last.dueAt.toISOString(), bookingId: last.bookingId } : null };
 }
 
 export const sessionDueDataSchema = z.object({

@@ -7,6 +7,9 @@ describe("which engine runs the jobs", () => {
     [{}, "embedded"],
     [{ INNGEST_EVENT_KEY: "e", INNGEST_SIGNING_KEY: "s" }, "inngest"],
     [{ INNGEST_DEV: "1" }, "inngest"],
+    [{ INNGEST_DEV: "http://localhost:8288" }, "inngest"],
+    [{ INNGEST_DEV: "0" }, "embedded"],
+    [{ INNGEST_DEV: "false" }, "embedded"],
     // Half a configuration cannot work on Inngest: the embedded runner keeps auto-checkout going.
     [{ INNGEST_EVENT_KEY: "e" }, "embedded"],
     [{ INNGEST_SIGNING_KEY: "s" }, "embedded"],

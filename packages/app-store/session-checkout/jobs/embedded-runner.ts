@@ -1,7 +1,8 @@
 import type { PrismaClient } from "@calcom/prisma";
 
 import { runDueSession, runSchedulerPass, type DueSessionResult, type JobStep, type SchedulerPassSummary } from "./auto-checkout";
-import { SESSION_CHECKED_OUT, SESSION_CHECKOUT_UNDONE, SESSION_DUE, SESSION_NO_SHOW_MARKED, SETTINGS_CHANGED, type AppEvent, type SessionDueData } from "./events";
+import { cancelsRun } from "./cancellation";
+import { SESSION_DUE, type AppEvent, type SessionDueData } from "./events";
 import { setEmbeddedEventSink } from "./publish";
 
 const MINUTE_MS = 60_000;
@@ -11,6 +12,8 @@ const RETRY_PAUSES_MS = [1_000, 5_000, 30_000];
 const REMEMBER_KEYS_MS = 24 * 60 * MINUTE_MS;
 /** Node timers cannot wait longer than ~24.8 days; sleeps wake at least this often and check the clock. */
 const MAX_TIMER_MS = 60 * MINUTE_MS;
+/** 100 sessions take about 0.2 s on the embedded database (500: about 1 s). */
+const EMBEDDED_BATCH = 100;
 
 export interface EmbeddedRunnerOptions {
   db: () => PrismaClient;
@@ -19,6 +22,8 @@ export interface EmbeddedRunnerOptions {
   sleepUntil?: (until: Date, signal: AbortSignal) => Promise<void>;
   log?: (line: string) => void;
   retryPausesMs?: ReadonlyArray<number>;
+  /** Catch-up sessions per transaction: small, so a host's own action never waits long for the embedded database's one connection. */
+  batchSize?: number;
 }
 
 class Cancelled extends Error {}
@@ -48,12 +53,14 @@ export class EmbeddedJobRunner {
   private readonly wait: (until: Date, signal: AbortSignal) => Promise<void>;
   private readonly log: (line: string) => void;
   private readonly retryPauses: ReadonlyArray<number>;
+  private readonly batchSize: number;
 
   constructor(private readonly options: EmbeddedRunnerOptions) {
     this.clock = options.clock ?? (() => new Date());
     this.wait = options.sleepUntil ?? ((until, signal) => realSleepUntil(until, signal, this.clock));
     this.log = options.log ?? ((line) => console.log(`[session-checkout] ${line}`));
     this.retryPauses = options.retryPausesMs ?? RETRY_PAUSES_MS;
+    this.batchSize = options.batchSize ?? EMBEDDED_BATCH;
   }
 
   /**
@@ -76,17 +83,18 @@ export class EmbeddedJobRunner {
     this.stopped = true;
     setEmbeddedEventSink(null);
     if (this.schedulerTimer) clearTimeout(this.schedulerTimer);
-    for (const run of this.sleeping.values()) run.controller.abort();
-    await Promise.allSettled([...this.inFlight, this.pass]);
+    this.sleeping.forEach((run) => run.controller.abort());
+    await Promise.allSettled([...Array.from(this.inFlight), this.pass]);
   }
 
   /** One scheduler pass; a pass asked for while one runs joins it (as Inngest's concurrency of 1). */
   runPass(): Promise<SchedulerPassSummary> {
     if (!this.pass) {
-      this.pass = this.track(runSchedulerPass({ db: this.options.db(), step: this.stepFor(new AbortController().signal), clock: this.clock }))
+      this.pass = this.track(runSchedulerPass({ db: this.options.db(), step: this.stepFor(new AbortController().signal), clock: this.clock, batchSize: this.batchSize }))
         .then((summary) => {
           if (summary.checkedOut || summary.failed.length) {
-            this.log(`Auto-checkout caught up: ${summary.checkedOut} checked out, ${summary.failed.length} failed${summary.failed.length ? ` (bookings ${summary.failed.map((f) => f.bookingId).join(", ")}; retried next pass)` : ""}.`);
+            const failed = summary.failed.length ? `, ${summary.failed.length} failed (bookings ${summary.failed.map((f) => f.bookingId).join(", ")}; tried again next pass)` : "";
+            this.log(`Auto-checkout caught up: ${summary.checkedOut} checked out${failed}.`);
           }
           return summary;
         })
@@ -99,24 +107,23 @@ export class EmbeddedJobRunner {
 
   /** The app's events: due sessions start a sleeping run, changes cancel the runs they concern. */
   accept(events: ReadonlyArray<AppEvent>): void {
-    for (const event of events) {
+    events.forEach((event) => {
       if (event.name === SESSION_DUE) this.schedule(event.data);
-      else if (event.name === SETTINGS_CHANGED) this.cancelWhere((run) => run.hostUserId === event.data.hostUserId);
-      else if (event.name === SESSION_CHECKOUT_UNDONE || event.name === SESSION_NO_SHOW_MARKED || (event.name === SESSION_CHECKED_OUT && event.data.method !== "AUTO")) {
-        this.cancelWhere((run) => run.bookingId === event.data.bookingId);
-      }
-    }
+      else this.cancelWhere((run) => cancelsRun(event, run));
+    });
   }
 
   /** Keys of the runs now sleeping until their sessions fall due. */
   sleepingRuns(): SessionDueData[] {
-    return [...this.sleeping.values()].map((run) => run.data);
+    return Array.from(this.sleeping.values(), (run) => run.data);
   }
 
   private schedule(data: SessionDueData): void {
     if (this.stopped) return;
     const now = this.clock().getTime();
-    for (const [key, expires] of this.seenKeys) if (expires <= now) this.seenKeys.delete(key);
+    this.seenKeys.forEach((expires, key) => {
+      if (expires <= now) this.seenKeys.delete(key);
+    });
     if (this.seenKeys.has(data.key)) return;
     this.seenKeys.set(data.key, now + REMEMBER_KEYS_MS);
 
@@ -146,11 +153,11 @@ export class EmbeddedJobRunner {
   }
 
   private cancelWhere(matches: (run: SessionDueData) => boolean): void {
-    for (const [key, run] of this.sleeping) {
-      if (!matches(run.data)) continue;
+    this.sleeping.forEach((run, key) => {
+      if (!matches(run.data)) return;
       run.controller.abort();
       this.sleeping.delete(key);
-    }
+    });
   }
 
   private report(result: DueSessionResult): void {
@@ -160,11 +167,13 @@ export class EmbeddedJobRunner {
   /** Inngest's step tools, in process: results go through JSON as Inngest's would. */
   private stepFor(signal: AbortSignal, run: { sleepingKey?: string; hostUserId?: number } = {}): JobStep {
     const { sleepingKey, hostUserId } = run;
+    // Each attempt takes the host's turn; the pause before a retry does not hold it (as Inngest's back-off).
+    const once = <T>(work: () => Promise<T>) => (hostUserId === undefined ? work() : this.inHostTurn(hostUserId, work));
     const attempt = async <T>(work: () => Promise<T>): Promise<T> => {
       for (let tries = 0; ; tries++) {
         if (signal.aborted) throw new Cancelled();
         try {
-          return JSON.parse(JSON.stringify(await work())) as T;
+          return JSON.parse(JSON.stringify(await once(work))) as T;
         } catch (error) {
           const pause = this.retryPauses[tries];
           if (pause === undefined || this.stopped) throw error;
@@ -173,7 +182,7 @@ export class EmbeddedJobRunner {
       }
     };
     return {
-      run: <T>(_id: string, work: () => Promise<T>) => (hostUserId === undefined ? attempt(work) : this.inHostTurn(hostUserId, () => attempt(work))),
+      run: <T>(_id: string, work: () => Promise<T>) => attempt(work),
       sleepUntil: async (_id, until) => {
         await this.wait(until, signal);
         if (signal.aborted) throw new Cancelled();

@@ -2,7 +2,8 @@ import type { PrismaClient } from "@calcom/prisma";
 import { NonRetriableError, type Inngest } from "inngest";
 
 import { runDueSession, runSchedulerPass, SCHEDULER_CRON, sessionDueDataSchema, type JobStep } from "./auto-checkout";
-import { SESSION_CHECKED_OUT, SESSION_CHECKOUT_UNDONE, SESSION_DUE, SESSION_NO_SHOW_MARKED, SETTINGS_CHANGED, type AppEvent } from "./events";
+import { cancelOn } from "./cancellation";
+import { SESSION_DUE, type AppEvent } from "./events";
 
 /** Runs of one host's sessions at once; the rest wait their turn. */
 export const PER_HOST_CONCURRENCY = 5;
@@ -26,9 +27,6 @@ function asJobStep(step: InngestStep): JobStep {
   };
 }
 
-const sameBooking = "async.data.bookingId == event.data.bookingId";
-// Not by an auto-checkout: the run's own checkout sends that event while the run is still going.
-const checkedOutByHand = `${sameBooking} && async.data.method != "AUTO"`;
 
 /** The app's Inngest functions, on the given client and database. */
 export function createAutoCheckoutFunctions({ inngest, db }: { inngest: Inngest; db: () => PrismaClient }) {
@@ -52,12 +50,7 @@ export function createAutoCheckoutFunctions({ inngest, db }: { inngest: Inngest;
       // booking id + due time: a repeated event is one run; a rescheduled session is a new one.
       idempotency: "event.data.key",
       concurrency: [{ key: "event.data.hostUserId", limit: PER_HOST_CONCURRENCY }],
-      cancelOn: [
-        { event: SESSION_CHECKED_OUT, if: checkedOutByHand },
-        { event: SESSION_CHECKOUT_UNDONE, if: sameBooking },
-        { event: SESSION_NO_SHOW_MARKED, if: sameBooking },
-        { event: SETTINGS_CHANGED, if: "async.data.hostUserId == event.data.hostUserId" },
-      ],
+      cancelOn: [...cancelOn],
       retries: 5,
     },
     async ({ event, step }) => {

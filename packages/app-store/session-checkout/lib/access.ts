@@ -29,7 +29,7 @@ export async function callerMayActOnBooking(db: PrismaTransaction, callerId: num
 
 /** For many bookings at once: one membership query for the caller, then the same rule for each. */
 export async function bookingsCallerMayActOn<T extends BookingOwnership>(db: PrismaTransaction, callerId: number, bookings: T[]): Promise<T[]> {
-  const teamIds = [...new Set(bookings.map((b) => b.teamId).filter((id): id is number => id !== null && id !== undefined))];
+  const teamIds = Array.from(new Set(bookings.map((b) => b.teamId).filter((id): id is number => id !== null && id !== undefined)));
   const memberships = teamIds.length
     ? await db.membership.findMany({ where: { userId: callerId, teamId: { in: teamIds } }, select: { teamId: true, role: true, accepted: true } })
     : [];

@@ -41,3 +41,12 @@ export function applySettingsPatch(current: SessionCheckoutSettings, patch: Sett
 function definedOnly(patch: SettingsPatch): SettingsPatch {
   return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as SettingsPatch;
 }
+
+/** Whether a change moves auto-checkout's due times: switched on or off, another delay, a new line. */
+export function changesSchedule(before: SessionCheckoutSettings, after: SessionCheckoutSettings): boolean {
+  return (
+    before.autoCheckoutEnabled !== after.autoCheckoutEnabled ||
+    before.autoCheckoutDelayMinutes !== after.autoCheckoutDelayMinutes ||
+    before.autoCheckoutEndedAfter?.getTime() !== after.autoCheckoutEndedAfter?.getTime()
+  );
+}

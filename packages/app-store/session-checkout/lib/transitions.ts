@@ -82,7 +82,7 @@ function targetAttendees(
   const wanted = new Set(attendeeEmails.map(normalizeEmail));
   const chosen = snapshot.attendees.filter((attendee) => wanted.has(normalizeEmail(attendee.email)));
   const known = new Set(chosen.map((attendee) => normalizeEmail(attendee.email)));
-  const unknown = [...wanted].filter((email) => !known.has(email));
+  const unknown = Array.from(wanted).filter((email) => !known.has(email));
   if (unknown.length > 0) return refuse(status, `Not an attendee of this session: ${unknown.join(", ")}.`, "BAD_REQUEST");
   return chosen;
 }

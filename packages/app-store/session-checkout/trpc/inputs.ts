@@ -11,7 +11,7 @@ export const ZNoteId = z.number({ invalid_type_error: "noteId must be a number."
 export const ZNoteBody = z
   .string({ invalid_type_error: "A note must be text." })
   .refine((body) => body.trim().length > 0, "A note cannot be empty.")
-  .refine((body) => [...body].length <= NOTE_MAX_CHARACTERS, `A note can be at most ${NOTE_MAX_CHARACTERS.toLocaleString("en-US")} characters.`);
+  .refine((body) => Array.from(body).length <= NOTE_MAX_CHARACTERS, `A note can be at most ${NOTE_MAX_CHARACTERS.toLocaleString("en-US")} characters.`);
 
 const delayMessage = `The delay must be one of ${AUTO_CHECKOUT_DELAY_MINUTES.join(", ")} minutes.`;
 export const ZAutoCheckoutDelay: z.ZodType<AutoCheckoutDelayMinutes> = z.union(

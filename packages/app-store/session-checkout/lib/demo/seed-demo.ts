@@ -8,8 +8,8 @@ import { sessionStatusOf, type SessionAction } from "../transitions";
 
 const HALF_HOUR_MS = 30 * 60 * 1000;
 const MINUTE_MS = 60 * 1000;
-/** The demo's auto-checkout showcase: a session of the first survey host's that falls due a minute after seeding. */
-export const AUTO_CHECKOUT_SHOWCASE_UID = "demo-auto-checkout-showcase";
+/** The demo's auto-checkout showcases: sessions made to fall due shortly after the web app starts. */
+export const AUTO_CHECKOUT_SHOWCASE_PREFIX = "demo-auto-checkout-";
 
 /**
  * The app's side of the demo, made through the app's own services (so every checkout has its
@@ -19,7 +19,7 @@ export const AUTO_CHECKOUT_SHOWCASE_UID = "demo-auto-checkout-showcase";
 export async function seedSessionCheckoutDemo(
   prisma: PrismaClient,
   { hostIds, surveyHostIds, now = new Date() }: { hostIds: number[]; surveyHostIds: number[]; now?: Date },
-): Promise<{ autoCheckoutShowcase: AutoCheckoutShowcase | null }> {
+): Promise<void> {
   for (const userId of surveyHostIds) {
     await updateSettings(prisma, { userId, patch: { surveysEnabled: true, autoCheckoutEnabled: true, autoCheckoutDelayMinutes: 120 }, now });
   }
@@ -31,7 +31,7 @@ export async function seedSessionCheckoutDemo(
       endTime: { lt: new Date(now.getTime() - HALF_HOUR_MS) },
       sessionCheckoutAudit: { none: {} },
       // Auto-checkout's to complete, not the seed's.
-      uid: { not: AUTO_CHECKOUT_SHOWCASE_UID },
+      NOT: { uid: { startsWith: AUTO_CHECKOUT_SHOWCASE_PREFIX } },
     },
     select: { id: true, uid: true, userId: true, endTime: true, attendees: { select: { email: true }, orderBy: { id: "asc" } } },
     orderBy: { startTime: "asc" },
@@ -59,48 +59,49 @@ export async function seedSessionCheckoutDemo(
     }
   }
 
-  return { autoCheckoutShowcase: surveyHostIds[0] === undefined ? null : await seedAutoCheckoutShowcase(prisma, surveyHostIds[0], now) };
+}
+
+/**
+ * The demo's auto-checkout showcase: a Confirmed session of the host's that falls due at `dueAt`
+ * (its end is the host's delay before), so a person watching the calendar sees auto-checkout
+ * complete it, with "Auto-checkout" in its History. The host's start script calls this right
+ * before the web app starts. A showcase still waiting for a due time to come is reused; once one
+ * has been completed, the next start makes a new one.
+ */
+export async function seedAutoCheckoutShowcase(prisma: PrismaClient, { hostId, dueAt }: { hostId: number; dueAt: Date }): Promise<AutoCheckoutShowcase> {
+  const settings = await prisma.app_SessionCheckout_Settings.findUniqueOrThrow({ where: { userId: hostId } });
+  const delayMs = settings.autoCheckoutDelayMinutes * MINUTE_MS;
+  const waiting = await prisma.booking.findFirst({
+    where: { userId: hostId, uid: { startsWith: AUTO_CHECKOUT_SHOWCASE_PREFIX }, sessionCheckout: null, endTime: { gt: new Date(Date.now() - delayMs) } },
+    select: { title: true, endTime: true },
+  });
+  if (waiting) return { title: waiting.title, dueAt: new Date(waiting.endTime.getTime() + delayMs) };
+
+  const host = await prisma.user.findUniqueOrThrow({ where: { id: hostId }, select: { name: true } });
+  const eventType = await prisma.eventType.findFirst({ where: { userId: hostId }, orderBy: { id: "asc" } });
+  const endTime = new Date(dueAt.getTime() - delayMs);
+  const booking = await prisma.booking.create({
+    data: {
+      uid: `${AUTO_CHECKOUT_SHOWCASE_PREFIX}${dueAt.getTime()}`,
+      title: `${eventType?.title ?? "Session"} between ${host.name} and Olivia Auto`,
+      userId: hostId,
+      eventTypeId: eventType?.id ?? null,
+      status: "ACCEPTED",
+      startTime: new Date(endTime.getTime() - (eventType?.length ?? 60) * MINUTE_MS),
+      endTime,
+      attendees: { create: [{ name: "Olivia Auto", email: "olivia@client.example", timeZone: "Europe/Paris" }] },
+    },
+  });
+  return { title: booking.title, dueAt };
 }
 
 export interface AutoCheckoutShowcase {
   title: string;
   dueAt: Date;
-  /** Whether it is still waiting for auto-checkout (false once a start has seen it completed). */
-  waiting: boolean;
-}
-
-/**
- * A Confirmed session that ended its host's delay less one minute ago: auto-checkout completes it
- * about a minute after the demo starts, and its History says "Auto-checkout". Made once (on the
- * first start); a later start finds it and leaves it as it is.
- */
-async function seedAutoCheckoutShowcase(prisma: PrismaClient, hostId: number, now: Date): Promise<AutoCheckoutShowcase> {
-  const settings = await prisma.app_SessionCheckout_Settings.findUniqueOrThrow({ where: { userId: hostId } });
-  const existing = await prisma.booking.findUnique({ where: { uid: AUTO_CHECKOUT_SHOWCASE_UID }, select: { title: true, endTime: true, sessionCheckout: { select: { state: true } } } });
-  if (existing) {
-    return { title: existing.title, dueAt: new Date(existing.endTime.getTime() + settings.autoCheckoutDelayMinutes * MINUTE_MS), waiting: existing.sessionCheckout === null };
-  }
-  const host = await prisma.user.findUniqueOrThrow({ where: { id: hostId }, select: { name: true } });
-  const eventType = await prisma.eventType.findFirst({ where: { userId: hostId }, orderBy: { id: "asc" } });
-  const lengthMinutes = eventType?.length ?? 60;
-  const endTime = new Date(now.getTime() - (settings.autoCheckoutDelayMinutes - 1) * MINUTE_MS);
-  const booking = await prisma.booking.create({
-    data: {
-      uid: AUTO_CHECKOUT_SHOWCASE_UID,
-      title: `${eventType?.title ?? "Session"} between ${host.name} and Olivia Auto`,
-      userId: hostId,
-      eventTypeId: eventType?.id ?? null,
-      status: "ACCEPTED",
-      startTime: new Date(endTime.getTime() - lengthMinutes * MINUTE_MS),
-      endTime,
-      attendees: { create: [{ name: "Olivia Auto", email: "olivia@client.example", timeZone: "Europe/Paris" }] },
-    },
-  });
-  return { title: booking.title, dueAt: new Date(endTime.getTime() + settings.autoCheckoutDelayMinutes * MINUTE_MS), waiting: true };
 }
 
 function stableNumber(text: string): number {
-  return [...text].reduce((sum, char, position) => sum + char.charCodeAt(0) * (position + 1), 0);
+  return Array.from(text).reduce((sum, char, position) => sum + char.charCodeAt(0) * (position + 1), 0);
 }
 
 /** How many sessions of these hosts are in each status, as hosts see them. */

@@ -3,16 +3,15 @@ import type { PrismaClient, PrismaTransaction } from "@calcom/prisma";
 import { sessionChangedEvents } from "../../jobs/domain-events";
 import { publishAppEvents } from "../../jobs/publish";
 import { AUTO_CHECKOUT_ACTOR } from "../actor";
-import { appendAuditEntries } from "../audit";
 import { planAutoCheckout } from "../auto-checkout";
 import { SessionCheckoutError } from "../errors";
 import { installedAmong } from "../installation";
 import { DEFAULT_SETTINGS } from "../settings";
 import type { TransitionPlan } from "../transitions";
-import { lockSessionsForChange } from "./locked-session";
-import { concurrentChange, performSessionAction } from "./session-actions";
+import { writeCheckouts } from "./checkout-writes";
+import { lockSessionsForChange, type LockedSession } from "./locked-session";
+import { performSessionAction } from "./session-actions";
 import { readSettingsOf } from "./settings-store";
-import { queueSurveys } from "./survey-outbox";
 
 export interface AutoCheckoutOutcome {
   checkedOut: number[];
@@ -53,12 +52,15 @@ export async function autoCheckoutSessions(db: PrismaClient, bookingIds: Readonl
 }
 
 async function checkOutLocked(tx: PrismaTransaction, bookingIds: ReadonlyArray<number>, now: Date) {
+  // A row someone holds for long (Cal.com's own write) fails the batch rather than stalling it;
+  // the sessions are then tried one by one, and the held one waits for the next pass.
+  await tx.$executeRaw`SET LOCAL lock_timeout = '5s'`;
   const sessions = await lockSessionsForChange(tx, bookingIds, AUTO_CHECKOUT_ACTOR);
-  const hostIds = [...new Set(sessions.map((s) => s.hostUserId).filter((id): id is number => id !== null))];
+  const hostIds = Array.from(new Set(sessions.map((s) => s.hostUserId).filter((id): id is number => id !== null)));
   const settings = await readSettingsOf(tx, hostIds);
   const installed = await installedAmong(tx, hostIds);
 
-  const planned: Array<{ bookingId: number; hostUserId: number | null; plan: TransitionPlan }> = [];
+  const planned: Array<{ session: LockedSession; plan: TransitionPlan }> = [];
   const skipped: AutoCheckoutOutcome["skipped"] = [];
   for (const session of sessions) {
     const host = session.hostUserId;
@@ -69,33 +71,16 @@ async function checkOutLocked(tx: PrismaTransaction, bookingIds: ReadonlyArray<n
       installed: host !== null && installed.has(host),
       now,
     });
-    if (plan.allowed) planned.push({ bookingId: session.bookingId, hostUserId: host, plan });
+    if (plan.allowed) planned.push({ session, plan });
     else skipped.push({ bookingId: session.bookingId, reason: plan.reason });
   }
   const missing = bookingIds.filter((id) => !sessions.some((s) => s.bookingId === id));
   for (const bookingId of missing) skipped.push({ bookingId, reason: "The booking no longer exists." });
   if (planned.length === 0) return { changes: [], skipped };
 
-  // Due sessions were never checked out (an undone checkout is never auto-redone): all inserts.
-  const { count } = await tx.app_SessionCheckout_Checkout.createMany({
-    data: planned.map(({ bookingId }) => ({ bookingId, state: "ACTIVE" as const, method: "AUTO" as const, checkedOutAt: now, checkedOutById: null })),
-    skipDuplicates: true,
-  });
-  if (count !== planned.length) throw concurrentChange();
-  const surveys = await queueSurveys(tx, planned.map(({ bookingId, plan }) => ({ bookingId, recipients: plan.surveyRecipients })));
-  await appendAuditEntries(
-    tx,
-    planned.map(({ bookingId, plan }) => ({
-      bookingId,
-      action: "CHECKED_OUT" as const,
-      actor: AUTO_CHECKOUT_ACTOR,
-      source: "AUTO" as const,
-      at: now,
-      details: { from: plan.from, to: plan.to, surveysQueued: surveys.get(bookingId) ?? 0 },
-    })),
-  );
+  const surveys = await writeCheckouts(tx, planned, { actor: AUTO_CHECKOUT_ACTOR, method: "AUTO", now });
   return {
-    changes: planned.map(({ bookingId, hostUserId }) => ({ bookingId, hostUserId, at: now, method: "AUTO", surveysQueued: surveys.get(bookingId) ?? 0 })),
+    changes: planned.map(({ session }) => ({ bookingId: session.bookingId, hostUserId: session.hostUserId, at: now, method: "AUTO", surveysQueued: surveys.get(session.bookingId) ?? 0 })),
     skipped,
   };
 }

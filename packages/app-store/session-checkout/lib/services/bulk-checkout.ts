@@ -14,7 +14,7 @@ export type BulkCheckoutOutcome = { bookingId: number; ok: true; status: "COMPLE
  */
 export async function bulkCheckout(db: PrismaClient, { bookingIds, actor, now }: { bookingIds: number[]; actor: Actor; now?: Date }) {
   const results: BulkCheckoutOutcome[] = [];
-  for (const bookingId of [...new Set(bookingIds)]) {
+  for (const bookingId of Array.from(new Set(bookingIds))) {
     try {
       await performSessionAction(db, { bookingId, action: "checkout", actor, method: "BULK", now });
       results.push({ bookingId, ok: true, status: "COMPLETED" });

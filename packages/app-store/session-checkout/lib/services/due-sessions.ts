@@ -7,6 +7,8 @@ export interface DueSession {
   bookingId: number;
   hostUserId: number;
   dueAt: Date;
+  /** The host's no-back-fill line: it moves each time auto-checkout is switched on again. */
+  endedAfter: Date;
 }
 
 export interface DueSessionsWindow {
@@ -33,7 +35,8 @@ export async function findDueSessions(db: PrismaTransaction, { dueBy, dueAfter, 
   const page = after ? Prisma.sql`AND (b."endTime" + make_interval(mins => s."autoCheckoutDelayMinutes"), b."id") > (${after.dueAt}::timestamp, ${after.bookingId}::int)` : Prisma.empty;
   return db.$queryRaw<DueSession[]>`
     SELECT b."id" AS "bookingId", b."userId" AS "hostUserId",
-           b."endTime" + make_interval(mins => s."autoCheckoutDelayMinutes") AS "dueAt"
+           b."endTime" + make_interval(mins => s."autoCheckoutDelayMinutes") AS "dueAt",
+           s."autoCheckoutEndedAfter" AS "endedAfter"
     FROM "App_SessionCheckout_Settings" s
     JOIN "Booking" b ON b."userId" = s."userId"
     WHERE

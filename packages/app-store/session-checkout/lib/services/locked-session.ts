@@ -33,7 +33,7 @@ export interface LockedSession {
  * out, as are ids that do not exist.
  */
 export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: ReadonlyArray<number>, actor: Actor): Promise<LockedSession[]> {
-  const ids = [...new Set(bookingIds)];
+  const ids = Array.from(new Set(bookingIds));
   if (ids.length === 0) return [];
   const locked = await tx.$queryRaw<Array<{ id: number }>>`SELECT "id" FROM "Booking" WHERE "id" = ANY(${ids}::int[]) ORDER BY "id" FOR UPDATE`;
   if (locked.length === 0) return [];

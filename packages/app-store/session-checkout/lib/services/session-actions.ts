@@ -12,7 +12,7 @@ import type { SessionStatus } from "../status";
 import { normalizeEmail, planTransition, type SessionAction, type TransitionDecision, type TransitionPlan } from "../transitions";
 import { lockSessionForChange, type LockedSession } from "./locked-session";
 import { readSettings } from "./settings-store";
-import { queueSurveys } from "./survey-outbox";
+import { concurrentChange, writeCheckouts } from "./checkout-writes";
 
 export interface SessionActionInput {
   bookingId: number;
@@ -41,10 +41,6 @@ const AUDIT_ACTION: Record<SessionAction, App_SessionCheckout_AuditAction> = {
   clearNoShow: "NO_SHOW_CLEARED",
 };
 
-/** Someone else changed the row between our read and our write: the rules said yes to a state that is gone. */
-export function concurrentChange(): SessionCheckoutError {
-  return new SessionCheckoutError("PRECONDITION_FAILED", "This session was changed at the same moment. Reload it and try again.");
-}
 
 /**
  * Check out, undo, mark or clear no-show: one transaction that locks the booking, asks the
@@ -53,7 +49,8 @@ export function concurrentChange(): SessionCheckoutError {
  * change is sent once the transaction has committed.
  */
 export async function performSessionAction(db: PrismaClient, input: SessionActionInput): Promise<SessionActionResult> {
-  const result = await db.$transaction((tx) => applySessionAction(tx, input));
+  // maxWait: on the embedded database (one connection) a host's action may queue behind an auto-checkout batch.
+  const result = await db.$transaction((tx) => applySessionAction(tx, input), { maxWait: 10_000 });
   await publishAppEvents(sessionChangedEvents(input.action, [{ ...result, method: input.method ?? "MANUAL" }]));
   return result;
 }
@@ -78,23 +75,21 @@ async function applySessionAction(tx: PrismaTransaction, input: SessionActionInp
   const plan = await planFor(tx, session, input, now);
   if (!plan.allowed) throw new SessionCheckoutError(plan.code, plan.message);
 
-  await writeCheckoutState(tx, session, plan, input.actor, method, now);
-  await writeNoShowChanges(tx, session, plan);
-  const surveysQueued = (await queueSurveys(tx, [{ bookingId: session.bookingId, recipients: plan.surveyRecipients }])).get(session.bookingId) ?? 0;
-
-  await appendAuditEntry(tx, {
-    bookingId: session.bookingId,
-    action: AUDIT_ACTION[input.action],
-    actor: input.actor,
-    source: method,
-    at: now,
-    details: {
-      from: plan.from,
-      to: plan.to,
-      ...(plan.noShowChanges.length > 0 ? { attendees: plan.noShowChanges.map((change) => change.email) } : {}),
-      ...(input.action === "checkout" ? { surveysQueued } : {}),
-    },
-  });
+  let surveysQueued = 0;
+  if (input.action === "checkout") {
+    surveysQueued = (await writeCheckouts(tx, [{ session, plan }], { actor: input.actor, method, now })).get(session.bookingId) ?? 0;
+  } else {
+    await writeUndo(tx, session, plan, input.actor, now);
+    await writeNoShowChanges(tx, session, plan);
+    await appendAuditEntry(tx, {
+      bookingId: session.bookingId,
+      action: AUDIT_ACTION[input.action],
+      actor: input.actor,
+      source: method,
+      at: now,
+      details: { from: plan.from, to: plan.to, ...(plan.noShowChanges.length > 0 ? { attendees: plan.noShowChanges.map((change) => change.email) } : {}) },
+    });
+  }
 
   const flags = new Map(plan.noShowChanges.map((change) => [change.email, change.noShow]));
   return {
@@ -111,36 +106,13 @@ async function applySessionAction(tx: PrismaTransaction, input: SessionActionInp
   };
 }
 
-async function writeCheckoutState(
-  tx: PrismaTransaction,
-  session: LockedSession,
-  plan: TransitionPlan,
-  actor: Actor,
-  method: CheckoutMethod,
-  now: Date,
-): Promise<void> {
-  const from = session.snapshot.checkoutState;
-  if (plan.checkoutState === from) return;
-  const bookingId = session.bookingId;
-
-  if (plan.checkoutState === "ACTIVE") {
-    const checkout = { state: "ACTIVE", method, checkedOutAt: now, checkedOutById: actorUserId(actor), undoneAt: null, undoneById: null } as const;
-    // Conditional writes: insert only if no row exists, re-activate only an undone one.
-    const written =
-      from === null
-        ? (await tx.app_SessionCheckout_Checkout.createMany({ data: [{ bookingId, ...checkout }], skipDuplicates: true })).count
-        : (await tx.app_SessionCheckout_Checkout.updateMany({ where: { bookingId, state: "UNDONE" }, data: checkout })).count;
-    if (written !== 1) throw concurrentChange();
-    return;
-  }
-
-  if (plan.checkoutState === "UNDONE") {
-    const { count } = await tx.app_SessionCheckout_Checkout.updateMany({
-      where: { bookingId, state: "ACTIVE" },
-      data: { state: "UNDONE", undoneAt: now, undoneById: actorUserId(actor) },
-    });
-    if (count !== 1) throw concurrentChange();
-  }
+async function writeUndo(tx: PrismaTransaction, session: LockedSession, plan: TransitionPlan, actor: Actor, now: Date): Promise<void> {
+  if (plan.checkoutState !== "UNDONE" || session.snapshot.checkoutState === "UNDONE") return;
+  const { count } = await tx.app_SessionCheckout_Checkout.updateMany({
+    where: { bookingId: session.bookingId, state: "ACTIVE" },
+    data: { state: "UNDONE", undoneAt: now, undoneById: actorUserId(actor) },
+  });
+  if (count !== 1) throw concurrentChange();
 }
 
 async function writeNoShowChanges(tx: PrismaTransaction, session: LockedSession, plan: TransitionPlan): Promise<void> {
