@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { runDueSession, runSchedulerPass, type JobStep } from "@calcom/app-store/session-checkout/jobs/auto-checkout";
 import { EmbeddedJobRunner } from "@calcom/app-store/session-checkout/jobs/embedded-runner";
 import { SESSION_CHECKED_OUT, SESSION_DUE, type AppEvent, type SessionDueData } from "@calcom/app-store/session-checkout/jobs/events";
+import { advanceLines, hostSchedules } from "@calcom/app-store/session-checkout/lib/services/due-sessions";
 import { performSessionAction } from "@calcom/app-store/session-checkout/lib/services/session-actions";
 import { updateSettings } from "@calcom/app-store/session-checkout/lib/services/settings";
 import type { BookingStatus } from "@calcom/prisma/enums";
@@ -91,8 +92,8 @@ function embeddedRunner(clock: VirtualClock, log: string[] = []) {
 
 /** The due times of the runs sleeping for a booking. */
 const sleepingFor = (runner: EmbeddedJobRunner, bookingId: number) => runner.sleepingRuns().filter((r) => r.bookingId === bookingId).map((r) => r.dueAt);
-const lineOf = async (hostId: number) => (await prisma.app_SessionCheckout_Settings.findUniqueOrThrow({ where: { userId: hostId } })).autoCheckoutEndedAfter!;
-const keyOf = (bookingId: number, dueAt: Date, line: Date) => `${bookingId}@${dueAt.toISOString()}@${line.getTime()}`;
+const switchedOnAt = async (hostId: number) => (await prisma.app_SessionCheckout_Settings.findUniqueOrThrow({ where: { userId: hostId } })).autoCheckoutEnabledAt!;
+const keyOf = (bookingId: number, dueAt: Date, enabledAt: Date) => `${bookingId}@${dueAt.toISOString()}@${enabledAt.getTime()}`;
 
 describe("auto-checkout: when", () => {
   it("falls due at start + duration + delay: a sleeping run checks out exactly then, never a millisecond before", async () => {
@@ -103,7 +104,7 @@ describe("auto-checkout: when", () => {
     const runner = embeddedRunner(clock);
 
     const { sent } = await pass(clock.now());
-    const key = keyOf(booking.id, dueAt, await lineOf(host.id));
+    const key = keyOf(booking.id, dueAt, await switchedOnAt(host.id));
     expect(sent.filter((e) => e.name === SESSION_DUE && (e.data as SessionDueData).bookingId === booking.id)).toEqual([
       { name: SESSION_DUE, id: `${SESSION_DUE}:${key}`, data: { bookingId: booking.id, hostUserId: host.id, dueAt: dueAt.toISOString(), key } },
     ]);
@@ -291,6 +292,42 @@ describe("auto-checkout: the setting in force decides", () => {
     await updateSettings(prisma, { userId: host.id, patch: { autoCheckoutDelayMinutes: 1440 }, now: at(1452) });
     await pass(at(1300 + 1441));
     expect(await checkoutOf(alreadyDue.id)).toBeNull();
+  });
+});
+
+describe("auto-checkout: each session decided once, when it falls due", () => {
+  const lineOf = async (hostId: number) => (await prisma.app_SessionCheckout_Settings.findUniqueOrThrow({ where: { userId: hostId } })).autoCheckoutEndedAfter!;
+
+  it("a pass moves the host's line up to what it decided; a session No Show at its due time stays the host's after a later clear", async () => {
+    const host = await autoHost({ delay: 30, switchedOnAt: at(1400) });
+    const absent = await session(host.id, at(1450), { attendees: [{ email: "gone@client.example", noShow: true }] });
+    await pass(at(1490));
+    expect(await lineOf(host.id)).toEqual(at(1460));
+    await callerFor(prisma, host).clearNoShow({ bookingId: absent.id });
+    await pass(at(1500));
+    expect(await checkoutOf(absent.id)).toBeNull();
+    expect(await lineOf(host.id)).toEqual(at(1470));
+  });
+
+  it("the line stays where it was for a host with a failing session, and when the schedule changed during the pass", async () => {
+    const host = await autoHost({ delay: 30, switchedOnAt: at(1500) });
+    const bad = await session(host.id, at(1520));
+    await failAuditInsertsFor(bad.id, 1_000);
+    try {
+      await pass(at(1560));
+      expect(await lineOf(host.id)).toEqual(at(1470));
+    } finally {
+      await removeFailures();
+    }
+    // The pass read a 30-minute delay; the host changes it before the pass moves the line: no move.
+    const seen = await hostSchedules(prisma);
+    await updateSettings(prisma, { userId: host.id, patch: { autoCheckoutDelayMinutes: 60 }, now: at(1561) });
+    await advanceLines(prisma, { through: at(1562), seen, failedBookingIds: [] });
+    expect(await lineOf(host.id)).toEqual(at(1470));
+    // Now due at 1580 (end 1520 + 60): checked out, and the line moves to what that pass decided.
+    await pass(at(1581));
+    expect(await checkoutOf(bad.id)).toMatchObject({ state: "ACTIVE" });
+    expect(await lineOf(host.id)).toEqual(at(1521));
   });
 });
 

@@ -121,19 +121,19 @@ if (!scheduler || !dueSession) throw new Error("The app defines two Inngest func
 async function autoCheckoutHost() {
   const host = await make.user();
   await updateSettings(prisma, { userId: host.id, patch: { autoCheckoutEnabled: true, autoCheckoutDelayMinutes: DELAY_MINUTES, surveysEnabled: true }, now: minutesFromNow(-120) });
-  lines.set(host.id, (await prisma.app_SessionCheckout_Settings.findUniqueOrThrow({ where: { userId: host.id } })).autoCheckoutEndedAfter!);
+  switchedOn.set(host.id, (await prisma.app_SessionCheckout_Settings.findUniqueOrThrow({ where: { userId: host.id } })).autoCheckoutEnabledAt!);
   requests.length = 0;
   eventApi.length = 0;
   return host;
 }
 
-/** Each host's no-back-fill line (where switching auto-checkout on put it). */
-const lines = new Map<number, Date>();
+/** When each host switched auto-checkout on. */
+const switchedOn = new Map<number, Date>();
 
-/** The scheduler's event for a session, spelled out: id and key are booking + due time (end + delay) + the host's line. */
+/** The scheduler's event for a session, spelled out: id and key are booking + due time (end + delay) + when the host switched it on. */
 function dueEvent(booking: { id: number; endTime: Date }, hostUserId: number) {
   const dueAt = new Date(booking.endTime.getTime() + DELAY_MINUTES * MINUTE_MS).toISOString();
-  const key = `${booking.id}@${dueAt}@${lines.get(hostUserId)!.getTime()}`;
+  const key = `${booking.id}@${dueAt}@${switchedOn.get(hostUserId)!.getTime()}`;
   return {
     name: "session-checkout/session.due",
     id: `session-checkout/session.due:${key}`,
@@ -221,7 +221,7 @@ describe("the scheduler function (cron, every minute)", () => {
 
     expect(error).toBeUndefined();
     expect(result).toEqual({ checkedOut: 1, skipped: 0, failed: [], scheduled: 0 });
-    expect(callsOf(ctx.step.run).map(([id]) => id)).toEqual(["catch-up-1", "look-ahead-from", "find-upcoming-1"]);
+    expect(callsOf(ctx.step.run).map(([id]) => id)).toEqual(["find-due", "catch-up-1", "advance-lines", "look-ahead-from", "find-upcoming-1"]);
     expect(callsOf(ctx.step.sendEvent)).toEqual([]);
 
     const checkout = await prisma.app_SessionCheckout_Checkout.findUnique({ where: { bookingId: due.id } });
@@ -276,7 +276,7 @@ describe("the scheduler function (cron, every minute)", () => {
       ["schedule-upcoming-3", 51],
     ]);
     expect(sends.map(([, events]) => events)).toEqual([expected.slice(0, 500), expected.slice(500, 1_000), expected.slice(1_000)]);
-    expect(callsOf(ctx.step.run).map(([id]) => id)).toEqual(["catch-up-1", "look-ahead-from", "find-upcoming-1", "find-upcoming-2", "find-upcoming-3"]);
+    expect(callsOf(ctx.step.run).map(([id]) => id)).toEqual(["find-due", "advance-lines", "look-ahead-from", "find-upcoming-1", "find-upcoming-2", "find-upcoming-3"]);
 
     // One Event API request per page, each within Inngest's limits, no event twice.
     expect(sentEvents()).toEqual([expected.slice(0, 500), expected.slice(500, 1_000), expected.slice(1_000)]);

@@ -3,8 +3,8 @@ import { z } from "zod";
 
 import { AUTO_CHECKOUT_ACTOR } from "../lib/actor";
 import { SessionCheckoutError } from "../lib/errors";
-import { autoCheckoutSessions, type AutoCheckoutOutcome } from "../lib/services/auto-checkout-batch";
-import { findDueSessions } from "../lib/services/due-sessions";
+import { autoCheckoutSessions } from "../lib/services/auto-checkout-batch";
+import { advanceLines, findDueSessions, hostSchedules } from "../lib/services/due-sessions";
 import { performSessionAction } from "../lib/services/session-actions";
 import { sessionDueEvent, type AppEvent, type SessionDueData } from "./events";
 
@@ -25,11 +25,12 @@ export const SCHEDULER_CRON = "* * * * *";
 /** Sessions due within this many minutes get a delayed run; the scheduler runs every minute. */
 export const LOOK_AHEAD_MINUTES = 10;
 /** Due sessions checked out per transaction in the catch-up. */
-export const CATCH_UP_BATCH = 500;
+export const CATCH_UP_BATCH = 1000;
 /** Events per send (Inngest's Event API takes at most 5,000 events or 3 MB a request). */
 export const EVENT_BATCH = 500;
-/** A bound on one pass, so a pass always ends; the next pass continues. 200 × 500 = 100,000 sessions. */
-const MAX_BATCHES = 200;
+/** A bound on one pass, so a pass always ends; the next pass continues. */
+const MAX_CATCH_UP = 100_000;
+const MAX_PAGES = 200;
 
 export interface SchedulerPassSummary {
   checkedOut: number;
@@ -57,22 +58,31 @@ export async function runSchedulerPass({
   batchSize?: number;
 }): Promise<SchedulerPassSummary> {
   const summary: SchedulerPassSummary = { checkedOut: 0, skipped: 0, failed: [], scheduled: 0 };
-  // Catch-up, paged by (due time, id): a session that fails is not tried again in this pass, so it
-  // never heads every batch; the next pass retries it.
-  let tried: Cursor | undefined;
-  for (let batch = 1; batch <= MAX_BATCHES; batch++) {
-    const result = await step.run(`catch-up-${batch}`, () => catchUpBatch(db, clock, batchSize, tried));
+  // Catch-up: the due sessions are selected once (ids only, so the memoised step stays small), then
+  // checked out in batches; a session that fails is tried once per pass, and again next pass.
+  const due = await step.run("find-due", async () => {
+    const through = clock();
+    const seen = await hostSchedules(db);
+    const bookingIds = (await findDueSessions(db, { dueBy: through, limit: MAX_CATCH_UP })).map((session) => session.bookingId);
+    return { through: through.toISOString(), seen, bookingIds };
+  });
+  for (let batch = 0; batch * batchSize < due.bookingIds.length; batch++) {
+    const ids = due.bookingIds.slice(batch * batchSize, (batch + 1) * batchSize);
+    const result = await step.run(`catch-up-${batch + 1}`, () => autoCheckoutSessions(db, ids, clock));
     summary.checkedOut += result.checkedOut.length;
     summary.skipped += result.skipped.length;
     summary.failed.push(...result.failed);
-    if (!result.last || result.selected < batchSize) break;
-    tried = { dueAt: new Date(result.last.dueAt), bookingId: result.last.bookingId };
+  }
+  // Everything due by then is decided: the hosts' lines move up (unless more was due than one pass takes).
+  if (due.bookingIds.length < MAX_CATCH_UP) {
+    const failedBookingIds = summary.failed.map((failure) => failure.bookingId);
+    await step.run("advance-lines", () => advanceLines(db, { through: new Date(due.through), seen: due.seen, failedBookingIds }));
   }
 
   const windowStart = new Date(await step.run("look-ahead-from", async () => clock().toISOString()));
   const windowEnd = new Date(windowStart.getTime() + LOOK_AHEAD_MINUTES * 60_000);
   let after: Cursor | undefined;
-  for (let page = 1; page <= MAX_BATCHES; page++) {
+  for (let page = 1; page <= MAX_PAGES; page++) {
     const events = await step.run(`find-upcoming-${page}`, async () =>
       (await findDueSessions(db, { dueAfter: windowStart, dueBy: windowEnd, after, limit: EVENT_BATCH })).map(sessionDueEvent),
     );
@@ -87,13 +97,6 @@ export async function runSchedulerPass({
 }
 
 type Cursor = { dueAt: Date; bookingId: number };
-
-async function catchUpBatch(db: PrismaClient, clock: () => Date, batchSize: number, after: Cursor | undefined) {
-  const due = await findDueSessions(db, { dueBy: clock(), after, limit: batchSize });
-  const outcome: AutoCheckoutOutcome = await autoCheckoutSessions(db, due.map((session) => session.bookingId), clock);
-  const last = due[due.length - 1];
-  return { ...outcome, selected: due.length, last: last ? { dueAt: last.dueAt.toISOString(), bookingId: last.bookingId } : null };
-}
 
 export const sessionDueDataSchema = z.object({
   bookingId: z.number().int().positive(),

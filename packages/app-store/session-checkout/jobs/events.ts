@@ -16,9 +16,9 @@ export interface SessionDueData {
   /** ISO instant: end + delay when the scheduler saw it. */
   dueAt: string;
   /**
-   * `<bookingId>@<dueAt>@<line>`: the run's idempotency key. A rescheduled or re-delayed session has
-   * a new due time, so a new run; switching auto-checkout off and on again moves the host's line, so
-   * the runs it cancelled are planned anew rather than taken for repeats.
+   * `<bookingId>@<dueAt>@<switched on>`: the run's idempotency key. A rescheduled or re-delayed
+   * session has a new due time, so a new run; switching auto-checkout off and on again gives a new
+   * switch-on moment, so the runs it cancelled are planned anew rather than taken for repeats.
    */
   key: string;
 }
@@ -44,8 +44,8 @@ export type AppEvent =
   | { name: typeof SETTINGS_CHANGED; id?: string; data: SettingsChangedData };
 
 /** The scheduler's event for one session and due time; its id makes a repeated send a no-op. */
-export function sessionDueEvent(session: { bookingId: number; hostUserId: number; dueAt: Date; endedAfter: Date }): AppEvent {
+export function sessionDueEvent(session: { bookingId: number; hostUserId: number; dueAt: Date; enabledAt: Date | null }): AppEvent {
   const dueAt = session.dueAt.toISOString();
-  const key = `${session.bookingId}@${dueAt}@${session.endedAfter.getTime()}`;
+  const key = `${session.bookingId}@${dueAt}@${session.enabledAt?.getTime() ?? 0}`;
   return { name: SESSION_DUE, id: `${SESSION_DUE}:${key}`, data: { bookingId: session.bookingId, hostUserId: session.hostUserId, dueAt, key } };
 }

@@ -3,6 +3,7 @@ import type { Prisma } from "@calcom/prisma/client";
 import type { App_SessionCheckout_AuditAction, App_SessionCheckout_AuditSource } from "@calcom/prisma/enums";
 
 import { actorColumns, type Actor } from "./actor";
+import { sqlTimestamp } from "./sql-arrays";
 
 export interface AuditEntryInput {
   bookingId: number;
@@ -13,19 +14,23 @@ export interface AuditEntryInput {
   at: Date;
 }
 
-/** Appends history entries (one statement for any number of them). */
+/** Appends history entries: one statement for any number of them, one array parameter per column. */
 export async function appendAuditEntries(tx: PrismaTransaction, entries: ReadonlyArray<AuditEntryInput>): Promise<void> {
   if (entries.length === 0) return;
-  await tx.app_SessionCheckout_AuditEntry.createMany({
-    data: entries.map((entry) => ({
-      bookingId: entry.bookingId,
-      action: entry.action,
-      ...actorColumns(entry.actor),
-      source: entry.source,
-      details: entry.details,
-      createdAt: entry.at,
-    })),
-  });
+  const actors = entries.map((entry) => actorColumns(entry.actor));
+  await tx.$executeRaw`
+    INSERT INTO "App_SessionCheckout_AuditEntry" ("bookingId", "action", "actorType", "actorUserId", "source", "details", "createdAt")
+    SELECT e."bookingId", e."action"::"App_SessionCheckout_AuditAction", e."actorType"::"App_SessionCheckout_ActorType", e."actorUserId",
+           e."source"::"App_SessionCheckout_AuditSource", e."details"::jsonb, e."createdAt"
+    FROM unnest(
+      ${entries.map((entry) => entry.bookingId)}::int[],
+      ${entries.map((entry) => entry.action)}::text[],
+      ${actors.map((actor) => actor.actorType)}::text[],
+      ${actors.map((actor) => actor.actorUserId)}::int[],
+      ${entries.map((entry) => entry.source)}::text[],
+      ${entries.map((entry) => (entry.details === undefined ? null : JSON.stringify(entry.details)))}::text[],
+      ${entries.map((entry) => sqlTimestamp(entry.at))}::timestamp[]
+    ) AS e("bookingId", "action", "actorType", "actorUserId", "source", "details", "createdAt")`;
 }
 
 export function appendAuditEntry(tx: PrismaTransaction, entry: AuditEntryInput): Promise<void> {

@@ -2,6 +2,7 @@ import type { PrismaTransaction } from "@calcom/prisma";
 
 import { actorUserId, type Actor, type CheckoutMethod } from "../actor";
 import { appendAuditEntries } from "../audit";
+import { sqlTimestamp } from "../sql-arrays";
 import { SessionCheckoutError } from "../errors";
 import type { TransitionPlan } from "../transitions";
 import type { LockedSession } from "./locked-session";
@@ -28,7 +29,12 @@ export async function writeCheckouts(
   const redone = checkouts.filter(({ session }) => session.snapshot.checkoutState === "UNDONE").map(({ session }) => session.bookingId);
   if (fresh.length + redone.length !== checkouts.length) throw concurrentChange();
   if (fresh.length > 0) {
-    const { count } = await tx.app_SessionCheckout_Checkout.createMany({ data: fresh.map((bookingId) => ({ bookingId, ...row })), skipDuplicates: true });
+    // Inserted only where no row exists (the primary key is the booking): a count short means someone else did.
+    const count = await tx.$executeRaw`
+      INSERT INTO "App_SessionCheckout_Checkout" ("bookingId", "state", "method", "checkedOutAt", "checkedOutById")
+      SELECT id, 'ACTIVE', ${method}::"App_SessionCheckout_Method", ${sqlTimestamp(now)}::timestamp, ${row.checkedOutById}::int
+      FROM unnest(${fresh}::int[]) AS id
+      ON CONFLICT ("bookingId") DO NOTHING`;
     if (count !== fresh.length) throw concurrentChange();
   }
   if (redone.length > 0) {

@@ -1,4 +1,4 @@
-import type { PrismaTransaction } from "@calcom/prisma";
+import type { PrismaClient, PrismaTransaction } from "@calcom/prisma";
 import { Prisma } from "@calcom/prisma/client";
 
 import { APP_SLUG } from "../installation";
@@ -7,8 +7,8 @@ export interface DueSession {
   bookingId: number;
   hostUserId: number;
   dueAt: Date;
-  /** The host's no-back-fill line: it moves each time auto-checkout is switched on again. */
-  endedAfter: Date;
+  /** When the host last switched auto-checkout on. */
+  enabledAt: Date | null;
 }
 
 export interface DueSessionsWindow {
@@ -30,13 +30,22 @@ export interface DueSessionsWindow {
  * Index: Booking(userId, status, endTime), from the app's schema extension. Hosts with
  * auto-checkout on drive a nested loop; each reads only its accepted sessions in the end-time range.
  */
-export async function findDueSessions(db: PrismaTransaction, { dueBy, dueAfter, after, limit }: DueSessionsWindow): Promise<DueSession[]> {
+export async function findDueSessions(db: PrismaClient, window: DueSessionsWindow): Promise<DueSession[]> {
+  // JIT off: the planner cannot tell how short each host's range is, prices the query high enough to
+  // compile it, and compiling took 15–300 ms of a query that runs in a few.
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SET LOCAL jit = off`;
+    return selectDueSessions(tx, window);
+  });
+}
+
+async function selectDueSessions(db: PrismaTransaction, { dueBy, dueAfter, after, limit }: DueSessionsWindow): Promise<DueSession[]> {
   const lookAhead = dueAfter ? Prisma.sql`AND b."endTime" > ${dueAfter}::timestamp - make_interval(mins => s."autoCheckoutDelayMinutes")` : Prisma.empty;
   const page = after ? Prisma.sql`AND (b."endTime" + make_interval(mins => s."autoCheckoutDelayMinutes"), b."id") > (${after.dueAt}::timestamp, ${after.bookingId}::int)` : Prisma.empty;
   return db.$queryRaw<DueSession[]>`
     SELECT b."id" AS "bookingId", b."userId" AS "hostUserId",
            b."endTime" + make_interval(mins => s."autoCheckoutDelayMinutes") AS "dueAt",
-           s."autoCheckoutEndedAfter" AS "endedAfter"
+           s."autoCheckoutEnabledAt" AS "enabledAt"
     FROM "App_SessionCheckout_Settings" s
     JOIN "Booking" b ON b."userId" = s."userId"
     WHERE
@@ -52,7 +61,8 @@ export async function findDueSessions(db: PrismaTransaction, { dueBy, dueAfter, 
       ${page}
       -- Confirmed: accepted, never checked out (an undone checkout is the host's decision) …
       AND b."status" = 'accepted'
-      AND NOT EXISTS (SELECT 1 FROM "App_SessionCheckout_Checkout" c WHERE c."bookingId" = b."id")
+      -- (OFFSET 0 keeps this a probe of the primary key per candidate, not a hash of every checkout ever made)
+      AND NOT EXISTS (SELECT 1 FROM "App_SessionCheckout_Checkout" c WHERE c."bookingId" = b."id" OFFSET 0)
       -- … and not No Show: some attendee not marked absent, or no attendees at all
       AND (
         EXISTS (SELECT 1 FROM "Attendee" a WHERE a."bookingId" = b."id" AND a."noShow" IS NOT TRUE)
@@ -60,4 +70,42 @@ export async function findDueSessions(db: PrismaTransaction, { dueBy, dueAfter, 
       )
     ORDER BY "dueAt" ASC, b."id" ASC
     LIMIT ${limit}`;
+}
+
+/** A host's auto-checkout schedule as a scheduler pass saw it before selecting. */
+export interface HostSchedule {
+  hostUserId: number;
+  delayMinutes: number;
+  /** ISO instant of the no-back-fill line. */
+  endedAfter: string;
+}
+
+export async function hostSchedules(db: PrismaTransaction): Promise<HostSchedule[]> {
+  const rows = await db.app_SessionCheckout_Settings.findMany({
+    where: { autoCheckoutEnabled: true, autoCheckoutEndedAfter: { not: null } },
+    select: { userId: true, autoCheckoutDelayMinutes: true, autoCheckoutEndedAfter: true },
+  });
+  return rows.map((row) => ({ hostUserId: row.userId, delayMinutes: row.autoCheckoutDelayMinutes, endedAfter: row.autoCheckoutEndedAfter!.toISOString() }));
+}
+
+/**
+ * After a catch-up that decided every session due by `through`, moves each host's line up to
+ * `through − delay`: those sessions are decided (checked out, or not Confirmed when they fell
+ * due), so later passes never read them again — a pass reads about a minute of sessions, not
+ * every session since auto-checkout was switched on. A host is left alone when its schedule
+ * changed since the pass read it (a shorter delay must not skip sessions the pass did not treat
+ * as due) or when one of its sessions failed (it is tried again next pass).
+ */
+export async function advanceLines(db: PrismaTransaction, { through, seen, failedBookingIds }: { through: Date; seen: HostSchedule[]; failedBookingIds: number[] }): Promise<number> {
+  if (seen.length === 0) return 0;
+  return db.$executeRaw`
+    UPDATE "App_SessionCheckout_Settings" s
+    SET "autoCheckoutEndedAfter" = ${through}::timestamp - make_interval(mins => s."autoCheckoutDelayMinutes")
+    FROM unnest(${seen.map((h) => h.hostUserId)}::int[], ${seen.map((h) => h.delayMinutes)}::int[], ${seen.map((h) => h.endedAfter.replace("T", " ").replace("Z", ""))}::timestamp[]) AS v("userId", "delay", "line")
+    WHERE s."userId" = v."userId"
+      AND s."autoCheckoutEnabled"
+      AND s."autoCheckoutDelayMinutes" = v."delay"
+      AND s."autoCheckoutEndedAfter" = v."line"
+      AND s."autoCheckoutEndedAfter" < ${through}::timestamp - make_interval(mins => s."autoCheckoutDelayMinutes")
+      AND NOT EXISTS (SELECT 1 FROM "Booking" b WHERE b."id" = ANY(${failedBookingIds}::int[]) AND b."userId" = s."userId")`;
 }

@@ -1,19 +1,12 @@
 import type { PrismaTransaction } from "@calcom/prisma";
+import type { BookingStatus } from "@calcom/prisma/enums";
 
-import { bookingsCallerMayActOn, ownershipOf } from "../access";
+import { bookingsCallerMayActOn } from "../access";
 import type { Actor } from "../actor";
 import { bookingNotFound } from "../errors";
+import type { CheckoutState } from "../status";
 import type { SessionSnapshot } from "../transitions";
-import { sessionSnapshotSelect, snapshotOf } from "./session-snapshot";
-
-const sessionSelect = {
-  ...sessionSnapshotSelect,
-  id: true,
-  userId: true,
-  endTime: true,
-  eventType: { select: { teamId: true } },
-  attendees: { select: { id: true, email: true, name: true, noShow: true }, orderBy: { id: "asc" } },
-} as const;
+import { snapshotOf } from "./session-snapshot";
 
 export interface LockedSession {
   bookingId: number;
@@ -25,8 +18,8 @@ export interface LockedSession {
 }
 
 /**
- * Locks the bookings and their attendee rows for the rest of the transaction, then reads what the
- * rules need. The booking lock serialises every change the app makes to one session; the
+ * Locks the bookings and their attendee rows for the rest of the transaction, reading what the
+ * rules need as it locks them. The booking lock serialises every change the app makes to one session; the
  * attendee locks also hold off Cal.com's own no-show writes (which never take the booking lock),
  * so the attendees the rules read are the ones that count until the transaction ends. Rows are
  * locked in id order, so two batches never deadlock. Bookings the actor may not act on are left
@@ -35,21 +28,41 @@ export interface LockedSession {
 export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: ReadonlyArray<number>, actor: Actor): Promise<LockedSession[]> {
   const ids = Array.from(new Set(bookingIds));
   if (ids.length === 0) return [];
+  // Three statements for any number of sessions. The lock first, on its own: a statement that waited
+  // for a lock reads the other tables as they were when it began, so the reads come after it.
   const locked = await tx.$queryRaw<Array<{ id: number }>>`SELECT "id" FROM "Booking" WHERE "id" = ANY(${ids}::int[]) ORDER BY "id" FOR UPDATE`;
   if (locked.length === 0) return [];
-  const lockedIds = locked.map((row) => row.id);
-  await tx.$queryRaw`SELECT "id" FROM "Attendee" WHERE "bookingId" = ANY(${lockedIds}::int[]) ORDER BY "id" FOR UPDATE`;
+  const bookings = await tx.$queryRaw<Array<{ id: number; userId: number | null; status: BookingStatus; startTime: Date; endTime: Date; teamId: number | null; checkoutState: CheckoutState | null }>>`
+    -- upper(): the enum's database values are Cal.com's names in lower case ('accepted' is ACCEPTED)
+    SELECT b."id", b."userId", upper(b."status"::text) AS "status", b."startTime", b."endTime", e."teamId", c."state"::text AS "checkoutState"
+    FROM "Booking" b
+    LEFT JOIN "EventType" e ON e."id" = b."eventTypeId"
+    LEFT JOIN "App_SessionCheckout_Checkout" c ON c."bookingId" = b."id"
+    WHERE b."id" = ANY(${locked.map((row) => row.id)}::int[])
+    ORDER BY b."id"`;
+  const attendees = await tx.$queryRaw<Array<{ id: number; bookingId: number; email: string; name: string; noShow: boolean | null }>>`
+    SELECT "id", "bookingId", "email", "name", "noShow" FROM "Attendee"
+    WHERE "bookingId" = ANY(${bookings.map((b) => b.id)}::int[])
+    ORDER BY "id"
+    FOR UPDATE`;
 
-  const bookings = await tx.booking.findMany({ where: { id: { in: lockedIds } }, select: sessionSelect, orderBy: { id: "asc" } });
-  const permitted = actor.kind === "user" ? await bookingsCallerMayActOn(tx, actor.userId, bookings.map((b) => ({ ...ownershipOf(b), booking: b }))) : bookings.map((booking) => ({ booking }));
+  const permitted =
+    actor.kind === "user"
+      ? await bookingsCallerMayActOn(tx, actor.userId, bookings.map((b) => ({ userId: b.userId, teamId: b.teamId, booking: b })))
+      : bookings.map((booking) => ({ booking }));
+  const attendeesOf = new Map<number, typeof attendees>();
+  attendees.forEach((attendee) => attendeesOf.set(attendee.bookingId, [...(attendeesOf.get(attendee.bookingId) ?? []), attendee]));
 
-  return permitted.map(({ booking }) => ({
-    bookingId: booking.id,
-    hostUserId: booking.userId,
-    endTime: booking.endTime,
-    attendeeRows: booking.attendees.map(({ id, email, noShow }) => ({ id, email, noShow: noShow === true })),
-    snapshot: snapshotOf(booking),
-  }));
+  return permitted.map(({ booking }) => {
+    const rows = attendeesOf.get(booking.id) ?? [];
+    return {
+      bookingId: booking.id,
+      hostUserId: booking.userId,
+      endTime: booking.endTime,
+      attendeeRows: rows.map(({ id, email, noShow }) => ({ id, email, noShow: noShow === true })),
+      snapshot: snapshotOf({ status: booking.status, startTime: booking.startTime, attendees: rows, sessionCheckout: booking.checkoutState ? { state: booking.checkoutState } : null }),
+    };
+  });
 }
 
 /** One session, locked as above; a booking the actor may not act on is "not found". */

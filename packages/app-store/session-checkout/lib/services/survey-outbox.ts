@@ -10,7 +10,12 @@ export async function queueSurveys(tx: PrismaTransaction, batches: ReadonlyArray
   const queued = new Map(batches.map((batch) => [batch.bookingId, 0]));
   const data = batches.flatMap((batch) => batch.recipients.map((attendee) => ({ bookingId: batch.bookingId, attendeeEmail: normalizeEmail(attendee.email), attendeeName: attendee.name })));
   if (data.length === 0) return queued;
-  const rows = await tx.app_SessionCheckout_Survey.createManyAndReturn({ data, skipDuplicates: true, select: { bookingId: true } });
+  // ON CONFLICT DO NOTHING: the unique (booking, email) keeps every existing row as it is.
+  const rows = await tx.$queryRaw<Array<{ bookingId: number }>>`
+    INSERT INTO "App_SessionCheckout_Survey" ("bookingId", "attendeeEmail", "attendeeName")
+    SELECT * FROM unnest(${data.map((row) => row.bookingId)}::int[], ${data.map((row) => row.attendeeEmail)}::text[], ${data.map((row) => row.attendeeName)}::text[])
+    ON CONFLICT ("bookingId", "attendeeEmail") DO NOTHING
+    RETURNING "bookingId"`;
   for (const row of rows) queued.set(row.bookingId, (queued.get(row.bookingId) ?? 0) + 1);
   return queued;
 }
