@@ -11,18 +11,18 @@ export type JobEngine = "inngest" | "embedded";
  * also when only one key is set, which cannot work (no events without the event key, no signed
  * requests without the signing key); `inngestMisconfiguration` says so at start.
  */
-export function jobEngine(env: NodeJS.ProcessEnv = process.env): JobEngine {
+export function jobEngine(env: Readonly<Record<string, string | undefined>> = process.env): JobEngine {
   return (env.INNGEST_EVENT_KEY && env.INNGEST_SIGNING_KEY) || devServer(env) ? "inngest" : "embedded";
 }
 
 /** INNGEST_DEV as the SDK reads it: "1"/"true" or a dev server's URL mean dev mode; "0"/"false" do not. */
-function devServer(env: NodeJS.ProcessEnv): boolean {
+function devServer(env: Readonly<Record<string, string | undefined>>): boolean {
   const value = env.INNGEST_DEV?.trim().toLowerCase();
   return Boolean(value) && !["0", "false", "no", "off"].includes(value!);
 }
 
 /** What is wrong with a half-set Inngest configuration, for the operator's log; null when nothing is. */
-export function inngestMisconfiguration(env: NodeJS.ProcessEnv = process.env): string | null {
+export function inngestMisconfiguration(env: Readonly<Record<string, string | undefined>> = process.env): string | null {
   if (devServer(env) || Boolean(env.INNGEST_EVENT_KEY) === Boolean(env.INNGEST_SIGNING_KEY)) return null;
   const [set, missing] = env.INNGEST_EVENT_KEY ? ["INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY"] : ["INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY"];
   return `${set} is set but ${missing} is not: Inngest needs both, so auto-checkout runs embedded in this process until you set ${missing}.`;

@@ -9,10 +9,3 @@ export const NOT_INSTALLED_MESSAGE = `${appConfig.name} is not installed for you
 export async function isInstalledFor(db: PrismaTransaction, userId: number): Promise<boolean> {
   return (await db.credential.count({ where: { userId, appId: APP_SLUG } })) > 0;
 }
-
-/** Which of these users installed the app (one query for many). */
-export async function installedAmong(db: PrismaTransaction, userIds: ReadonlyArray<number>): Promise<Set<number>> {
-  if (userIds.length === 0) return new Set();
-  const rows = await db.credential.findMany({ where: { userId: { in: [...userIds] }, appId: APP_SLUG }, select: { userId: true }, distinct: ["userId"] });
-  return new Set(rows.map((row) => row.userId).filter((id): id is number => id !== null));
-}

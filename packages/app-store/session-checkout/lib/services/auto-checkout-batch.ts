@@ -5,13 +5,12 @@ import { publishAppEvents } from "../../jobs/publish";
 import { AUTO_CHECKOUT_ACTOR } from "../actor";
 import { planAutoCheckout } from "../auto-checkout";
 import { SessionCheckoutError } from "../errors";
-import { installedAmong } from "../installation";
 import { DEFAULT_SETTINGS } from "../settings";
 import type { TransitionPlan } from "../transitions";
 import { writeCheckouts } from "./checkout-writes";
 import { lockSessionsForChange, type LockedSession } from "./locked-session";
 import { performSessionAction } from "./session-actions";
-import { readSettingsOf } from "./settings-store";
+import { readHostsForAutoCheckout } from "./settings-store";
 
 export interface AutoCheckoutOutcome {
   checkedOut: number[];
@@ -57,8 +56,7 @@ async function checkOutLocked(tx: PrismaTransaction, bookingIds: ReadonlyArray<n
   await tx.$executeRaw`SET LOCAL lock_timeout = '5s'`;
   const sessions = await lockSessionsForChange(tx, bookingIds, AUTO_CHECKOUT_ACTOR);
   const hostIds = Array.from(new Set(sessions.map((s) => s.hostUserId).filter((id): id is number => id !== null)));
-  const settings = await readSettingsOf(tx, hostIds);
-  const installed = await installedAmong(tx, hostIds);
+  const hosts = await readHostsForAutoCheckout(tx, hostIds);
 
   const planned: Array<{ session: LockedSession; plan: TransitionPlan }> = [];
   const skipped: AutoCheckoutOutcome["skipped"] = [];
@@ -67,8 +65,8 @@ async function checkOutLocked(tx: PrismaTransaction, bookingIds: ReadonlyArray<n
     const plan = planAutoCheckout({
       snapshot: session.snapshot,
       endTime: session.endTime,
-      settings: (host !== null && settings.get(host)) || DEFAULT_SETTINGS,
-      installed: host !== null && installed.has(host),
+      settings: (host !== null && hosts.get(host)?.settings) || DEFAULT_SETTINGS,
+      installed: host !== null && hosts.get(host)?.installed === true,
       now,
     });
     if (plan.allowed) planned.push({ session, plan });

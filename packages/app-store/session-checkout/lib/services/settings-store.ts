@@ -1,8 +1,12 @@
 import type { PrismaTransaction } from "@calcom/prisma";
 
+import { APP_SLUG } from "../installation";
 import { DEFAULT_SETTINGS, isAutoCheckoutDelay, type SessionCheckoutSettings } from "../settings";
 
-type SettingsRow = NonNullable<Awaited<ReturnType<PrismaTransaction["app_SessionCheckout_Settings"]["findUnique"]>>>;
+type SettingsRow = Pick<
+  NonNullable<Awaited<ReturnType<PrismaTransaction["app_SessionCheckout_Settings"]["findUnique"]>>>,
+  "autoCheckoutEnabled" | "autoCheckoutDelayMinutes" | "autoCheckoutEnabledAt" | "autoCheckoutEndedAfter" | "surveysEnabled"
+>;
 
 /** A host's settings, or the defaults when they never saved any. */
 export async function readSettings(db: PrismaTransaction, userId: number | null): Promise<SessionCheckoutSettings> {
@@ -11,11 +15,19 @@ export async function readSettings(db: PrismaTransaction, userId: number | null)
   return row ? settingsOf(row) : DEFAULT_SETTINGS;
 }
 
-/** Many hosts' settings in one query; hosts who never saved any get the defaults. */
-export async function readSettingsOf(db: PrismaTransaction, userIds: ReadonlyArray<number>): Promise<Map<number, SessionCheckoutSettings>> {
-  const rows = userIds.length ? await db.app_SessionCheckout_Settings.findMany({ where: { userId: { in: [...userIds] } } }) : [];
-  const found = new Map(rows.map((row) => [row.userId, settingsOf(row)]));
-  return new Map(userIds.map((id) => [id, found.get(id) ?? DEFAULT_SETTINGS]));
+/**
+ * Many hosts at once, for auto-checkout: their settings (the defaults for hosts who never saved
+ * any) and whether they installed the app — one statement with one array parameter, however many hosts.
+ */
+export async function readHostsForAutoCheckout(db: PrismaTransaction, userIds: ReadonlyArray<number>): Promise<Map<number, { settings: SessionCheckoutSettings; installed: boolean }>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<Array<SettingsRow & { userId: number; hasSettings: boolean; installed: boolean }>>`
+    SELECT u."id" AS "userId", s."userId" IS NOT NULL AS "hasSettings",
+           s."autoCheckoutEnabled", s."autoCheckoutDelayMinutes", s."autoCheckoutEnabledAt", s."autoCheckoutEndedAfter", s."surveysEnabled",
+           EXISTS (SELECT 1 FROM "Credential" cr WHERE cr."userId" = u."id" AND cr."appId" = ${APP_SLUG}) AS "installed"
+    FROM unnest(${Array.from(userIds)}::int[]) AS u("id")
+    LEFT JOIN "App_SessionCheckout_Settings" s ON s."userId" = u."id"`;
+  return new Map(rows.map((row) => [row.userId, { settings: row.hasSettings ? settingsOf(row) : DEFAULT_SETTINGS, installed: row.installed }]));
 }
 
 function settingsOf(row: SettingsRow): SessionCheckoutSettings {
