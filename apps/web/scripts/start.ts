@@ -19,8 +19,8 @@ await prisma.$disconnect();
 
 const env = { DATABASE_URL: database.url, NEXTAUTH_SECRET: sessionSecret(), NEXTAUTH_URL: url, NEXT_PUBLIC_WEBAPP_URL: url };
 if (process.env.SKIP_WEB_BUILD !== "1") await buildWebApp(env);
-// Made after the build, so it falls due about a minute and a half after the web app starts.
-const showcase = await seedLiveShowcase(prisma, 90);
+// Made after the build, so it falls due a minute after the web app starts.
+const showcase = await seedLiveShowcase(prisma, 75);
 await prisma.$disconnect();
 const web = await startWebApp(env, port);
 
