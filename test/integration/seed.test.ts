@@ -56,4 +56,22 @@ describe("the demo seed", () => {
     expect(afterFirst.audit).toBeGreaterThanOrEqual(afterFirst.checkouts);
     expect(afterFirst.surveys).toBeGreaterThan(0);
   });
+
+  it("a later start keeps the host's own settings and never writes History in the host's name", async () => {
+    const { demo } = await seedDemo(prisma);
+    const dana = demo.users.dana;
+    const { updateSettings } = await import("@calcom/app-store/session-checkout/lib/services/settings");
+    await updateSettings(prisma, { userId: dana.id, patch: { autoCheckoutEnabled: false, autoCheckoutDelayMinutes: 30, surveysEnabled: false } });
+    const before = await prisma.app_SessionCheckout_Settings.findUniqueOrThrow({ where: { userId: dana.id } });
+    // A session of Dana's that ended while the product was stopped: no history yet.
+    const ended = await prisma.booking.create({
+      data: { uid: "seed-test-ended-while-stopped", title: "Ended while stopped", userId: dana.id, status: "ACCEPTED", startTime: new Date(Date.now() - 3 * 3_600_000), endTime: new Date(Date.now() - 2 * 3_600_000), attendees: { create: [{ email: "x@client.example", name: "X", timeZone: "UTC" }] } },
+    });
+    const { seedLiveShowcase } = await import("../../apps/web/scripts/seed-demo");
+    await seedDemo(prisma);
+    expect(await prisma.app_SessionCheckout_Settings.findUniqueOrThrow({ where: { userId: dana.id } })).toEqual(before);
+    expect(await prisma.app_SessionCheckout_AuditEntry.count({ where: { bookingId: ended.id } })).toBe(0);
+    // With auto-checkout off there is no showcase to make.
+    expect(await seedLiveShowcase(prisma, 60)).toBeNull();
+  });
 });

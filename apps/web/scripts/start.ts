@@ -27,7 +27,7 @@ const web = await startWebApp(env, port);
 console.log(`\nSession Checkout is running at ${url} on ${database.embedded ? "the embedded database (.data/pglite)" : "DATABASE_URL"}.`);
 console.log(`\nSign in with (password for all: ${password}):`);
 for (const [role, user] of [
-  ["host, surveys and auto-checkout on", demo.users.dana],
+  ["host; the demo starts her with surveys and auto-checkout on", demo.users.dana],
   ["host", demo.users.sam],
   ["team admin", demo.users.alex],
   ["team member, not admin; app not installed", demo.users.morgan],
@@ -36,9 +36,12 @@ for (const [role, user] of [
 }
 console.log(`\n${bookings} bookings. Sessions of the demo hosts by status:`);
 for (const [status, count] of Object.entries(statusCounts)) console.log(`  ${status.padEnd(10)} ${count}`);
-console.log(
-  `\nAuto-checkout, live: "${showcase.title}" falls due at ${showcase.dueAt.toISOString().slice(11, 19)} UTC. Sign in as Dana and keep the calendar open: it turns Completed by itself, and its History says "Auto-checkout".`,
-);
+if (showcase) {
+  const local = showcase.dueAt.toLocaleTimeString("en-GB", { timeZone: showcase.hostTimeZone });
+  console.log(
+    `\nAuto-checkout, live: "${showcase.title}" falls due at ${local} (${showcase.hostTimeZone}, Dana's time zone). Sign in as Dana and keep the calendar open: it turns Completed by itself, and its History says "Auto-checkout".`,
+  );
+}
 console.log("\nPress Ctrl+C to stop.");
 
 const stop = async () => {

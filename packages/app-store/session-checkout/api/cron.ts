@@ -25,6 +25,7 @@ function authorised(request: Request): boolean {
  */
 export default async function cronHandler(request: Request): Promise<Response> {
   if (request.method !== "GET" && request.method !== "POST") return Response.json({ message: "Use GET or POST." }, { status: 405, headers: { allow: "GET, POST" } });
+  if (!process.env.CRON_API_KEY) return Response.json({ message: "Not authenticated: the cron route is off on this server (CRON_API_KEY is not set)." }, { status: 401 });
   if (!authorised(request)) return Response.json({ message: "Not authenticated" }, { status: 401 });
   try {
     const summary = await runSchedulerPass({ db: prisma, step: immediateStep });

@@ -19,7 +19,11 @@ export const SERVE_PATH = "/api/integrations/session-checkout/inngest";
  */
 export function startJobs(): { description: string; stop(): Promise<void> } {
   if (jobEngine() === "inngest") {
-    return { description: `Auto-checkout runs on Inngest: register ${SERVE_PATH} with your Inngest server.`, stop: async () => undefined };
+    const url = `${process.env.NEXT_PUBLIC_WEBAPP_URL ?? ""}${SERVE_PATH}`;
+    return {
+      description: `Auto-checkout runs on Inngest, not in this process: nothing is checked out until your Inngest server (${process.env.INNGEST_BASE_URL || (process.env.INNGEST_DEV ? "the dev server" : "Inngest Cloud")}) runs and has synced ${url}.`,
+      stop: async () => undefined,
+    };
   }
   const runner = new EmbeddedJobRunner({ db: () => prisma });
   runner.start();

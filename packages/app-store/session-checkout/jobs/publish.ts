@@ -29,6 +29,8 @@ export async function publishAppEvents(events: AppEvent[]): Promise<void> {
   try {
     await sendAppEvents(events);
   } catch (error) {
-    console.error(`[session-checkout] Could not send ${events.length} event(s) (${events[0]!.name}…): ${error instanceof Error ? error.message : String(error)}. The scheduler's next pass catches up.`);
+    console.error(
+      `[session-checkout] Could not send ${events.length} event(s) (${events[0]!.name}…): ${error instanceof Error ? error.message : String(error)}. The change itself is saved; the scheduler's catch-up finishes what the event would have started once the job engine runs.`,
+    );
   }
 }

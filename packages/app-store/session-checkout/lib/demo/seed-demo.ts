@@ -13,13 +13,18 @@ export const AUTO_CHECKOUT_SHOWCASE_PREFIX = "demo-auto-checkout-";
 
 /**
  * The app's side of the demo, made through the app's own services (so every checkout has its
- * audit entry and survey rows, as a real one would). Sessions that already have history are
- * left alone, so running it twice changes nothing.
+ * audit entry and survey rows, as a real one would). Made once: when the demo hosts already have
+ * the app's history or settings, a later start changes nothing — their choices stand, and what
+ * fell due while the product was stopped is auto-checkout's to catch up, not the seed's.
  */
 export async function seedSessionCheckoutDemo(
   prisma: PrismaClient,
   { hostIds, surveyHostIds, now = new Date() }: { hostIds: number[]; surveyHostIds: number[]; now?: Date },
 ): Promise<void> {
+  const seededBefore =
+    (await prisma.app_SessionCheckout_AuditEntry.count({ where: { booking: { userId: { in: hostIds } } } })) > 0 ||
+    (await prisma.app_SessionCheckout_Settings.count({ where: { userId: { in: [...hostIds, ...surveyHostIds] } } })) > 0;
+  if (seededBefore) return;
   for (const userId of surveyHostIds) {
     await updateSettings(prisma, { userId, patch: { surveysEnabled: true, autoCheckoutEnabled: true, autoCheckoutDelayMinutes: 120 }, now });
   }
@@ -68,16 +73,18 @@ export async function seedSessionCheckoutDemo(
  * before the web app starts. A showcase still waiting for a due time to come is reused; once one
  * has been completed, the next start makes a new one.
  */
-export async function seedAutoCheckoutShowcase(prisma: PrismaClient, { hostId, dueAt }: { hostId: number; dueAt: Date }): Promise<AutoCheckoutShowcase> {
-  const settings = await prisma.app_SessionCheckout_Settings.findUniqueOrThrow({ where: { userId: hostId } });
+export async function seedAutoCheckoutShowcase(prisma: PrismaClient, { hostId, dueAt }: { hostId: number; dueAt: Date }): Promise<AutoCheckoutShowcase | null> {
+  const settings = await prisma.app_SessionCheckout_Settings.findUnique({ where: { userId: hostId } });
+  // The host switched auto-checkout off: nothing to show.
+  if (!settings?.autoCheckoutEnabled) return null;
   const delayMs = settings.autoCheckoutDelayMinutes * MINUTE_MS;
   const waiting = await prisma.booking.findFirst({
     where: { userId: hostId, uid: { startsWith: AUTO_CHECKOUT_SHOWCASE_PREFIX }, sessionCheckout: null, endTime: { gt: new Date(Date.now() - delayMs) } },
     select: { title: true, endTime: true },
   });
-  if (waiting) return { title: waiting.title, dueAt: new Date(waiting.endTime.getTime() + delayMs) };
+  const host = await prisma.user.findUniqueOrThrow({ where: { id: hostId }, select: { name: true, timeZone: true } });
+  if (waiting) return { title: waiting.title, dueAt: new Date(waiting.endTime.getTime() + delayMs), hostTimeZone: host.timeZone };
 
-  const host = await prisma.user.findUniqueOrThrow({ where: { id: hostId }, select: { name: true } });
   const eventType = await prisma.eventType.findFirst({ where: { userId: hostId }, orderBy: { id: "asc" } });
   const endTime = new Date(dueAt.getTime() - delayMs);
   const booking = await prisma.booking.create({
@@ -92,12 +99,13 @@ export async function seedAutoCheckoutShowcase(prisma: PrismaClient, { hostId, d
       attendees: { create: [{ name: "Olivia Auto", email: "olivia@client.example", timeZone: "Europe/Paris" }] },
     },
   });
-  return { title: booking.title, dueAt };
+  return { title: booking.title, dueAt, hostTimeZone: host.timeZone };
 }
 
 export interface AutoCheckoutShowcase {
   title: string;
   dueAt: Date;
+  hostTimeZone: string;
 }
 
 function stableNumber(text: string): number {
