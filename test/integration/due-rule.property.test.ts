@@ -1,11 +1,12 @@
 import fc from "fast-check";
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 
 import { decideAutoCheckout } from "@calcom/app-store/session-checkout/lib/auto-checkout";
 import { findDueSessions } from "@calcom/app-store/session-checkout/lib/services/due-sessions";
 import { AUTO_CHECKOUT_DELAY_MINUTES, type SessionCheckoutSettings } from "@calcom/app-store/session-checkout/lib/settings";
 import type { CheckoutState } from "@calcom/app-store/session-checkout/lib/status";
+import { createPrismaClient } from "@calcom/prisma";
 import type { BookingStatus } from "@calcom/prisma/enums";
 
 import { factories } from "../support/factories";
@@ -18,7 +19,10 @@ import { useTestDatabase } from "../support/test-database";
  * look-ahead, exactly those the rule will call due within the window.
  */
 
-const { prisma } = await useTestDatabase();
+const { prisma, url } = await useTestDatabase();
+// The same database through a session in another time zone: the query compares UTC instants, whatever the session's zone.
+const newYork = createPrismaClient({ databaseUrl: `${url}${url.includes("?") ? "&" : "?"}options=${encodeURIComponent("-c timezone=America/New_York")}` });
+afterAll(() => newYork.$disconnect());
 const make = factories(prisma);
 
 const MINUTE = 60_000;
@@ -158,7 +162,21 @@ describe("the due rule and the scheduler's SQL", () => {
             return decision.due && decision.dueAt.getTime() > now.getTime();
           });
           expect(upcoming.map((row) => row.bookingId).sort((a, b) => a - b)).toEqual(willBeDue.map((b) => b.id).sort((a, b) => a - b));
+
+          // Paged two at a time by (due time, id), the look-ahead yields the same sessions in the same order.
+          const paged: number[] = [];
+          let after: { dueAt: Date; bookingId: number } | undefined;
+          for (;;) {
+            const page = await findDueSessions(prisma, { dueAfter: now, dueBy: windowEnd, after, limit: 2 });
+            paged.push(...page.filter((row) => ours.has(row.bookingId)).map((row) => row.bookingId));
+            if (page.length < 2) break;
+            after = { dueAt: page[1]!.dueAt, bookingId: page[1]!.bookingId };
+          }
+          expect(paged).toEqual(upcoming.map((row) => row.bookingId));
         }
+        // In another session time zone, the same selection.
+        const inNewYork = (await findDueSessions(newYork, { dueBy: world.clock, limit: 10_000 })).filter((row) => ours.has(row.bookingId));
+        expect(inNewYork.map((row) => row.bookingId).sort((a, b) => a - b)).toEqual(bookings.filter((b) => ruleSays(b, world.clock).due).map((b) => b.id).sort((a, b) => a - b));
       }),
       { numRuns: RUNS },
     );
@@ -192,5 +210,30 @@ describe("the due rule and the scheduler's SQL", () => {
     const now = new Date(EPOCH + 90 * MINUTE);
     expect(ruleSays(booking!, now).due).toBe(true);
     expect((await findDueSessions(prisma, { dueBy: now, limit: 10 })).map((row) => row.bookingId)).toContain(booking!.id);
+  });
+
+  it("pages by (due time, id): every session once, in order, also across equal due times", async () => {
+    await clear();
+    const starts = [0, 0, 0, 5, 5, 9, 12].map((minutes) => new Date(EPOCH + minutes * MINUTE));
+    const bookings = await build({
+      hosts: [{ installed: true, hasSettings: true, enabled: true, delay: 30, endedAfter: new Date(EPOCH - 24 * 60 * MINUTE) }],
+      bookings: starts.map((start) => ({ host: 0, status: "ACCEPTED" as const, start, lengthMinutes: 60, checkout: null, attendees: [false] })),
+      clock: new Date(EPOCH),
+      nudge: 0,
+      window: 60,
+    });
+    const from = new Date(EPOCH + 60 * MINUTE);
+    const to = new Date(EPOCH + 120 * MINUTE);
+    const whole = (await findDueSessions(prisma, { dueAfter: from, dueBy: to, limit: 100 })).map((row) => row.bookingId);
+    expect(whole).toHaveLength(bookings.length);
+    const paged: number[] = [];
+    let after: { dueAt: Date; bookingId: number } | undefined;
+    for (let pages = 0; pages < 10; pages++) {
+      const page = await findDueSessions(prisma, { dueAfter: from, dueBy: to, after, limit: 2 });
+      paged.push(...page.map((row) => row.bookingId));
+      if (page.length < 2) break;
+      after = { dueAt: page[1]!.dueAt, bookingId: page[1]!.bookingId };
+    }
+    expect(paged).toEqual(whole);
   });
 });
