@@ -11,6 +11,7 @@ import { writeCheckouts } from "./checkout-writes";
 import { lockSessionsForChange, type LockedSession } from "./locked-session";
 import { performSessionAction } from "./session-actions";
 import { readHostsForAutoCheckout } from "./settings-store";
+import { CONNECTION_WAIT } from "./transaction-options";
 
 export interface AutoCheckoutOutcome {
   checkedOut: number[];
@@ -32,7 +33,7 @@ export async function autoCheckoutSessions(db: PrismaClient, bookingIds: Readonl
   const outcome: AutoCheckoutOutcome = { checkedOut: [], skipped: [], failed: [] };
   if (bookingIds.length === 0) return outcome;
   try {
-    const written = await db.$transaction((tx) => checkOutLocked(tx, bookingIds, clock()), { timeout: 60_000 });
+    const written = await db.$transaction((tx) => checkOutLocked(tx, bookingIds, clock()), { ...CONNECTION_WAIT, timeout: 60_000 });
     await publishAppEvents(sessionChangedEvents("checkout", written.changes));
     return { ...outcome, checkedOut: written.changes.map((c) => c.bookingId), skipped: written.skipped };
   } catch (error) {

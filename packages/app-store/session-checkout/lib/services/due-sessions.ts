@@ -2,6 +2,7 @@ import type { PrismaClient, PrismaTransaction } from "@calcom/prisma";
 import { Prisma } from "@calcom/prisma/client";
 
 import { APP_SLUG } from "../installation";
+import { CONNECTION_WAIT } from "./transaction-options";
 
 export interface DueSession {
   bookingId: number;
@@ -36,7 +37,7 @@ export async function findDueSessions(db: PrismaClient, window: DueSessionsWindo
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SET LOCAL jit = off`;
     return selectDueSessions(tx, window);
-  });
+  }, CONNECTION_WAIT);
 }
 
 async function selectDueSessions(db: PrismaTransaction, { dueBy, dueAfter, after, limit }: DueSessionsWindow): Promise<DueSession[]> {

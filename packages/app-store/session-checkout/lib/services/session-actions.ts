@@ -12,6 +12,7 @@ import type { SessionStatus } from "../status";
 import { normalizeEmail, planTransition, type SessionAction, type TransitionDecision, type TransitionPlan } from "../transitions";
 import { lockSessionForChange, type LockedSession } from "./locked-session";
 import { readSettings } from "./settings-store";
+import { CONNECTION_WAIT } from "./transaction-options";
 import { concurrentChange, writeCheckouts } from "./checkout-writes";
 
 export interface SessionActionInput {
@@ -49,8 +50,7 @@ const AUDIT_ACTION: Record<SessionAction, App_SessionCheckout_AuditAction> = {
  * change is sent once the transaction has committed.
  */
 export async function performSessionAction(db: PrismaClient, input: SessionActionInput): Promise<SessionActionResult> {
-  // maxWait: on the embedded database (one connection) a host's action may queue behind an auto-checkout batch.
-  const result = await db.$transaction((tx) => applySessionAction(tx, input), { maxWait: 10_000 });
+  const result = await db.$transaction((tx) => applySessionAction(tx, input), CONNECTION_WAIT);
   await publishAppEvents(sessionChangedEvents(input.action, [{ ...result, method: input.method ?? "MANUAL" }]));
   return result;
 }

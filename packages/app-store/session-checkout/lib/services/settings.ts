@@ -4,6 +4,7 @@ import { settingsChangedEvent } from "../../jobs/domain-events";
 import { publishAppEvents } from "../../jobs/publish";
 import { applySettingsPatch, changesSchedule, type SessionCheckoutSettings, type SettingsPatch } from "../settings";
 import { readSettings } from "./settings-store";
+import { CONNECTION_WAIT } from "./transaction-options";
 
 export function getSettings(db: PrismaClient, userId: number): Promise<SessionCheckoutSettings> {
   return readSettings(db, userId);
@@ -23,7 +24,7 @@ export async function updateSettings(db: PrismaClient, { userId, patch, now = ne
     const next = applySettingsPatch(before, patch, now);
     await tx.app_SessionCheckout_Settings.upsert({ where: { userId }, create: { userId, ...next }, update: next });
     return next;
-  });
+  }, CONNECTION_WAIT);
   if (before && changesSchedule(before, saved)) await publishAppEvents([settingsChangedEvent(userId, now)]);
   return saved;
 }
