@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { runDueSession, runSchedulerPass, type JobStep } from "@calcom/app-store/session-checkout/jobs/auto-checkout";
 import { EmbeddedJobRunner } from "@calcom/app-store/session-checkout/jobs/embedded-runner";
 import { SESSION_CHECKED_OUT, SESSION_DUE, type AppEvent, type SessionDueData } from "@calcom/app-store/session-checkout/jobs/events";
-import { advanceLines, hostSchedules } from "@calcom/app-store/session-checkout/lib/services/due-sessions";
+import { advanceLines } from "@calcom/app-store/session-checkout/lib/services/due-sessions";
 import { performSessionAction } from "@calcom/app-store/session-checkout/lib/services/session-actions";
 import { updateSettings } from "@calcom/app-store/session-checkout/lib/services/settings";
 import type { BookingStatus } from "@calcom/prisma/enums";
@@ -304,30 +304,61 @@ describe("auto-checkout: each session decided once, when it falls due", () => {
     await pass(at(1490));
     expect(await lineOf(host.id)).toEqual(at(1460));
     await callerFor(prisma, host).clearNoShow({ bookingId: absent.id });
+    // A line that lags by 10 minutes or less is left as it is (no row rewritten every minute).
     await pass(at(1500));
+    expect(await lineOf(host.id)).toEqual(at(1460));
+    await pass(at(1520));
     expect(await checkoutOf(absent.id)).toBeNull();
-    expect(await lineOf(host.id)).toEqual(at(1470));
+    expect(await lineOf(host.id)).toEqual(at(1490));
   });
 
-  it("the line stays where it was for a host with a failing session, and when the schedule changed during the pass", async () => {
+  it("the line never passes a session that failed, and a host who changed the schedule during the pass keeps it", async () => {
     const host = await autoHost({ delay: 30, switchedOnAt: at(1500) });
     const bad = await session(host.id, at(1520));
     await failAuditInsertsFor(bad.id, 1_000);
     try {
       await pass(at(1560));
-      expect(await lineOf(host.id)).toEqual(at(1470));
+      expect(await lineOf(host.id)).toEqual(new Date(at(1520).getTime() - 1));
     } finally {
       await removeFailures();
     }
-    // The pass read a 30-minute delay; the host changes it before the pass moves the line: no move.
-    const seen = await hostSchedules(prisma);
+    // The host changes the delay while a pass runs: that pass leaves the line alone.
     await updateSettings(prisma, { userId: host.id, patch: { autoCheckoutDelayMinutes: 60 }, now: at(1561) });
-    await advanceLines(prisma, { through: at(1562), seen, failedBookingIds: [] });
-    expect(await lineOf(host.id)).toEqual(at(1470));
-    // Now due at 1580 (end 1520 + 60): checked out, and the line moves to what that pass decided.
+    await advanceLines(prisma, { through: at(1562), failedBookingIds: [] });
+    expect(await lineOf(host.id)).toEqual(new Date(at(1520).getTime() - 1));
+    // Now due at 1580 (end 1520 + 60): checked out; later passes move the line on.
     await pass(at(1581));
     expect(await checkoutOf(bad.id)).toMatchObject({ state: "ACTIVE" });
-    expect(await lineOf(host.id)).toEqual(at(1521));
+    await pass(at(1600));
+    expect(await lineOf(host.id)).toEqual(at(1540));
+  });
+
+  it("a delay changed and changed back during a pass skips nothing: the next pass checks the session out", async () => {
+    const host = await autoHost({ delay: 30, switchedOnAt: at(1600) });
+    const booking = await session(host.id, at(1620)); // due at 1650
+    const recorder = recordingStep();
+    const step: JobStep = {
+      ...recorder.step,
+      run: async (id, work) => {
+        if (id === "catch-up-1") await updateSettings(prisma, { userId: host.id, patch: { autoCheckoutDelayMinutes: 120 }, now: at(1661) });
+        const result = await recorder.step.run(id, work);
+        if (id === "catch-up-1") await updateSettings(prisma, { userId: host.id, patch: { autoCheckoutDelayMinutes: 30 }, now: at(1662) });
+        return result;
+      },
+    };
+    const first = await runSchedulerPass({ db: prisma, step, clock: () => at(1660) });
+    expect(first.skipped).toBeGreaterThan(0);
+    expect(await checkoutOf(booking.id)).toBeNull();
+    await pass(at(1663));
+    expect(await checkoutOf(booking.id)).toMatchObject({ state: "ACTIVE", method: "AUTO" });
+  });
+
+  it("a save that leaves the schedule alone never moves the line back", async () => {
+    const host = await autoHost({ delay: 30, switchedOnAt: at(1700) });
+    await pass(at(1800));
+    expect(await lineOf(host.id)).toEqual(at(1770));
+    await callerFor(prisma, host).updateSettings({ surveysEnabled: false });
+    expect(await lineOf(host.id)).toEqual(at(1770));
   });
 });
 

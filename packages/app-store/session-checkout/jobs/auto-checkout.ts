@@ -4,7 +4,7 @@ import { z } from "zod";
 import { AUTO_CHECKOUT_ACTOR } from "../lib/actor";
 import { SessionCheckoutError } from "../lib/errors";
 import { autoCheckoutSessions } from "../lib/services/auto-checkout-batch";
-import { advanceLines, findDueSessions, hostSchedules } from "../lib/services/due-sessions";
+import { advanceLines, findDueSessions } from "../lib/services/due-sessions";
 import { performSessionAction } from "../lib/services/session-actions";
 import { sessionDueEvent, type AppEvent, type SessionDueData } from "./events";
 
@@ -62,9 +62,8 @@ export async function runSchedulerPass({
   // checked out in batches; a session that fails is tried once per pass, and again next pass.
   const due = await step.run("find-due", async () => {
     const through = clock();
-    const seen = await hostSchedules(db);
     const bookingIds = (await findDueSessions(db, { dueBy: through, limit: MAX_CATCH_UP })).map((session) => session.bookingId);
-    return { through: through.toISOString(), seen, bookingIds };
+    return { through: through.toISOString(), bookingIds };
   });
   for (let batch = 0; batch * batchSize < due.bookingIds.length; batch++) {
     const ids = due.bookingIds.slice(batch * batchSize, (batch + 1) * batchSize);
@@ -76,7 +75,7 @@ export async function runSchedulerPass({
   // Everything due by then is decided: the hosts' lines move up (unless more was due than one pass takes).
   if (due.bookingIds.length < MAX_CATCH_UP) {
     const failedBookingIds = summary.failed.map((failure) => failure.bookingId);
-    await step.run("advance-lines", () => advanceLines(db, { through: new Date(due.through), seen: due.seen, failedBookingIds }));
+    await step.run("advance-lines", () => advanceLines(db, { through: new Date(due.through), failedBookingIds }));
   }
 
   const windowStart = new Date(await step.run("look-ahead-from", async () => clock().toISOString()));

@@ -16,7 +16,7 @@ export function jobEngine(env: Readonly<Record<string, string | undefined>> = pr
 }
 
 /** INNGEST_DEV as the SDK reads it: "1"/"true" or a dev server's URL mean dev mode; "0"/"false" do not. */
-function devServer(env: Readonly<Record<string, string | undefined>>): boolean {
+export function devServer(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
   const value = env.INNGEST_DEV?.trim().toLowerCase();
   return Boolean(value) && !["0", "false", "no", "off"].includes(value!);
 }

@@ -1,6 +1,6 @@
 import { prisma } from "@calcom/prisma";
 
-import { getInngest, inngestMisconfiguration, jobEngine } from "./client";
+import { devServer, getInngest, inngestMisconfiguration, jobEngine } from "./client";
 import { EmbeddedJobRunner } from "./embedded-runner";
 import { createAutoCheckoutFunctions } from "./functions";
 
@@ -21,7 +21,7 @@ export function startJobs(): { description: string; stop(): Promise<void> } {
   if (jobEngine() === "inngest") {
     const url = `${process.env.NEXT_PUBLIC_WEBAPP_URL ?? ""}${SERVE_PATH}`;
     return {
-      description: `Auto-checkout runs on Inngest, not in this process: nothing is checked out until your Inngest server (${process.env.INNGEST_BASE_URL || (process.env.INNGEST_DEV ? "the dev server" : "Inngest Cloud")}) runs and has synced ${url}.`,
+      description: `Auto-checkout runs on Inngest, not in this process: nothing is checked out until your Inngest server (${process.env.INNGEST_BASE_URL || (devServer() ? "the dev server" : "Inngest Cloud")}) runs and has synced ${url}.`,
       stop: async () => undefined,
     };
   }

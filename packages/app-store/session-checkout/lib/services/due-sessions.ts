@@ -37,7 +37,7 @@ export async function findDueSessions(db: PrismaClient, window: DueSessionsWindo
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SET LOCAL jit = off`;
     return selectDueSessions(tx, window);
-  }, CONNECTION_WAIT);
+  }, { ...CONNECTION_WAIT, timeout: 60_000 });
 }
 
 async function selectDueSessions(db: PrismaTransaction, { dueBy, dueAfter, after, limit }: DueSessionsWindow): Promise<DueSession[]> {
@@ -73,40 +73,32 @@ async function selectDueSessions(db: PrismaTransaction, { dueBy, dueAfter, after
     LIMIT ${limit}`;
 }
 
-/** A host's auto-checkout schedule as a scheduler pass saw it before selecting. */
-export interface HostSchedule {
-  hostUserId: number;
-  delayMinutes: number;
-  /** ISO instant of the no-back-fill line. */
-  endedAfter: string;
-}
-
-export async function hostSchedules(db: PrismaTransaction): Promise<HostSchedule[]> {
-  const rows = await db.app_SessionCheckout_Settings.findMany({
-    where: { autoCheckoutEnabled: true, autoCheckoutEndedAfter: { not: null } },
-    select: { userId: true, autoCheckoutDelayMinutes: true, autoCheckoutEndedAfter: true },
-  });
-  return rows.map((row) => ({ hostUserId: row.userId, delayMinutes: row.autoCheckoutDelayMinutes, endedAfter: row.autoCheckoutEndedAfter!.toISOString() }));
-}
+/** A line is moved only when it lags by more than this, so a host's row is not rewritten every minute. */
+const LINE_STEP = "10 minutes";
 
 /**
  * After a catch-up that decided every session due by `through`, moves each host's line up to
  * `through − delay`: those sessions are decided (checked out, or not Confirmed when they fell
- * due), so later passes never read them again — a pass reads about a minute of sessions, not
- * every session since auto-checkout was switched on. A host is left alone when its schedule
- * changed since the pass read it (a shorter delay must not skip sessions the pass did not treat
- * as due) or when one of its sessions failed (it is tried again next pass).
+ * due, or the host had the app uninstalled then), so later passes never read them again — a pass
+ * reads a few minutes of sessions, not every session since auto-checkout was switched on. Never
+ * past a session that failed (it is tried again next pass), and not at all for a host who changed
+ * when sessions fall due since a minute before the pass began (a shorter delay must not skip
+ * sessions this pass did not treat as due; the minute absorbs clocks that differ between machines).
  */
-export async function advanceLines(db: PrismaTransaction, { through, seen, failedBookingIds }: { through: Date; seen: HostSchedule[]; failedBookingIds: number[] }): Promise<number> {
-  if (seen.length === 0) return 0;
+export async function advanceLines(db: PrismaTransaction, { through, failedBookingIds }: { through: Date; failedBookingIds: number[] }): Promise<number> {
   return db.$executeRaw`
     UPDATE "App_SessionCheckout_Settings" s
-    SET "autoCheckoutEndedAfter" = ${through}::timestamp - make_interval(mins => s."autoCheckoutDelayMinutes")
-    FROM unnest(${seen.map((h) => h.hostUserId)}::int[], ${seen.map((h) => h.delayMinutes)}::int[], ${seen.map((h) => h.endedAfter.replace("T", " ").replace("Z", ""))}::timestamp[]) AS v("userId", "delay", "line")
-    WHERE s."userId" = v."userId"
+    SET "autoCheckoutEndedAfter" = t."target"
+    FROM (
+      SELECT s2."userId", LEAST(
+        ${through}::timestamp - make_interval(mins => s2."autoCheckoutDelayMinutes"),
+        (SELECT min(b."endTime") - interval '1 millisecond' FROM "Booking" b WHERE b."id" = ANY(${failedBookingIds}::int[]) AND b."userId" = s2."userId")
+      ) AS "target"
+      FROM "App_SessionCheckout_Settings" s2
+      WHERE s2."autoCheckoutEnabled" AND s2."autoCheckoutEndedAfter" IS NOT NULL
+    ) t
+    WHERE s."userId" = t."userId"
       AND s."autoCheckoutEnabled"
-      AND s."autoCheckoutDelayMinutes" = v."delay"
-      AND s."autoCheckoutEndedAfter" = v."line"
-      AND s."autoCheckoutEndedAfter" < ${through}::timestamp - make_interval(mins => s."autoCheckoutDelayMinutes")
-      AND NOT EXISTS (SELECT 1 FROM "Booking" b WHERE b."id" = ANY(${failedBookingIds}::int[]) AND b."userId" = s."userId")`;
+      AND (s."autoCheckoutScheduleChangedAt" IS NULL OR s."autoCheckoutScheduleChangedAt" < ${through}::timestamp - interval '1 minute')
+      AND s."autoCheckoutEndedAfter" < t."target" - ${LINE_STEP}::interval`;
 }

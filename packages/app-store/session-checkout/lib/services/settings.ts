@@ -18,11 +18,20 @@ export function getSettings(db: PrismaClient, userId: number): Promise<SessionCh
 export async function updateSettings(db: PrismaClient, { userId, patch, now = new Date() }: { userId: number; patch: SettingsPatch; now?: Date }): Promise<SessionCheckoutSettings> {
   let before: SessionCheckoutSettings | undefined;
   const saved = await db.$transaction(async (tx) => {
-    // Serialise a host's concurrent saves, so "switched on at" is decided against the saved state.
+    // Serialise a host's concurrent saves, so "switched on at" is decided against the saved state,
+    // and hold off a scheduler pass moving the line meanwhile.
     await tx.$queryRaw`SELECT "id" FROM "users" WHERE "id" = ${userId} FOR UPDATE`;
+    await tx.$queryRaw`SELECT "userId" FROM "App_SessionCheckout_Settings" WHERE "userId" = ${userId} FOR UPDATE`;
     before = await readSettings(tx, userId);
     const next = applySettingsPatch(before, patch, now);
-    await tx.app_SessionCheckout_Settings.upsert({ where: { userId }, create: { userId, ...next }, update: next });
+    const scheduleChanged = changesSchedule(before, next);
+    const { autoCheckoutEndedAfter, ...rest } = next;
+    await tx.app_SessionCheckout_Settings.upsert({
+      where: { userId },
+      create: { userId, ...next, autoCheckoutScheduleChangedAt: scheduleChanged ? now : null },
+      // The line is written only when switching on moves it: passes move it too, and a save must not put it back.
+      update: { ...rest, ...(autoCheckoutEndedAfter?.getTime() !== before.autoCheckoutEndedAfter?.getTime() ? { autoCheckoutEndedAfter } : {}), ...(scheduleChanged ? { autoCheckoutScheduleChangedAt: now } : {}) },
+    });
     return next;
   }, CONNECTION_WAIT);
   if (before && changesSchedule(before, saved)) await publishAppEvents([settingsChangedEvent(userId, now)]);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "App_SessionCheckout_Settings" ADD COLUMN     "autoCheckoutScheduleChangedAt" TIMESTAMP(3);
+

@@ -1,0 +1,1 @@
+../../../app-store/session-checkout/prisma/migrations/20261126054540_session_checkout_schedule_changed_at/migration.sql
