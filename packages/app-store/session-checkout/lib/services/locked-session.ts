@@ -33,11 +33,12 @@ export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: R
   const locked = await tx.$queryRaw<Array<{ id: number }>>`SELECT "id" FROM "Booking" WHERE "id" = ANY(${ids}::int[]) ORDER BY "id" FOR UPDATE`;
   if (locked.length === 0) return [];
   const bookings = await tx.$queryRaw<Array<{ id: number; userId: number | null; status: BookingStatus; startTime: Date; endTime: Date; teamId: number | null; checkoutState: CheckoutState | null }>>`
-    -- upper(): the enum's database values are Cal.com's names in lower case ('accepted' is ACCEPTED)
-    SELECT b."id", b."userId", upper(b."status"::text) AS "status", b."startTime", b."endTime", e."teamId", c."state"::text AS "checkoutState"
+    -- upper(): the enum's database values are Cal.com's names in lower case ('accepted' is ACCEPTED).
+    -- Correlated look-ups, one primary-key probe a row: a join would hash every checkout ever made.
+    SELECT b."id", b."userId", upper(b."status"::text) AS "status", b."startTime", b."endTime",
+           (SELECT e."teamId" FROM "EventType" e WHERE e."id" = b."eventTypeId") AS "teamId",
+           (SELECT c."state"::text FROM "App_SessionCheckout_Checkout" c WHERE c."bookingId" = b."id") AS "checkoutState"
     FROM "Booking" b
-    LEFT JOIN "EventType" e ON e."id" = b."eventTypeId"
-    LEFT JOIN "App_SessionCheckout_Checkout" c ON c."bookingId" = b."id"
     WHERE b."id" = ANY(${locked.map((row) => row.id)}::int[])
     ORDER BY b."id"`;
   const attendees = await tx.$queryRaw<Array<{ id: number; bookingId: number; email: string; name: string; noShow: boolean | null }>>`
