@@ -14,13 +14,14 @@ const database = await openDatabase();
 const prisma = getPrisma();
 const { demo, password, statusCounts } = await seedDemo(prisma);
 const bookings = await prisma.booking.count();
-// The embedded database serves one connection: hand it over to the web app.
-await prisma.$disconnect();
 
 const env = { DATABASE_URL: database.url, NEXTAUTH_SECRET: sessionSecret(), NEXTAUTH_URL: url, NEXT_PUBLIC_WEBAPP_URL: url };
+// The build does not touch the database, so this process keeps its connection meanwhile: the embedded
+// database serves one, and a reconnect right after letting it go was refused.
 if (process.env.SKIP_WEB_BUILD !== "1") await buildWebApp(env);
 // Made after the build, so it falls due a minute after the web app starts.
 const showcase = await seedLiveShowcase(prisma, 75);
+// Hand the one connection over to the web app.
 await prisma.$disconnect();
 const web = await startWebApp(env, port);
 
