@@ -1,3 +1,4 @@
 export { default as add } from "./add";
 export { default as cron } from "./cron";
 export { default as inngest } from "./inngest";
+export { default as survey } from "./survey";

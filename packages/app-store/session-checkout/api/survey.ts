@@ -1,0 +1,56 @@
+import { prisma } from "@calcom/prisma";
+
+import { answerSurvey, surveyAnswerSchema, surveyForLink } from "../lib/services/survey-answers";
+import { answeredPage, errorPage, problemPage, surveyFormPage } from "./survey-page";
+
+const HEADERS = {
+  "content-type": "text/html; charset=utf-8",
+  // The link carries the token: never cached, never sent on as a referrer, never indexed.
+  "cache-control": "no-store",
+  "referrer-policy": "no-referrer",
+  "x-robots-tag": "noindex",
+};
+const html = (body: string, status = 200) => new Response(body, { status, headers: HEADERS });
+
+/**
+ * /api/integrations/session-checkout/survey — the client's survey page, public. GET shows the
+ * survey (a rating from the email's button pre-selected) and never records anything: mail scanners
+ * open every link. The client's own submit (POST) records the answer.
+ */
+export default async function surveyHandler(request: Request): Promise<Response> {
+  const now = new Date();
+  try {
+    if (request.method === "GET") {
+      const url = new URL(request.url);
+      const token = url.searchParams.get("token") ?? "";
+      const found = await surveyForLink(prisma, token, now);
+      if (!found.ok) return problem(found.problem);
+      if (found.survey.answer) return html(answeredPage(found.survey, { justNow: false }));
+      const rating = Number(url.searchParams.get("rating"));
+      return html(surveyFormPage(found.survey, { token, rating: Number.isInteger(rating) && rating >= 1 && rating <= 5 ? rating : null }));
+    }
+    if (request.method === "POST") {
+      const form = await request.formData().catch(() => null);
+      const token = typeof form?.get("token") === "string" ? (form!.get("token") as string) : "";
+      const input = surveyAnswerSchema.safeParse({ rating: form?.get("rating") ?? undefined, comment: form?.get("comment") ?? undefined });
+      if (!input.success) {
+        const found = await surveyForLink(prisma, token, now);
+        if (!found.ok) return problem(found.problem);
+        if (found.survey.answer) return html(answeredPage(found.survey, { justNow: false }));
+        return html(surveyFormPage(found.survey, { token, rating: null, error: input.error.issues[0]!.message }), 400);
+      }
+      const outcome = await answerSurvey(prisma, { token, rating: input.data.rating, comment: input.data.comment, now });
+      if (!outcome.ok) return problem(outcome.problem);
+      return html(answeredPage(outcome.survey, { justNow: outcome.recorded }));
+    }
+    return new Response("Use GET or POST.", { status: 405, headers: { allow: "GET, POST" } });
+  } catch (error) {
+    console.error("[session-checkout] The survey page failed:", error);
+    return html(errorPage(), 500);
+  }
+}
+
+function problem(kind: Parameters<typeof problemPage>[0]): Response {
+  const { status, html: body } = problemPage(kind);
+  return html(body, status);
+}

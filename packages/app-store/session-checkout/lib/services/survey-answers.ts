@@ -1,0 +1,138 @@
+import type { PrismaClient, PrismaTransaction } from "@calcom/prisma";
+import { z } from "zod";
+
+import { appendAuditEntry } from "../audit";
+import { checkSurveyToken, type SurveyTokenProblem } from "../survey-token";
+import { CONNECTION_WAIT } from "./transaction-options";
+
+/*
+ * A client's answer to a survey, from the public survey page. Opening the page (GET) only reads;
+ * the answer is recorded by the client's own submit (POST), once. The rating also lands on
+ * Cal.com's booking (`rating`, `ratingFeedback`), so Cal.com's Insights shows it.
+ */
+
+export const COMMENT_MAX_CHARACTERS = 2000;
+
+export const surveyAnswerSchema = z.object({
+  rating: z.coerce
+    .number({ invalid_type_error: "Choose a rating from 1 to 5.", required_error: "Choose a rating from 1 to 5." })
+    .int("Choose a rating from 1 to 5.")
+    .min(1, "Choose a rating from 1 to 5.")
+    .max(5, "Choose a rating from 1 to 5."),
+  comment: z
+    .string()
+    .max(COMMENT_MAX_CHARACTERS * 2)
+    .transform((text) => text.trim())
+    .refine((text) => Array.from(text).length <= COMMENT_MAX_CHARACTERS, `A comment can be at most ${COMMENT_MAX_CHARACTERS.toLocaleString("en-US")} characters.`)
+    .optional(),
+});
+
+export type SurveyLinkProblem = SurveyTokenProblem | "unknown" | "not-open";
+
+export interface SurveyForPage {
+  surveyId: number;
+  attendeeName: string;
+  hostName: string;
+  brandColor: string | null;
+  sessionTitle: string;
+  startTime: Date;
+  /** The client's own time zone, for the session's date. */
+  timeZone: string;
+  answer: { rating: number; comment: string | null; answeredAt: Date } | null;
+}
+
+type Lookup = { ok: true; survey: SurveyForPage } | { ok: false; problem: SurveyLinkProblem };
+
+/** What the survey page shows for a link: read only, whatever the link says. */
+export async function surveyForLink(db: PrismaClient | PrismaTransaction, token: string, now: Date): Promise<Lookup> {
+  const checked = checkSurveyToken(token, { now });
+  if (!checked.ok) return { ok: false, problem: checked.problem };
+  const row = await db.app_SessionCheckout_Survey.findUnique({
+    where: { id: checked.surveyId },
+    select: {
+      id: true,
+      status: true,
+      attendeeEmail: true,
+      attendeeName: true,
+      rating: true,
+      comment: true,
+      answeredAt: true,
+      booking: { select: { title: true, startTime: true, user: { select: { name: true, brandColor: true } }, attendees: { select: { email: true, timeZone: true } } } },
+    },
+  });
+  if (!row) return { ok: false, problem: "unknown" };
+  // Only a survey that went out can be answered (a queued or cancelled one has no link in anyone's inbox).
+  if (row.status !== "SENT" && row.status !== "ANSWERED") return { ok: false, problem: "not-open" };
+  const attendee = row.booking.attendees.find((a) => a.email.trim().toLowerCase() === row.attendeeEmail);
+  return {
+    ok: true,
+    survey: {
+      surveyId: row.id,
+      attendeeName: row.attendeeName,
+      hostName: row.booking.user?.name ?? "your host",
+      brandColor: row.booking.user?.brandColor ?? null,
+      sessionTitle: row.booking.title,
+      startTime: row.booking.startTime,
+      timeZone: attendee?.timeZone ?? "UTC",
+      answer: row.status === "ANSWERED" && row.rating !== null && row.answeredAt ? { rating: row.rating, comment: row.comment, answeredAt: row.answeredAt } : null,
+    },
+  };
+}
+
+export type AnswerOutcome = { ok: true; survey: SurveyForPage; recorded: boolean } | { ok: false; problem: SurveyLinkProblem };
+
+/**
+ * Records the answer, once: the survey row is locked, and a survey already answered keeps its
+ * first answer (a replayed or second submit records nothing and shows that answer). In the same
+ * transaction the booking's rating becomes the rounded mean of its answered surveys, and History
+ * gets an entry.
+ */
+export async function answerSurvey(db: PrismaClient, { token, rating, comment, now }: { token: string; rating: number; comment?: string; now: Date }): Promise<AnswerOutcome> {
+  return db.$transaction(async (tx) => {
+    const checked = checkSurveyToken(token, { now });
+    if (!checked.ok) return { ok: false, problem: checked.problem };
+    await tx.$queryRaw`SELECT "id" FROM "App_SessionCheckout_Survey" WHERE "id" = ${checked.surveyId} FOR UPDATE`;
+    const found = await surveyForLink(tx, token, now);
+    if (!found.ok) return found;
+    if (found.survey.answer) return { ok: true, survey: found.survey, recorded: false };
+
+    const text = comment ? comment : null;
+    const answered = await tx.app_SessionCheckout_Survey.update({
+      where: { id: checked.surveyId },
+      data: { status: "ANSWERED", rating, comment: text, answeredAt: now },
+      select: { bookingId: true, attendeeEmail: true },
+    });
+    await writeBookingRating(tx, answered.bookingId);
+    await appendAuditEntry(tx, {
+      bookingId: answered.bookingId,
+      action: "SURVEY_ANSWERED",
+      actor: { kind: "client" },
+      source: "SURVEY_RESPONSE",
+      at: now,
+      details: { attendee: answered.attendeeEmail, rating, ...(text ? { comment: text } : {}) },
+    });
+    return { ok: true, survey: { ...found.survey, answer: { rating, comment: text, answeredAt: now } }, recorded: true };
+  }, CONNECTION_WAIT);
+}
+
+/**
+ * Cal.com's `Booking.rating` is one number: the rounded mean of the booking's answered surveys (a
+ * group session's clients together); `ratingFeedback` holds their comments, each with its author.
+ */
+async function writeBookingRating(tx: PrismaTransaction, bookingId: number): Promise<void> {
+  const answers = await tx.app_SessionCheckout_Survey.findMany({
+    where: { bookingId, status: "ANSWERED", rating: { not: null } },
+    select: { attendeeName: true, rating: true, comment: true },
+    orderBy: { answeredAt: "asc" },
+  });
+  const ratings = answers.map((a) => a.rating!);
+  const mean = ratings.reduce((sum, r) => sum + r, 0) / ratings.length;
+  const comments = answers.filter((a) => a.comment);
+  await tx.booking.update({
+    where: { id: bookingId },
+    data: {
+      rating: Math.round(mean),
+      ratingFeedback: comments.length === 0 ? null : answers.length === 1 ? comments[0]!.comment : comments.map((a) => `${a.attendeeName}: ${a.comment}`).join("\n\n"),
+    },
+  });
+}
