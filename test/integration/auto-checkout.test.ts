@@ -543,7 +543,12 @@ describe("auto-checkout: faults and races", () => {
     } finally {
       await calcom.end();
     }
-    expect(await surveyEmails(booking.id)).toEqual(["here@client.example"]);
+    // Withheld: kept as CANCELLED, so it is never sent and never queued again.
+    const surveys = await prisma.app_SessionCheckout_Survey.findMany({ where: { bookingId: booking.id }, orderBy: { attendeeEmail: "asc" } });
+    expect(surveys.map((s) => [s.attendeeEmail, s.status])).toEqual([
+      ["here@client.example", "QUEUED"],
+      ["late.absent@client.example", "CANCELLED"],
+    ]);
   });
 
   it("the Inngest endpoint says plainly that Inngest is not configured when the jobs run embedded", async () => {

@@ -193,8 +193,6 @@ class SessionActionCommand implements fc.AsyncCommand<Model, Real> {
       model.checkoutState = decision.checkoutState;
       const flags = new Map(decision.noShowChanges.map((change) => [lower(change.email), change.noShow]));
       model.attendees = model.attendees.map((attendee) => ({ ...attendee, noShow: flags.get(lower(attendee.email)) ?? attendee.noShow }));
-      // A survey not yet sent is withheld from an attendee marked absent (nothing is ever sent here).
-      for (const change of decision.noShowChanges) if (change.noShow && model.surveyed.delete(lower(change.email))) note("no-show:queued-survey-withheld");
       let newlySurveyed = 0;
       for (const recipient of decision.surveyRecipients) {
         const email = lower(recipient.email);

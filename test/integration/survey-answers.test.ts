@@ -137,3 +137,34 @@ describe("the survey page", () => {
     expect(answered).not.toContain("<img");
   });
 });
+
+describe("the survey outbox across undo", () => {
+  it("a survey still queued when the checkout is undone is cancelled; one already sent stays sent; checking out again queues nothing new", async () => {
+    const host = await make.user();
+    await updateSettings(prisma, { userId: host.id, patch: { surveysEnabled: true } });
+    const booking = await make.booking({ hostId: host.id, attendees: [{ email: "sent@client.example" }, { email: "queued@client.example" }] });
+    const actor = { kind: "user" as const, userId: host.id };
+    await performSessionAction(prisma, { bookingId: booking.id, action: "checkout", actor });
+    await prisma.app_SessionCheckout_Survey.updateMany({ where: { bookingId: booking.id, attendeeEmail: "sent@client.example" }, data: { status: "SENT", sentAt: new Date() } });
+
+    await performSessionAction(prisma, { bookingId: booking.id, action: "undoCheckout", actor });
+    const statuses = async () => (await prisma.app_SessionCheckout_Survey.findMany({ where: { bookingId: booking.id }, orderBy: { attendeeEmail: "asc" } })).map((s) => [s.attendeeEmail, s.status]);
+    expect(await statuses()).toEqual([
+      ["queued@client.example", "CANCELLED"],
+      ["sent@client.example", "SENT"],
+    ]);
+    const undo = await prisma.app_SessionCheckout_AuditEntry.findFirstOrThrow({ where: { bookingId: booking.id, action: "CHECKOUT_UNDONE" } });
+    expect(undo.details).toMatchObject({ surveysCancelled: 1 });
+
+    const again = await performSessionAction(prisma, { bookingId: booking.id, action: "checkout", actor });
+    expect(again.surveysQueued).toBe(0);
+    expect(await statuses()).toEqual([
+      ["queued@client.example", "CANCELLED"],
+      ["sent@client.example", "SENT"],
+    ]);
+    // The cancelled survey's link, had one existed, opens nothing.
+    const cancelled = await prisma.app_SessionCheckout_Survey.findFirstOrThrow({ where: { bookingId: booking.id, attendeeEmail: "queued@client.example" } });
+    const response = await open(`token=${createSurveyToken({ surveyId: cancelled.id, issuedAt: new Date() })}`);
+    expect(response.status).toBe(409);
+  });
+});

@@ -79,7 +79,7 @@ async function applySessionAction(tx: PrismaTransaction, input: SessionActionInp
   if (input.action === "checkout") {
     surveysQueued = (await writeCheckouts(tx, [{ session, plan }], { actor: input.actor, method, now })).get(session.bookingId) ?? 0;
   } else {
-    await writeUndo(tx, session, plan, input.actor, now);
+    const surveysCancelled = await writeUndo(tx, session, plan, input.actor, now);
     await writeNoShowChanges(tx, session, plan);
     await appendAuditEntry(tx, {
       bookingId: session.bookingId,
@@ -87,7 +87,12 @@ async function applySessionAction(tx: PrismaTransaction, input: SessionActionInp
       actor: input.actor,
       source: method,
       at: now,
-      details: { from: plan.from, to: plan.to, ...(plan.noShowChanges.length > 0 ? { attendees: plan.noShowChanges.map((change) => change.email) } : {}) },
+      details: {
+        from: plan.from,
+        to: plan.to,
+        ...(plan.noShowChanges.length > 0 ? { attendees: plan.noShowChanges.map((change) => change.email) } : {}),
+        ...(input.action === "undoCheckout" ? { surveysCancelled } : {}),
+      },
     });
   }
 
@@ -106,13 +111,15 @@ async function applySessionAction(tx: PrismaTransaction, input: SessionActionInp
   };
 }
 
-async function writeUndo(tx: PrismaTransaction, session: LockedSession, plan: TransitionPlan, actor: Actor, now: Date): Promise<void> {
-  if (plan.checkoutState !== "UNDONE" || session.snapshot.checkoutState === "UNDONE") return;
+/** Undo: the checkout becomes UNDONE, and surveys not sent yet are cancelled (what was sent stays sent). Returns how many were cancelled. */
+async function writeUndo(tx: PrismaTransaction, session: LockedSession, plan: TransitionPlan, actor: Actor, now: Date): Promise<number> {
+  if (plan.checkoutState !== "UNDONE" || session.snapshot.checkoutState === "UNDONE") return 0;
   const { count } = await tx.app_SessionCheckout_Checkout.updateMany({
     where: { bookingId: session.bookingId, state: "ACTIVE" },
     data: { state: "UNDONE", undoneAt: now, undoneById: actorUserId(actor) },
   });
   if (count !== 1) throw concurrentChange();
+  return (await tx.app_SessionCheckout_Survey.updateMany({ where: { bookingId: session.bookingId, status: "QUEUED" }, data: { status: "CANCELLED" } })).count;
 }
 
 async function writeNoShowChanges(tx: PrismaTransaction, session: LockedSession, plan: TransitionPlan): Promise<void> {

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "App_SessionCheckout_SurveyStatus" ADD VALUE 'CANCELLED';
+

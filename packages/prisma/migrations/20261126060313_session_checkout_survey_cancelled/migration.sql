@@ -1,0 +1,1 @@
+../../../app-store/session-checkout/prisma/migrations/20261126060313_session_checkout_survey_cancelled/migration.sql

@@ -1,0 +1,1 @@
+../../../app-store/session-checkout/prisma/migrations/20261126060314_session_checkout_withhold_by_cancelling/migration.sql
