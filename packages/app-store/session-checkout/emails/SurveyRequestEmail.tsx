@@ -1,0 +1,50 @@
+import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Section, Text } from "@react-email/components";
+
+export interface SurveyRequestProps {
+  clientName: string;
+  hostName: string;
+  brandColor: string;
+  sessionTitle: string;
+  /** The session's date and time, already written in the client's time zone. */
+  sessionWhen: string;
+  /** The survey page for each rating, 1 to 5: opening one records nothing. */
+  ratingLinks: ReadonlyArray<string>;
+  hideBranding: boolean;
+}
+
+/** The survey request a client receives after a session is checked out. */
+export function SurveyRequestEmail({ clientName, hostName, brandColor, sessionTitle, sessionWhen, ratingLinks, hideBranding }: SurveyRequestProps) {
+  return (
+    <Html lang="en">
+      <Head />
+      <Preview>{`How was your session with ${hostName}? One click to tell them.`}</Preview>
+      <Body style={{ backgroundColor: "#f3f4f6", fontFamily: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", margin: 0, padding: "24px 0" }}>
+        <Container style={{ backgroundColor: "#ffffff", borderRadius: 12, borderTop: `6px solid ${brandColor}`, maxWidth: 520, padding: 28 }}>
+          <Heading as="h1" style={{ fontSize: 22, margin: "0 0 12px" }}>{`How was your session with ${hostName}?`}</Heading>
+          <Text style={{ fontSize: 15, lineHeight: "22px" }}>
+            {`Hi ${clientName}, thank you for your session "${sessionTitle}" on ${sessionWhen}. How would you rate it?`}
+          </Text>
+          <Section style={{ margin: "20px 0", textAlign: "center" }}>
+            {ratingLinks.map((href, index) => (
+              <Button
+                key={href}
+                href={href}
+                aria-label={`Rate ${index + 1} out of 5`}
+                style={{ backgroundColor: brandColor, borderRadius: 8, color: "#ffffff", display: "inline-block", fontSize: 18, fontWeight: 700, margin: "0 4px", padding: "12px 16px" }}
+              >
+                {String(index + 1)}
+              </Button>
+            ))}
+          </Section>
+          <Text style={{ color: "#6b7280", fontSize: 13 }}>1 = poor, 5 = excellent. You can add a comment on the next page; nothing is recorded until you send it.</Text>
+          {hideBranding ? null : (
+            <>
+              <Hr />
+              <Text style={{ color: "#9ca3af", fontSize: 12 }}>Sent for {hostName} by Session Checkout.</Text>
+            </>
+          )}
+        </Container>
+      </Body>
+    </Html>
+  );
+}
