@@ -381,13 +381,13 @@ describe("the due-session function (event session-checkout/session.due)", () => 
 });
 
 describe("the serve endpoint, as Inngest sees it", () => {
-  it("answers a signed introspection: two functions, cloud mode, both keys, this app", async () => {
+  it("answers a signed introspection: three functions, cloud mode, both keys, this app", async () => {
     const response = await inngestHandler(serveRequest("GET", { signature: inngestSignature("") }));
 
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
       authentication_succeeded: true,
-      function_count: 2,
+      function_count: 3,
       mode: "cloud",
       has_event_key: true,
       has_signing_key: true,
@@ -412,7 +412,7 @@ describe("the serve endpoint, as Inngest sees it", () => {
     }
   });
 
-  it("registers both functions with Inngest on PUT: ids, triggers, idempotency, concurrency, cancellation, serve URL", async () => {
+  it("registers the three functions with Inngest on PUT: ids, triggers, idempotency, concurrency, cancellation, serve URL", async () => {
     const response = await inngestHandler(serveRequest("PUT"));
 
     expect(response.status).toBe(200);
@@ -447,6 +447,13 @@ describe("the serve endpoint, as Inngest sees it", () => {
           { event: "session-checkout/settings.changed", if: "async.data.hostUserId == event.data.hostUserId" },
         ],
         steps: { step: { id: "step", name: "step", runtime: { type: "http", url: stepUrl("session-checkout-auto-checkout-session") }, retries: { attempts: 5 } } },
+      },
+      {
+        id: "session-checkout-survey-delivery",
+        name: "Surveys: send the survey emails that are due",
+        triggers: [{ event: "session-checkout/session.checked-out" }, { cron: "* * * * *" }],
+        concurrency: 1,
+        steps: { step: { id: "step", name: "step", runtime: { type: "http", url: stepUrl("session-checkout-survey-delivery") }, retries: { attempts: 3 } } },
       },
     ]);
   });

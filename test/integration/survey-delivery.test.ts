@@ -1,5 +1,6 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 
+import { EmbeddedJobRunner } from "@calcom/app-store/session-checkout/jobs/embedded-runner";
 import { createMailTransport } from "@calcom/app-store/session-checkout/emails/mail-transport";
 import { deliverDueSurveys, MAX_ATTEMPTS } from "@calcom/app-store/session-checkout/lib/services/survey-delivery";
 import { performSessionAction } from "@calcom/app-store/session-checkout/lib/services/session-actions";
@@ -123,5 +124,16 @@ describe("survey delivery", () => {
       ["off@client.example", "CANCELLED"],
       ["undone@client.example", "CANCELLED"],
     ]);
+  });
+
+  it("in the running product a checkout's survey goes out at once: the embedded runner follows the checked-out event", async () => {
+    const runner = new EmbeddedJobRunner({ db: () => prisma, mailer: () => ({ transport, from: "Session Checkout <surveys@localhost>", webappUrl: WEBAPP }), log: () => undefined });
+    runner.start({ everyMinute: false });
+    try {
+      await checkedOutSession({ attendees: [{ email: "instant@client.example" }] });
+      await vi.waitFor(() => expect(mailTo("instant@client.example")).toHaveLength(1), { timeout: 10_000 });
+    } finally {
+      await runner.stop();
+    }
   });
 });

@@ -28,3 +28,23 @@ export function createMailTransport(settings: SmtpSettings): MailTransport & { c
     maxConnections: 5,
   });
 }
+
+export interface SurveyMailer {
+  transport: MailTransport;
+  from: string;
+  webappUrl: string;
+}
+
+const processWide = globalThis as typeof globalThis & { __sessionCheckoutMailer?: SurveyMailer | null };
+
+/** The process's survey mailer from the environment (one pooled transport), or null when no SMTP server is set. */
+export function surveyMailer(env: Readonly<Record<string, string | undefined>> = process.env): SurveyMailer | null {
+  if (processWide.__sessionCheckoutMailer !== undefined) return processWide.__sessionCheckoutMailer;
+  const settings = smtpSettingsFromEnv(env);
+  processWide.__sessionCheckoutMailer = settings && {
+    transport: createMailTransport(settings),
+    from: env.EMAIL_FROM || "Session Checkout <notifications@localhost>",
+    webappUrl: env.NEXT_PUBLIC_WEBAPP_URL || "http://localhost:3000",
+  };
+  return processWide.__sessionCheckoutMailer;
+}

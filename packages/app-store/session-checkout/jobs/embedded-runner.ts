@@ -1,8 +1,11 @@
 import type { PrismaClient } from "@calcom/prisma";
 
 import { runDueSession, runSchedulerPass, type DueSessionResult, type JobStep, type SchedulerPassSummary } from "./auto-checkout";
+import type { SurveyMailer } from "../emails/mail-transport";
+import { MAX_ATTEMPTS } from "../lib/services/survey-delivery";
 import { cancelsRun } from "./cancellation";
-import { SESSION_DUE, type AppEvent, type SessionDueData } from "./events";
+import { SESSION_CHECKED_OUT, SESSION_DUE, type AppEvent, type SessionDueData } from "./events";
+import { runSurveyDelivery, type DeliveryRunSummary } from "./survey-delivery";
 import { setEmbeddedEventSink } from "./publish";
 
 const MINUTE_MS = 60_000;
@@ -24,6 +27,8 @@ export interface EmbeddedRunnerOptions {
   retryPausesMs?: ReadonlyArray<number>;
   /** Catch-up sessions per transaction: small, so a host's own action never waits long for the embedded database's one connection. */
   batchSize?: number;
+  /** Where survey emails go; none: surveys stay queued. */
+  mailer?: () => SurveyMailer | null;
 }
 
 class Cancelled extends Error {}
@@ -47,6 +52,8 @@ export class EmbeddedJobRunner {
   private readonly hostQueues = new Map<number, Promise<unknown>>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private pass: Promise<SchedulerPassSummary> | null = null;
+  private delivery: Promise<DeliveryRunSummary> | null = null;
+  private deliveryAgain = false;
   private schedulerTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   private readonly clock: () => Date;
@@ -73,6 +80,7 @@ export class EmbeddedJobRunner {
     const tick = () => {
       if (this.stopped) return;
       void this.runPass().catch((error) => this.log(`Auto-checkout pass failed: ${message(error)}. The next pass, in a minute, tries again.`));
+      void this.deliverSurveys();
       const now = Date.now();
       this.schedulerTimer = setTimeout(tick, MINUTE_MS - (now % MINUTE_MS));
     };
@@ -111,6 +119,33 @@ export class EmbeddedJobRunner {
       if (event.name === SESSION_DUE) this.schedule(event.data);
       else this.cancelWhere((run) => cancelsRun(event, run));
     });
+    // A checkout queued surveys: send them now rather than at the next minute.
+    if (events.some((event) => event.name === SESSION_CHECKED_OUT)) void this.deliverSurveys();
+  }
+
+  /** One survey delivery run; a run asked for while one runs is folded into one more after it. */
+  deliverSurveys(): Promise<DeliveryRunSummary> {
+    if (this.delivery) {
+      this.deliveryAgain = true;
+      return this.delivery;
+    }
+    this.delivery = this.track(runSurveyDelivery({ db: this.options.db(), step: this.stepFor(new AbortController().signal), mailer: this.options.mailer?.() ?? null, clock: this.clock }))
+      .then((summary) => {
+        if (summary.sent || summary.failed) this.log(`Surveys: ${summary.sent} sent${summary.failed ? `, ${summary.failed} failed after ${MAX_ATTEMPTS} attempts` : ""}.`);
+        return summary;
+      })
+      .catch((error) => {
+        this.log(`Survey delivery failed: ${message(error)}. It runs again in a minute.`);
+        return { sent: 0, retrying: 0, failed: 0, cancelled: 0 };
+      })
+      .finally(() => {
+        this.delivery = null;
+        if (this.deliveryAgain && !this.stopped) {
+          this.deliveryAgain = false;
+          void this.deliverSurveys();
+        }
+      });
+    return this.delivery;
   }
 
   /** Keys of the runs now sleeping until their sessions fall due. */

@@ -3,7 +3,9 @@ import { NonRetriableError, type Inngest } from "inngest";
 
 import { runDueSession, runSchedulerPass, SCHEDULER_CRON, sessionDueDataSchema, type JobStep } from "./auto-checkout";
 import { cancelOn } from "./cancellation";
-import { SESSION_DUE, type AppEvent } from "./events";
+import { surveyMailer } from "../emails/mail-transport";
+import { SESSION_CHECKED_OUT, SESSION_DUE, type AppEvent } from "./events";
+import { runSurveyDelivery } from "./survey-delivery";
 
 /** Runs of one host's sessions at once; the rest wait their turn. */
 export const PER_HOST_CONCURRENCY = 5;
@@ -60,5 +62,18 @@ export function createAutoCheckoutFunctions({ inngest, db }: { inngest: Inngest;
     },
   );
 
-  return [scheduler, dueSession];
+  const surveyDelivery = inngest.createFunction(
+    {
+      id: "survey-delivery",
+      name: "Surveys: send the survey emails that are due",
+      // At once after a checkout, and every minute for the retries.
+      triggers: [{ event: SESSION_CHECKED_OUT }, { cron: SCHEDULER_CRON }],
+      // One run at a time; a checkout arriving meanwhile is picked up by the run under way or the next.
+      concurrency: 1,
+      retries: 3,
+    },
+    async ({ step }) => runSurveyDelivery({ db: db(), step: asJobStep(step), mailer: surveyMailer() }),
+  );
+
+  return [scheduler, dueSession, surveyDelivery];
 }

@@ -1,6 +1,7 @@
 import { prisma } from "@calcom/prisma";
 
 import { devServer, getInngest, inngestMisconfiguration, jobEngine } from "./client";
+import { surveyMailer } from "../emails/mail-transport";
 import { EmbeddedJobRunner } from "./embedded-runner";
 import { createAutoCheckoutFunctions } from "./functions";
 
@@ -25,7 +26,7 @@ export function startJobs(): { description: string; stop(): Promise<void> } {
       stop: async () => undefined,
     };
   }
-  const runner = new EmbeddedJobRunner({ db: () => prisma });
+  const runner = new EmbeddedJobRunner({ db: () => prisma, mailer: () => surveyMailer() });
   runner.start();
   const warning = inngestMisconfiguration();
   return {
