@@ -665,7 +665,7 @@ describe("the cron route in Inngest mode", () => {
     const response = await cronHandler(cronRequest({ authorization: `Bearer ${CRON_API_KEY}` }));
 
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, checkedOut: 1, skipped: 0, failedBookingIds: [], scheduled: 501 });
+    expect(await response.json()).toEqual({ ok: true, checkedOut: 1, skipped: 0, failedBookingIds: [], scheduled: 501, surveys: { sent: 0, retrying: 0, failed: 0, cancelled: 0 } });
     const sent = sentEvents();
     expect(sent.map((events) => events.length)).toEqual([1, 500, 1]);
     expect(sent[0]).toMatchObject([{ name: "session-checkout/session.checked-out", data: { bookingId: due.id, method: "AUTO" } }]);

@@ -11,8 +11,18 @@ const nextCli = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 /** NEXTAUTH_SECRET when given; otherwise one made once and kept in .data, so sign-ins survive restarts. */
 export function sessionSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
-  const file = join(repoRoot, ".data", "nextauth-secret");
+  return keptSecret("NEXTAUTH_SECRET", "nextauth-secret");
+}
+
+/** The secret that signs survey links, the same way: survey links in sent emails stay valid across restarts. */
+export function surveyLinkSecret(): string {
+  return keptSecret("SESSION_CHECKOUT_SURVEY_SECRET", "survey-secret");
+}
+
+function keptSecret(variable: string, fileName: string): string {
+  const given = process.env[variable];
+  if (given) return given;
+  const file = join(repoRoot, ".data", fileName);
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });

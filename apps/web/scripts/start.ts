@@ -1,8 +1,9 @@
 import { getPrisma } from "@calcom/prisma";
 
 import { openDatabase } from "./database";
+import { startMailCatcher } from "./mail-catcher";
 import { seedDemo, seedLiveShowcase } from "./seed-demo";
-import { buildWebApp, sessionSecret, startWebApp } from "./serve";
+import { buildWebApp, sessionSecret, startWebApp, surveyLinkSecret } from "./serve";
 
 /*
  * Runs the product on this machine: the database (embedded unless DATABASE_URL is set),
@@ -15,7 +16,16 @@ const prisma = getPrisma();
 const { demo, password, statusCounts } = await seedDemo(prisma);
 const bookings = await prisma.booking.count();
 
-const env = { DATABASE_URL: database.url, NEXTAUTH_SECRET: sessionSecret(), NEXTAUTH_URL: url, NEXT_PUBLIC_WEBAPP_URL: url };
+// No SMTP server configured: survey emails go over real SMTP to a local mail catcher with a web inbox.
+const mailCatcher = process.env.EMAIL_SERVER_HOST ? null : await startMailCatcher();
+const env = {
+  DATABASE_URL: database.url,
+  NEXTAUTH_SECRET: sessionSecret(),
+  SESSION_CHECKOUT_SURVEY_SECRET: surveyLinkSecret(),
+  NEXTAUTH_URL: url,
+  NEXT_PUBLIC_WEBAPP_URL: url,
+  ...(mailCatcher ? { EMAIL_SERVER_HOST: "127.0.0.1", EMAIL_SERVER_PORT: String(mailCatcher.smtpPort), EMAIL_SERVER_USER: "", EMAIL_SERVER_PASSWORD: "" } : {}),
+};
 // The build does not touch the database, so this process keeps its connection meanwhile: the embedded
 // database serves one, and a reconnect right after letting it go was refused.
 if (process.env.SKIP_WEB_BUILD !== "1") await buildWebApp(env);
@@ -43,10 +53,16 @@ if (showcase) {
     `\nAuto-checkout, live: "${showcase.title}" falls due at ${local} (${showcase.hostTimeZone}, Dana's time zone). Sign in as Dana and keep the calendar open: it turns Completed by itself, and its History says "Auto-checkout".`,
   );
 }
+console.log(
+  mailCatcher
+    ? `\nEmails (satisfaction surveys) are caught locally: read them at ${mailCatcher.inboxUrl} (set EMAIL_SERVER_HOST to send through your SMTP server).`
+    : `\nEmails go through ${process.env.EMAIL_SERVER_HOST}.`,
+);
 console.log("\nPress Ctrl+C to stop.");
 
 const stop = async () => {
   web.kill("SIGTERM");
+  await mailCatcher?.stop();
   await database.stop();
   process.exit(0);
 };

@@ -2,7 +2,9 @@ import { prisma } from "@calcom/prisma";
 import { timingSafeEqual } from "node:crypto";
 
 import { runSchedulerPass } from "../jobs/auto-checkout";
+import { surveyMailer } from "../emails/mail-transport";
 import { immediateStep } from "../jobs/immediate-step";
+import { runSurveyDelivery } from "../jobs/survey-delivery";
 
 function matches(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -30,8 +32,18 @@ export default async function cronHandler(request: Request): Promise<Response> {
   try {
     const summary = await runSchedulerPass({ db: prisma, step: immediateStep });
     for (const failure of summary.failed) console.error(`[session-checkout] Auto-checkout of booking ${failure.bookingId} failed: ${failure.error}`);
-    // The database's own words stay in the log.
-    return Response.json({ ok: true, checkedOut: summary.checkedOut, skipped: summary.skipped, failedBookingIds: summary.failed.map((f) => f.bookingId), scheduled: summary.scheduled });
+    // And the survey emails that are due (where no job engine sends them, this route can).
+    const surveys = await runSurveyDelivery({ db: prisma, step: immediateStep, mailer: surveyMailer() });
+    if (surveys.lastError) console.error(`[session-checkout] Survey delivery: ${surveys.lastError}`);
+    // The database's and the mail server's own words stay in the log.
+    return Response.json({
+      ok: true,
+      checkedOut: summary.checkedOut,
+      skipped: summary.skipped,
+      failedBookingIds: summary.failed.map((f) => f.bookingId),
+      scheduled: summary.scheduled,
+      surveys: { sent: surveys.sent, retrying: surveys.retrying, failed: surveys.failed, cancelled: surveys.cancelled },
+    });
   } catch (error) {
     console.error("[session-checkout] The cron scheduler pass failed:", error);
     return Response.json({ message: "The auto-checkout pass failed. Details are in the server log." }, { status: 500 });

@@ -131,7 +131,11 @@ export class EmbeddedJobRunner {
     }
     this.delivery = this.track(runSurveyDelivery({ db: this.options.db(), step: this.stepFor(new AbortController().signal), mailer: this.options.mailer?.() ?? null, clock: this.clock }))
       .then((summary) => {
-        if (summary.sent || summary.failed) this.log(`Surveys: ${summary.sent} sent${summary.failed ? `, ${summary.failed} failed after ${MAX_ATTEMPTS} attempts` : ""}.`);
+        if (summary.sent || summary.failed || summary.retrying) {
+          const failed = summary.failed ? `, ${summary.failed} failed after ${MAX_ATTEMPTS} attempts` : "";
+          const retrying = summary.retrying ? `, ${summary.retrying} to be tried again (${summary.lastError ?? "no reason given"})` : "";
+          this.log(`Surveys: ${summary.sent} sent${failed}${retrying}.`);
+        }
         return summary;
       })
       .catch((error) => {

@@ -29,6 +29,7 @@ export function startJobs(): { description: string; stop(): Promise<void> } {
   const runner = new EmbeddedJobRunner({ db: () => prisma, mailer: () => surveyMailer() });
   runner.start();
   const warning = inngestMisconfiguration();
+  if (!surveyMailer()) console.log("[session-checkout] No SMTP server is set (EMAIL_SERVER_HOST): survey emails stay queued until one is.");
   return {
     description: warning ?? "Auto-checkout runs embedded in this process: a scheduler pass every minute, each session checked out when it falls due. Set INNGEST_EVENT_KEY and INNGEST_SIGNING_KEY to run it on Inngest instead.",
     stop: () => runner.stop(),

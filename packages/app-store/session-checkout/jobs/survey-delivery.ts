@@ -12,6 +12,7 @@ export interface DeliveryRunSummary {
   retrying: number;
   failed: number;
   cancelled: number;
+  lastError?: string;
 }
 
 /**
@@ -25,12 +26,13 @@ export async function runSurveyDelivery({ db, step, mailer, clock = () => new Da
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const result = await step.run(`deliver-${round}`, async () => {
       const delivered = await deliverDueSurveys(db, { ...mailer, now: clock() });
-      return { sent: delivered.sent.length, retrying: delivered.retrying.length, failed: delivered.failed.length, cancelled: delivered.cancelled.length };
+      return { sent: delivered.sent.length, retrying: delivered.retrying.length, failed: delivered.failed.length, cancelled: delivered.cancelled.length, ...(delivered.lastError ? { lastError: delivered.lastError } : {}) };
     });
     summary.sent += result.sent;
     summary.retrying += result.retrying;
     summary.failed += result.failed;
     summary.cancelled += result.cancelled;
+    if (result.lastError) summary.lastError = result.lastError;
     if (result.sent + result.retrying + result.failed + result.cancelled === 0) break;
   }
   return summary;

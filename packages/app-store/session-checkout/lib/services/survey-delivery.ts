@@ -22,6 +22,8 @@ export interface DeliveryResult {
   retrying: number[];
   failed: number[];
   cancelled: number[];
+  /** The last sending error, for the operator's log. */
+  lastError?: string;
 }
 
 /**
@@ -86,9 +88,9 @@ export async function deliverDueSurveys(
         result.cancelled.push(row.id);
         return;
       }
-      const token = createSurveyToken({ surveyId: row.id, issuedAt: now });
-      const page = `${webappUrl.replace(/\/$/, "")}/api/integrations/session-checkout/survey?token=${token}`;
       try {
+        const token = createSurveyToken({ surveyId: row.id, issuedAt: now });
+        const page = `${webappUrl.replace(/\/$/, "")}/api/integrations/session-checkout/survey?token=${token}`;
         const email = await renderSurveyRequest({
           clientName: row.attendeeName,
           hostName: row.booking.user?.name ?? "your host",
@@ -105,6 +107,7 @@ export async function deliverDueSurveys(
       } catch (error) {
         const attempts = attemptsOf.get(row.id) ?? MAX_ATTEMPTS;
         const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+        result.lastError = reason;
         if (attempts >= MAX_ATTEMPTS) {
           await db.app_SessionCheckout_Survey.updateMany({ where: { id: row.id, status: "QUEUED" }, data: { status: "FAILED", lastError: reason } });
           audit.push({ bookingId: row.bookingId, action: "SURVEY_FAILED", actor: SYSTEM, source: "SURVEY_DELIVERY", at: now, details: { attendee: row.attendeeEmail, attempts, reason } });
