@@ -87,6 +87,12 @@ describe("the survey page", () => {
     expect(await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({ rating: 4, ratingFeedback: "Ada: Loved it\n\nBob: Too fast" });
   });
 
+  it("two clients of a group answering at the same moment: the booking's rating counts both", async () => {
+    const { booking, surveys } = await sentSurveys({ attendees: [{ email: "ada@client.example", name: "Ada" }, { email: "bob@client.example", name: "Bob" }] });
+    await Promise.all([submit({ token: surveys[0]!.token, rating: "5" }), submit({ token: surveys[1]!.token, rating: "2" })]);
+    expect((await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).rating).toBe(4);
+  });
+
   it("expired, forged, tampered, malformed and unknown links, and a survey never sent, get a clear page and change nothing", async () => {
     const { booking, surveys } = await sentSurveys();
     const survey = surveys[0]!;

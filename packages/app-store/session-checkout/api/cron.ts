@@ -32,8 +32,12 @@ export default async function cronHandler(request: Request): Promise<Response> {
   try {
     const summary = await runSchedulerPass({ db: prisma, step: immediateStep });
     for (const failure of summary.failed) console.error(`[session-checkout] Auto-checkout of booking ${failure.bookingId} failed: ${failure.error}`);
-    // And the survey emails that are due (where no job engine sends them, this route can).
-    const surveys = await runSurveyDelivery({ db: prisma, step: immediateStep, mailer: surveyMailer() });
+    // And the survey emails that are due (where no job engine sends them, this route can); its own
+    // trouble never reads as a failed auto-checkout pass.
+    const surveys = await runSurveyDelivery({ db: prisma, step: immediateStep, mailer: surveyMailer() }).catch((error: unknown) => {
+      console.error("[session-checkout] Survey delivery from the cron route failed:", error);
+      return { sent: 0, retrying: 0, failed: 0, cancelled: 0, lastError: "failed" };
+    });
     if (surveys.lastError) console.error(`[session-checkout] Survey delivery: ${surveys.lastError}`);
     // The database's and the mail server's own words stay in the log.
     return Response.json({

@@ -102,6 +102,8 @@ export async function answerSurvey(db: PrismaClient, { token, rating, comment, n
       data: { status: "ANSWERED", rating, comment: text, answeredAt: now },
       select: { bookingId: true, attendeeEmail: true },
     });
+    // The booking's rating is computed from all its answers: answers to one booking take turns.
+    await tx.$queryRaw`SELECT "id" FROM "Booking" WHERE "id" = ${answered.bookingId} FOR UPDATE`;
     await writeBookingRating(tx, answered.bookingId);
     await appendAuditEntry(tx, {
       bookingId: answered.bookingId,

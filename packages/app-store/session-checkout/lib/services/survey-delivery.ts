@@ -13,7 +13,7 @@ export interface MailTransport {
 export const MAX_ATTEMPTS = 5;
 /** Pauses before the 2nd … 5th attempt. */
 const RETRY_MINUTES = [1, 5, 30, 120];
-/** A claimed survey is not picked up by another sender for this long, even if this one dies. */
+/** A claimed survey is not picked up by another sender for this long, even if this one dies (far beyond the transport's 30 s timeouts). */
 const LEASE_MS = 10 * 60_000;
 const SYSTEM = { kind: "system" } as const;
 
@@ -75,8 +75,11 @@ export async function deliverDueSurveys(
   });
 
   const audit: AuditEntryInput[] = [];
-  await Promise.all(
+  await Promise.allSettled(
     rows.map(async (row) => {
+      const attempts = attemptsOf.get(row.id) ?? MAX_ATTEMPTS;
+      // Writes that belong to this claim only: another sender that re-claimed the row (after the lease) has moved `attempts` on.
+      const ours = { id: row.id, status: "QUEUED" as const, attempts };
       const attendees = row.booking.attendees.filter((a) => a.email.trim().toLowerCase() === row.attendeeEmail);
       const stillDue =
         row.booking.sessionCheckout?.state === "ACTIVE" &&
@@ -84,10 +87,12 @@ export async function deliverDueSurveys(
         attendees.every((a) => a.noShow !== true) &&
         row.booking.user?.sessionCheckoutSettings?.surveysEnabled === true;
       if (!stillDue) {
-        await db.app_SessionCheckout_Survey.updateMany({ where: { id: row.id, status: "QUEUED" }, data: { status: "CANCELLED" } });
+        await db.app_SessionCheckout_Survey.updateMany({ where: ours, data: { status: "CANCELLED" } });
         result.cancelled.push(row.id);
         return;
       }
+      // A slow batch may outlive its claim: send only while the row is still ours.
+      if ((await db.app_SessionCheckout_Survey.count({ where: ours })) === 0) return;
       try {
         const token = createSurveyToken({ surveyId: row.id, issuedAt: now });
         const page = `${webappUrl.replace(/\/$/, "")}/api/integrations/session-checkout/survey?token=${token}`;
@@ -101,23 +106,30 @@ export async function deliverDueSurveys(
           hideBranding: false,
         });
         await transport.sendMail({ from, to: row.attendeeEmail, ...email });
-        await db.app_SessionCheckout_Survey.updateMany({ where: { id: row.id, status: "QUEUED" }, data: { status: "SENT", sentAt: now, lastError: null } });
-        audit.push({ bookingId: row.bookingId, action: "SURVEY_SENT", actor: SYSTEM, source: "SURVEY_DELIVERY", at: now, details: { attendee: row.attendeeEmail } });
-        result.sent.push(row.id);
       } catch (error) {
-        const attempts = attemptsOf.get(row.id) ?? MAX_ATTEMPTS;
         const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
         result.lastError = reason;
         if (attempts >= MAX_ATTEMPTS) {
-          await db.app_SessionCheckout_Survey.updateMany({ where: { id: row.id, status: "QUEUED" }, data: { status: "FAILED", lastError: reason } });
+          await db.app_SessionCheckout_Survey.updateMany({ where: ours, data: { status: "FAILED", lastError: reason } });
           audit.push({ bookingId: row.bookingId, action: "SURVEY_FAILED", actor: SYSTEM, source: "SURVEY_DELIVERY", at: now, details: { attendee: row.attendeeEmail, attempts, reason } });
           result.failed.push(row.id);
         } else {
           const retryAt = new Date(now.getTime() + RETRY_MINUTES[attempts - 1]! * 60_000);
-          await db.app_SessionCheckout_Survey.updateMany({ where: { id: row.id, status: "QUEUED" }, data: { lastError: reason, nextAttemptAt: retryAt } });
+          await db.app_SessionCheckout_Survey.updateMany({ where: ours, data: { lastError: reason, nextAttemptAt: retryAt } });
           result.retrying.push(row.id);
         }
+        return;
       }
+      // The email is out: whatever happens now, it is never sent again by this claim. A row no longer
+      // ours (cancelled meanwhile) still gets its History entry, which says so.
+      result.sent.push(row.id);
+      const marked = await db.app_SessionCheckout_Survey
+        .updateMany({ where: ours, data: { status: "SENT", sentAt: now, lastError: null } })
+        .catch((error: unknown) => {
+          console.error(`[session-checkout] Survey ${row.id} was sent but could not be marked SENT:`, error);
+          return { count: 0 };
+        });
+      audit.push({ bookingId: row.bookingId, action: "SURVEY_SENT", actor: SYSTEM, source: "SURVEY_DELIVERY", at: now, details: { attendee: row.attendeeEmail, ...(marked.count === 0 ? { note: "sent while the survey was withdrawn" } : {}) } });
     }),
   );
   await appendAuditEntries(db, audit);
