@@ -1,21 +1,10 @@
+import { freePort } from "@calcom/prisma/embedded";
 import { MailDev } from "maildev";
-import { createServer } from "node:net";
 
 /*
  * With no SMTP server configured, `npm start` runs a local mail catcher (maildev): the app sends its
  * survey emails over real SMTP to it, and a person reads them in its web inbox.
  */
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 export async function startMailCatcher(): Promise<{ smtpPort: number; inboxUrl: string; stop(): Promise<void> }> {
   const smtpPort = Number(process.env.MAIL_CATCHER_SMTP_PORT) || (await freePort());
