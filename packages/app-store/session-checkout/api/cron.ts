@@ -4,7 +4,7 @@ import { timingSafeEqual } from "node:crypto";
 import { runSchedulerPass } from "../jobs/auto-checkout";
 import { surveyMailer } from "../emails/mail-transport";
 import { immediateStep } from "../jobs/immediate-step";
-import { runSurveyDelivery } from "../jobs/survey-delivery";
+import { noDelivery, runSurveyDelivery } from "../jobs/survey-delivery";
 
 function matches(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -36,7 +36,7 @@ export default async function cronHandler(request: Request): Promise<Response> {
     // trouble never reads as a failed auto-checkout pass.
     const surveys = await runSurveyDelivery({ db: prisma, step: immediateStep, mailer: surveyMailer() }).catch((error: unknown) => {
       console.error("[session-checkout] Survey delivery from the cron route failed:", error);
-      return { sent: 0, retrying: 0, failed: 0, cancelled: 0, lastError: "failed" };
+      return { ...noDelivery(), lastError: "failed" };
     });
     if (surveys.lastError) console.error(`[session-checkout] Survey delivery: ${surveys.lastError}`);
     // The database's and the mail server's own words stay in the log.

@@ -1,4 +1,5 @@
 import type { SurveyForPage, SurveyLinkProblem } from "../lib/services/survey-answers";
+import { brandColorOrDefault, formatForClient } from "../components/format";
 import { COMMENT_MAX_CHARACTERS } from "../lib/services/survey-answers";
 
 /*
@@ -7,19 +8,8 @@ import { COMMENT_MAX_CHARACTERS } from "../lib/services/survey-answers";
  */
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-const safeColor = (color: string | null) => (color && /^#[0-9a-fA-F]{6}$/.test(color) ? color : "#111827");
-
-function sessionDate(survey: SurveyForPage): string {
-  const options: Intl.DateTimeFormatOptions = { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" };
-  try {
-    return new Intl.DateTimeFormat("en-GB", { ...options, timeZone: survey.timeZone }).format(survey.startTime);
-  } catch {
-    return new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" }).format(survey.startTime);
-  }
-}
-
 function layout(title: string, body: string, brandColor: string | null = null): string {
-  const color = safeColor(brandColor);
+  const color = brandColorOrDefault(brandColor);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${escape(title)}</title>
@@ -43,7 +33,7 @@ export function surveyFormPage(survey: SurveyForPage, { token, rating, error }: 
   return layout(
     `How was your session with ${survey.hostName}?`,
     `<h1>How was your session with ${escape(survey.hostName)}?</h1>
-<p>${escape(survey.sessionTitle)}<br><span class="muted">${escape(sessionDate(survey))}</span></p>
+<p>${escape(survey.sessionTitle)}<br><span class="muted">${escape(formatForClient(survey.startTime, survey.timeZone))}</span></p>
 ${error ? `<p class="error" role="alert">${escape(error)}</p>` : ""}
 <form method="post">
 <input type="hidden" name="token" value="${escape(token)}">

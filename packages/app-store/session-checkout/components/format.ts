@@ -6,3 +6,18 @@ export function formatInZone(date: Date, timeZone: string): string {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : "Something went wrong. Try again.";
 }
+
+/** A session's date and time in the client's own zone, spelled out, e.g. "Tuesday 24 November 2026, 14:05 CET"; UTC when the zone is unknown. */
+export function formatForClient(date: Date, timeZone: string): string {
+  const options: Intl.DateTimeFormatOptions = { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" };
+  try {
+    return new Intl.DateTimeFormat("en-GB", { ...options, timeZone }).format(date);
+  } catch {
+    return new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" }).format(date);
+  }
+}
+
+/** Cal.com's brandColor when it is a plain #rrggbb (it goes into styles), else a neutral dark. */
+export function brandColorOrDefault(color: string | null | undefined): string {
+  return color && /^#[0-9a-fA-F]{6}$/.test(color) ? color : "#111827";
+}

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { AUTO_CHECKOUT_ACTOR } from "../lib/actor";
 import { SessionCheckoutError } from "../lib/errors";
 import { autoCheckoutSessions } from "../lib/services/auto-checkout-batch";
-import { advanceLines, findDueSessions } from "../lib/services/due-sessions";
+import { advanceLines, findDueSessions, type DueCursor } from "../lib/services/due-sessions";
 import { performSessionAction } from "../lib/services/session-actions";
 import { sessionDueEvent, type AppEvent, type SessionDueData } from "./events";
 
@@ -80,7 +80,7 @@ export async function runSchedulerPass({
 
   const windowStart = new Date(await step.run("look-ahead-from", async () => clock().toISOString()));
   const windowEnd = new Date(windowStart.getTime() + LOOK_AHEAD_MINUTES * 60_000);
-  let after: Cursor | undefined;
+  let after: DueCursor | undefined;
   for (let page = 1; page <= MAX_PAGES; page++) {
     const events = await step.run(`find-upcoming-${page}`, async () =>
       (await findDueSessions(db, { dueAfter: windowStart, dueBy: windowEnd, after, limit: EVENT_BATCH })).map(sessionDueEvent),
@@ -94,8 +94,6 @@ export async function runSchedulerPass({
   }
   return summary;
 }
-
-type Cursor = { dueAt: Date; bookingId: number };
 
 export const sessionDueDataSchema = z.object({
   bookingId: z.number().int().positive(),

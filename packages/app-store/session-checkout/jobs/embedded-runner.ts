@@ -2,10 +2,11 @@ import type { PrismaClient } from "@calcom/prisma";
 
 import { runDueSession, runSchedulerPass, type DueSessionResult, type JobStep, type SchedulerPassSummary } from "./auto-checkout";
 import type { SurveyMailer } from "../emails/mail-transport";
+import { logSummary } from "../lib/errors";
 import { MAX_ATTEMPTS } from "../lib/services/survey-delivery";
 import { cancelsRun } from "./cancellation";
 import { SESSION_CHECKED_OUT, SESSION_DUE, type AppEvent, type SessionDueData } from "./events";
-import { runSurveyDelivery, type DeliveryRunSummary } from "./survey-delivery";
+import { noDelivery, runSurveyDelivery, type DeliveryRunSummary } from "./survey-delivery";
 import { setEmbeddedEventSink } from "./publish";
 
 const MINUTE_MS = 60_000;
@@ -79,7 +80,7 @@ export class EmbeddedJobRunner {
     if (!everyMinute) return;
     const tick = () => {
       if (this.stopped) return;
-      void this.runPass().catch((error) => this.log(`Auto-checkout pass failed: ${message(error)}. The next pass, in a minute, tries again.`));
+      void this.runPass().catch((error) => this.log(`Auto-checkout pass failed: ${logSummary(error, 300)}. The next pass, in a minute, tries again.`));
       void this.deliverSurveys();
       const now = Date.now();
       this.schedulerTimer = setTimeout(tick, MINUTE_MS - (now % MINUTE_MS));
@@ -139,8 +140,8 @@ export class EmbeddedJobRunner {
         return summary;
       })
       .catch((error) => {
-        this.log(`Survey delivery failed: ${message(error)}. It runs again in a minute.`);
-        return { sent: 0, retrying: 0, failed: 0, cancelled: 0 };
+        this.log(`Survey delivery failed: ${logSummary(error, 300)}. It runs again in a minute.`);
+        return noDelivery();
       })
       .finally(() => {
         this.delivery = null;
@@ -171,7 +172,7 @@ export class EmbeddedJobRunner {
     const run = runDueSession({ db: this.options.db(), step: this.stepFor(controller.signal, { sleepingKey: data.key, hostUserId: data.hostUserId }), data, clock: this.clock })
       .then((result) => this.report(result))
       .catch((error) => {
-        if (!(error instanceof Cancelled)) this.log(`Auto-checkout of booking ${data.bookingId} failed after retries: ${message(error)}. The scheduler's catch-up tries again.`);
+        if (!(error instanceof Cancelled)) this.log(`Auto-checkout of booking ${data.bookingId} failed after retries: ${logSummary(error, 300)}. The scheduler's catch-up tries again.`);
       })
       .finally(() => {
         if (this.sleeping.get(data.key)?.controller === controller) this.sleeping.delete(data.key);
@@ -254,8 +255,4 @@ async function realSleepUntil(until: Date, signal: AbortSignal, clock: () => Dat
       signal.addEventListener("abort", done, { once: true });
     });
   }
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message.split("\n").slice(-1)[0]!.slice(0, 300) : String(error);
 }

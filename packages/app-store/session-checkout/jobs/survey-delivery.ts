@@ -15,13 +15,15 @@ export interface DeliveryRunSummary {
   lastError?: string;
 }
 
+export const noDelivery = (): DeliveryRunSummary => ({ sent: 0, retrying: 0, failed: 0, cancelled: 0 });
+
 /**
  * One delivery run: sends the surveys that are due, batch after batch, until none is left. Triggered
  * by a checkout (so the email goes out at once) and every minute (for retries). The same body runs
  * on Inngest and in the embedded runner.
  */
 export async function runSurveyDelivery({ db, step, mailer, clock = () => new Date() }: { db: PrismaClient; step: JobStep; mailer: SurveyMailer | null; clock?: () => Date }): Promise<DeliveryRunSummary> {
-  const summary: DeliveryRunSummary = { sent: 0, retrying: 0, failed: 0, cancelled: 0 };
+  const summary = noDelivery();
   if (!mailer) return summary;
   for (let round = 1; round <= MAX_ROUNDS; round++) {
     const result = await step.run(`deliver-${round}`, async () => {

@@ -20,3 +20,8 @@ export const NOTE_NOT_FOUND_MESSAGE = "Note not found.";
 export function bookingNotFound(): SessionCheckoutError {
   return new SessionCheckoutError("NOT_FOUND", BOOKING_NOT_FOUND_MESSAGE);
 }
+
+/** An unexpected error's last line, short, for the operator's log (never shown to a host or client). */
+export function logSummary(error: unknown, maxLength = 500): string {
+  return error instanceof Error ? error.message.split("\n").slice(-1)[0]!.slice(0, maxLength) : String(error).slice(0, maxLength);
+}

@@ -4,7 +4,7 @@ import { sessionChangedEvents } from "../../jobs/domain-events";
 import { publishAppEvents } from "../../jobs/publish";
 import { AUTO_CHECKOUT_ACTOR } from "../actor";
 import { planAutoCheckout } from "../auto-checkout";
-import { SessionCheckoutError } from "../errors";
+import { logSummary, SessionCheckoutError } from "../errors";
 import { DEFAULT_SETTINGS } from "../settings";
 import type { TransitionPlan } from "../transitions";
 import { writeCheckouts } from "./checkout-writes";
@@ -37,7 +37,7 @@ export async function autoCheckoutSessions(db: PrismaClient, bookingIds: Readonl
     await publishAppEvents(sessionChangedEvents("checkout", written.changes));
     return { ...outcome, checkedOut: written.changes.map((c) => c.bookingId), skipped: written.skipped };
   } catch (error) {
-    if (bookingIds.length === 1) return { ...outcome, failed: [{ bookingId: bookingIds[0]!, error: describe(error) }] };
+    if (bookingIds.length === 1) return { ...outcome, failed: [{ bookingId: bookingIds[0]!, error: logSummary(error) }] };
   }
   for (const bookingId of bookingIds) {
     try {
@@ -45,7 +45,7 @@ export async function autoCheckoutSessions(db: PrismaClient, bookingIds: Readonl
       outcome.checkedOut.push(bookingId);
     } catch (error) {
       if (error instanceof SessionCheckoutError) outcome.skipped.push({ bookingId, reason: error.message });
-      else outcome.failed.push({ bookingId, error: describe(error) });
+      else outcome.failed.push({ bookingId, error: logSummary(error) });
     }
   }
   return outcome;
@@ -82,9 +82,4 @@ async function checkOutLocked(tx: PrismaTransaction, bookingIds: ReadonlyArray<n
     changes: planned.map(({ session }) => ({ bookingId: session.bookingId, hostUserId: session.hostUserId, at: now, method: "AUTO", surveysQueued: surveys.get(session.bookingId) ?? 0 })),
     skipped,
   };
-}
-
-/** For the operator's log: the error's own message, never shown to a host. */
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message.split("\n").slice(-1)[0]!.slice(0, 500) : String(error);
 }

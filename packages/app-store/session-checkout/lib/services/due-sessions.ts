@@ -12,13 +12,16 @@ export interface DueSession {
   enabledAt: Date | null;
 }
 
+/** A position in the due query's order: due time, then booking id. */
+export type DueCursor = { dueAt: Date; bookingId: number };
+
 export interface DueSessionsWindow {
   /** Sessions due at or before this instant… */
   dueBy: Date;
   /** …and, when given, due strictly after this one (the scheduler's look-ahead). */
   dueAfter?: Date;
   /** Paging: only sessions after this one in the query's order (due time, then booking id). */
-  after?: { dueAt: Date; bookingId: number };
+  after?: DueCursor;
   limit: number;
 }
 

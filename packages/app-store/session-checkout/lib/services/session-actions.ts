@@ -6,12 +6,12 @@ import { publishAppEvents } from "../../jobs/publish";
 import { actorUserId, type Actor, type CheckoutMethod } from "../actor";
 import { appendAuditEntry } from "../audit";
 import { planAutoCheckout } from "../auto-checkout";
-import { isInstalledFor } from "../installation";
+import { DEFAULT_SETTINGS } from "../settings";
 import { SessionCheckoutError } from "../errors";
 import type { SessionStatus } from "../status";
 import { normalizeEmail, planTransition, type SessionAction, type TransitionDecision, type TransitionPlan } from "../transitions";
 import { lockSessionForChange, type LockedSession } from "./locked-session";
-import { readSettings } from "./settings-store";
+import { readHostsForAutoCheckout, readSettings } from "./settings-store";
 import { CONNECTION_WAIT } from "./transaction-options";
 import { concurrentChange, writeCheckouts } from "./checkout-writes";
 
@@ -58,9 +58,8 @@ export async function performSessionAction(db: PrismaClient, input: SessionActio
 async function planFor(tx: PrismaTransaction, session: LockedSession, input: SessionActionInput, now: Date): Promise<TransitionDecision> {
   if (input.actor.kind === "auto-checkout") {
     if (input.action !== "checkout") throw new SessionCheckoutError("BAD_REQUEST", "Auto-checkout only checks sessions out.");
-    const settings = await readSettings(tx, session.hostUserId);
-    const installed = session.hostUserId !== null && (await isInstalledFor(tx, session.hostUserId));
-    const plan = planAutoCheckout({ snapshot: session.snapshot, endTime: session.endTime, settings, installed, now });
+    const host = session.hostUserId === null ? undefined : (await readHostsForAutoCheckout(tx, [session.hostUserId])).get(session.hostUserId);
+    const plan = planAutoCheckout({ snapshot: session.snapshot, endTime: session.endTime, settings: host?.settings ?? DEFAULT_SETTINGS, installed: host?.installed === true, now });
     return plan.allowed ? plan : { allowed: false, code: "PRECONDITION_FAILED", message: plan.reason, status: plan.status };
   }
   // Only a checkout depends on the host's settings (whether surveys go out).

@@ -3,6 +3,7 @@ import { z } from "zod";
 
 import { appendAuditEntry } from "../audit";
 import { checkSurveyToken, type SurveyTokenProblem } from "../survey-token";
+import { normalizeEmail } from "../transitions";
 import { CONNECTION_WAIT } from "./transaction-options";
 
 /*
@@ -63,7 +64,7 @@ export async function surveyForLink(db: PrismaClient | PrismaTransaction, token:
   if (!row) return { ok: false, problem: "unknown" };
   // Only a survey that went out can be answered (a queued or cancelled one has no link in anyone's inbox).
   if (row.status !== "SENT" && row.status !== "ANSWERED") return { ok: false, problem: "not-open" };
-  const attendee = row.booking.attendees.find((a) => a.email.trim().toLowerCase() === row.attendeeEmail);
+  const attendee = row.booking.attendees.find((a) => normalizeEmail(a.email) === row.attendeeEmail);
   return {
     ok: true,
     survey: {

@@ -1,8 +1,10 @@
 import type { PrismaClient } from "@calcom/prisma";
 
+import { brandColorOrDefault, formatForClient } from "../../components/format";
 import { renderSurveyRequest } from "../../emails/render-survey-request";
 import { appendAuditEntries, type AuditEntryInput } from "../audit";
 import { createSurveyToken } from "../survey-token";
+import { normalizeEmail } from "../transitions";
 import { CONNECTION_WAIT } from "./transaction-options";
 
 /** What the delivery needs of a mail transport (nodemailer's `Transporter` is one). */
@@ -80,7 +82,7 @@ export async function deliverDueSurveys(
       const attempts = attemptsOf.get(row.id) ?? MAX_ATTEMPTS;
       // Writes that belong to this claim only: another sender that re-claimed the row (after the lease) has moved `attempts` on.
       const ours = { id: row.id, status: "QUEUED" as const, attempts };
-      const attendees = row.booking.attendees.filter((a) => a.email.trim().toLowerCase() === row.attendeeEmail);
+      const attendees = row.booking.attendees.filter((a) => normalizeEmail(a.email) === row.attendeeEmail);
       const stillDue =
         row.booking.sessionCheckout?.state === "ACTIVE" &&
         attendees.length > 0 &&
@@ -99,9 +101,9 @@ export async function deliverDueSurveys(
         const email = await renderSurveyRequest({
           clientName: row.attendeeName,
           hostName: row.booking.user?.name ?? "your host",
-          brandColor: row.booking.user?.brandColor && /^#[0-9a-fA-F]{6}$/.test(row.booking.user.brandColor) ? row.booking.user.brandColor : "#111827",
+          brandColor: brandColorOrDefault(row.booking.user?.brandColor),
           sessionTitle: row.booking.title,
-          sessionWhen: formatWhen(row.booking.startTime, attendees[0]!.timeZone),
+          sessionWhen: formatForClient(row.booking.startTime, attendees[0]!.timeZone),
           ratingLinks: [1, 2, 3, 4, 5].map((rating) => `${page}&rating=${rating}`),
           hideBranding: false,
         });
@@ -134,13 +136,4 @@ export async function deliverDueSurveys(
   );
   await appendAuditEntries(db, audit);
   return result;
-}
-
-function formatWhen(at: Date, timeZone: string): string {
-  const options: Intl.DateTimeFormatOptions = { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZoneName: "short" };
-  try {
-    return new Intl.DateTimeFormat("en-GB", { ...options, timeZone }).format(at);
-  } catch {
-    return new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" }).format(at);
-  }
 }
