@@ -254,6 +254,27 @@ describe("auto-checkout: the setting in force decides", () => {
     await vi.waitFor(async () => expect(await checkoutOf(booking.id)).toMatchObject({ state: "ACTIVE", checkedOutAt: at(940) }));
   });
 
+  it("a rescheduled session gets a new run at its new due time; the old run wakes and finds nothing to do", async () => {
+    const host = await autoHost({ delay: 30 });
+    const booking = await session(host.id, at(850));
+    const clock = new VirtualClock(at(875).getTime());
+    const log: string[] = [];
+    const runner = embeddedRunner(clock, log);
+    await runner.runPass();
+    expect(sleepingFor(runner, booking.id)).toEqual([at(880).toISOString()]);
+    // Cal.com moves the session 20 minutes later (a reschedule sends none of the app's events).
+    await prisma.booking.update({ where: { id: booking.id }, data: { startTime: at(810), endTime: at(870) } });
+    clock.set(at(880));
+    await vi.waitFor(() => expect(sleepingFor(runner, booking.id)).toEqual([]));
+    expect(await checkoutOf(booking.id)).toBeNull();
+    // The next passes plan the new due time (900) once it is within the ten-minute look-ahead.
+    clock.set(at(891));
+    await runner.runPass();
+    expect(sleepingFor(runner, booking.id)).toEqual([at(900).toISOString()]);
+    clock.set(at(900));
+    await vi.waitFor(async () => expect(await checkoutOf(booking.id)).toMatchObject({ state: "ACTIVE", checkedOutAt: at(900) }));
+  });
+
   it("switching off stops it, for sleeping runs and for the catch-up", async () => {
     const host = await autoHost({ delay: 30 });
     const booking = await session(host.id, at(1000));
