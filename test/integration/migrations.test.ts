@@ -55,11 +55,15 @@ describe("the committed migrations", () => {
   it("add the rules Prisma cannot express as CHECK constraints", async () => {
     const client = new pg.Client({ connectionString: migratedUrl });
     await client.connect();
-    const { rows } = await client.query<{ conname: string }>(`SELECT conname FROM pg_constraint WHERE contype = 'c' AND conname LIKE 'App_SessionCheckout_%' ORDER BY 1`);
+    const { rows } = await client.query<{ conname: string }>(`SELECT conname FROM pg_constraint WHERE contype = 'c' AND conname LIKE 'App_SessionCheckout_%' ORDER BY conname::text COLLATE "C"`);
     await client.end();
     expect(rows.map((r) => r.conname)).toEqual([
       "App_SessionCheckout_Note_body_length",
+      "App_SessionCheckout_Settings_alert_threshold_range",
       "App_SessionCheckout_Settings_delay_allowed",
+      "App_SessionCheckout_SurveyOptOut_email_length",
+      "App_SessionCheckout_SurveyOptOut_email_lowercase",
+      "App_SessionCheckout_Survey_alert_needs_answer",
       "App_SessionCheckout_Survey_comment_length",
       "App_SessionCheckout_Survey_email_lowercase",
       "App_SessionCheckout_Survey_rating_range",

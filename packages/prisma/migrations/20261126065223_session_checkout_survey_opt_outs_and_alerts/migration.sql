@@ -1,0 +1,1 @@
+../../../app-store/session-checkout/prisma/migrations/20261126065223_session_checkout_survey_opt_outs_and_alerts/migration.sql
