@@ -87,6 +87,7 @@ async function build(world: World) {
       autoCheckoutEnabledAt: spec.hasSettings ? spec.endedAfter : null,
       autoCheckoutEndedAfter: spec.hasSettings ? spec.endedAfter : null,
       surveysEnabled: false,
+      surveyAlertThreshold: 2,
     };
     if (spec.hasSettings) await prisma.app_SessionCheckout_Settings.create({ data: { userId: user.id, ...settings } });
     hosts.push({ id: user.id, installed: spec.installed, settings });

@@ -18,6 +18,7 @@ import { useTestDatabase } from "../support/test-database";
 const { prisma, url } = await useTestDatabase();
 process.env.DATABASE_URL = url;
 const { default: surveyHandler } = await import("@calcom/app-store/session-checkout/api/survey");
+const { default: unsubscribeHandler } = await import("@calcom/app-store/session-checkout/api/unsubscribe");
 const make = factories(prisma);
 const sink = await startSmtpSink();
 const transport = createMailTransport({ host: "127.0.0.1", port: sink.port });
@@ -52,15 +53,27 @@ describe("survey delivery", () => {
     expect(mail!.text).toContain("Hi Ada Lovelace, thank you for your session");
     expect(mail!.text).toContain(`${WEBAPP}/api/integrations/session-checkout/survey?token=`);
     const links = Array.from(new Set(Array.from((mail!.html as string).matchAll(/href="([^"]+)"/g), (m) => m[1]!.replace(/&amp;/g, "&"))));
-    expect(links).toHaveLength(5);
+    const ratingLinks = links.filter((link) => link.startsWith(`${WEBAPP}/api/integrations/session-checkout/survey?token=`));
+    const unsubscribeLink = `${WEBAPP}/api/integrations/session-checkout/unsubscribe?token=`;
+    expect(ratingLinks).toHaveLength(5);
+    expect(links.filter((link) => !ratingLinks.includes(link))).toEqual([expect.stringContaining(unsubscribeLink)]);
+    // RFC 8058: the provider's own unsubscribe button, one click, by POST to the same page.
+    const header = (key: string) => mail!.headerLines.find((line) => line.key === key)?.line.replace(/\r?\n(?=[ \t])/g, "");
+    expect(header("list-unsubscribe-post")).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    expect(header("list-unsubscribe")).toMatch(new RegExp(`^List-Unsubscribe: <${unsubscribeLink.replace(/[.?]/g, "\\$&")}[A-Za-z0-9_.-]+>$`));
     const before = await sessionRows(prisma, booking.id);
-    for (const [index, link] of links.entries()) {
-      expect(link.startsWith(`${WEBAPP}/api/integrations/session-checkout/survey?token=`)).toBe(true);
+    const optOutsBefore = await prisma.app_SessionCheckout_SurveyOptOut.count();
+    for (const [index, link] of ratingLinks.entries()) {
       const response = await surveyHandler(new Request(link));
       expect(response.status).toBe(200);
       expect(await response.text()).toContain(`value="${index + 1}" checked`);
     }
+    const unsubscribePage = await unsubscribeHandler(new Request(links.find((link) => link.startsWith(unsubscribeLink))!));
+    expect(unsubscribePage.status).toBe(200);
+    expect(await unsubscribePage.text()).toContain("Stop surveys from Dana Reyes?");
+    // Opening every link, as a mail scanner does, changed nothing.
     expect(await sessionRows(prisma, booking.id)).toEqual(before);
+    expect(await prisma.app_SessionCheckout_SurveyOptOut.count()).toBe(optOutsBefore);
     expect(before.surveys[0]).toMatchObject({ status: "SENT", attempts: 1 });
     expect(before.audit.map((e) => [e.action, e.actorType, e.source])).toContainEqual(["SURVEY_SENT", "SYSTEM", "SURVEY_DELIVERY"]);
   });

@@ -1,16 +1,8 @@
 import { prisma } from "@calcom/prisma";
 
 import { answerSurvey, surveyAnswerSchema, surveyForLink } from "../lib/services/survey-answers";
+import { htmlResponse as html } from "./public-page";
 import { answeredPage, errorPage, problemPage, surveyFormPage } from "./survey-page";
-
-const HEADERS = {
-  "content-type": "text/html; charset=utf-8",
-  // The link carries the token: never cached, never sent on as a referrer, never indexed.
-  "cache-control": "no-store",
-  "referrer-policy": "no-referrer",
-  "x-robots-tag": "noindex",
-};
-const html = (body: string, status = 200) => new Response(body, { status, headers: HEADERS });
 
 /**
  * /api/integrations/session-checkout/survey — the client's survey page, public. GET shows the

@@ -8,11 +8,21 @@ import type { SettingsSlotProps } from "@calcom/types/AppSlots";
 import { Button } from "@calcom/ui/components/button";
 import { showToast } from "@calcom/ui/components/toast";
 
-import { isAutoCheckoutDelay, type SessionCheckoutSettings } from "../lib/settings";
+import { isAutoCheckoutDelay, isSurveyAlertThreshold, type SessionCheckoutSettings, type SurveyAlertThreshold } from "../lib/settings";
 import { DELAY_OPTIONS } from "./delay-options";
 import { errorMessage, formatInZone } from "./format";
 
-type Draft = Pick<SessionCheckoutSettings, "autoCheckoutEnabled" | "autoCheckoutDelayMinutes" | "surveysEnabled">;
+type Draft = Pick<SessionCheckoutSettings, "autoCheckoutEnabled" | "autoCheckoutDelayMinutes" | "surveysEnabled" | "surveyAlertThreshold">;
+
+const PREVIEW_PATH = "/api/integrations/session-checkout/preview";
+const ALERT_OPTIONS: ReadonlyArray<{ value: SurveyAlertThreshold; label: string }> = [
+  { value: 0, label: "Never" },
+  { value: 1, label: "Rated 1" },
+  { value: 2, label: "Rated 2 or lower" },
+  { value: 3, label: "Rated 3 or lower" },
+  { value: 4, label: "Rated 4 or lower" },
+  { value: 5, label: "Every answer" },
+];
 
 /** Settings > Calendar > General: the Auto-Checkout section and satisfaction surveys. */
 export default function SettingsSection({ timeZone }: SettingsSlotProps) {
@@ -36,7 +46,12 @@ export default function SettingsSection({ timeZone }: SettingsSlotProps) {
   if (settings.isLoading) return <p className="sc-muted">Loading settings…</p>;
   if (!settings.data) return <p role="alert" className="sc-error">{settings.error ? errorMessage(settings.error) : "Settings are not available."}</p>;
   const saved = settings.data;
-  const current: Draft = draft ?? { autoCheckoutEnabled: saved.autoCheckoutEnabled, autoCheckoutDelayMinutes: saved.autoCheckoutDelayMinutes, surveysEnabled: saved.surveysEnabled };
+  const current: Draft = draft ?? {
+    autoCheckoutEnabled: saved.autoCheckoutEnabled,
+    autoCheckoutDelayMinutes: saved.autoCheckoutDelayMinutes,
+    surveysEnabled: saved.surveysEnabled,
+    surveyAlertThreshold: saved.surveyAlertThreshold,
+  };
   const selected = DELAY_OPTIONS.find((option) => option.minutes === current.autoCheckoutDelayMinutes);
 
   return (
@@ -83,6 +98,36 @@ export default function SettingsSection({ timeZone }: SettingsSlotProps) {
           Send satisfaction surveys
         </label>
         <p className="sc-muted">Each attendee who came gets one email with a 1–5 rating after the session is checked out.</p>
+        <label htmlFor="sc-alert-threshold">Email me when a client rates a session</label>
+        <select
+          id="sc-alert-threshold"
+          value={current.surveyAlertThreshold}
+          onChange={(e) => {
+            const threshold = Number(e.target.value);
+            if (isSurveyAlertThreshold(threshold)) setDraft({ ...current, surveyAlertThreshold: threshold });
+          }}
+        >
+          {ALERT_OPTIONS.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+        <p className="sc-muted">The alert carries the rating, the client&apos;s comment and a link to the booking.</p>
+        <p className="sc-muted">
+          Preview with sample data:{" "}
+          <a href={`${PREVIEW_PATH}?template=survey-request`} target="_blank" rel="noreferrer">
+            survey email
+          </a>
+          {" · "}
+          <a href={`${PREVIEW_PATH}?template=low-rating-alert`} target="_blank" rel="noreferrer">
+            low-rating alert
+          </a>
+          {" · "}
+          <a href={`${PREVIEW_PATH}?template=survey-page`} target="_blank" rel="noreferrer">
+            survey page
+          </a>
+        </p>
       </section>
       {error ? (
         <p role="alert" className="sc-error">

@@ -1,6 +1,7 @@
 import nodemailer from "nodemailer";
 
 import type { MailTransport } from "../lib/services/survey-delivery";
+import { webappUrl } from "../lib/webapp-url";
 
 export interface SmtpSettings {
   host: string;
@@ -48,7 +49,7 @@ export function surveyMailer(env: Readonly<Record<string, string | undefined>> =
   processWide.__sessionCheckoutMailer = settings && {
     transport: createMailTransport(settings),
     from: env.EMAIL_FROM || "Session Checkout <notifications@localhost>",
-    webappUrl: env.NEXT_PUBLIC_WEBAPP_URL || "http://localhost:3000",
+    webappUrl: webappUrl(env),
   };
   return processWide.__sessionCheckoutMailer;
 }

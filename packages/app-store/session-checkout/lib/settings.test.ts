@@ -5,6 +5,7 @@ import {
   AUTO_CHECKOUT_DELAY_MINUTES,
   DEFAULT_SETTINGS,
   isAutoCheckoutDelay,
+  needsLowRatingAlert,
   type SessionCheckoutSettings,
   type SettingsPatch,
 } from "./settings";
@@ -20,6 +21,7 @@ const ON_SINCE_EARLIER: SessionCheckoutSettings = {
   autoCheckoutEnabledAt: EARLIER,
   autoCheckoutEndedAfter: new Date(EARLIER.getTime() - 60 * 60_000),
   surveysEnabled: false,
+  surveyAlertThreshold: 2,
 };
 /** The no-back-fill line when switched on at `at` with `delay` minutes: sessions due after `at`. */
 const lineFor = (at: Date, delay: number) => new Date(at.getTime() - delay * 60_000);
@@ -72,8 +74,8 @@ describe("applySettingsPatch", () => {
     {
       name: "switching on together with a delay and surveys applies all and sets enabledAt to now",
       current: OFF,
-      patch: { autoCheckoutEnabled: true, autoCheckoutDelayMinutes: 1440, surveysEnabled: true },
-      expected: { autoCheckoutEnabled: true, autoCheckoutDelayMinutes: 1440, autoCheckoutEnabledAt: NOW, autoCheckoutEndedAfter: lineFor(NOW, 1440), surveysEnabled: true },
+      patch: { autoCheckoutEnabled: true, autoCheckoutDelayMinutes: 1440, surveysEnabled: true, surveyAlertThreshold: 3 },
+      expected: { autoCheckoutEnabled: true, autoCheckoutDelayMinutes: 1440, autoCheckoutEnabledAt: NOW, autoCheckoutEndedAfter: lineFor(NOW, 1440), surveysEnabled: true, surveyAlertThreshold: 3 },
     },
     {
       name: "saying on again while on keeps enabledAt",
@@ -160,7 +162,7 @@ describe("applySettingsPatch", () => {
     expect(off.autoCheckoutEnabled).toBe(false);
     const onAgain = applySettingsPatch(off, { autoCheckoutEnabled: true }, LATER);
     expect(delayChanged.autoCheckoutEndedAfter).toEqual(lineFor(EARLIER, 120));
-    expect(onAgain).toEqual({ autoCheckoutEnabled: true, autoCheckoutDelayMinutes: 30, autoCheckoutEnabledAt: LATER, autoCheckoutEndedAfter: lineFor(LATER, 30), surveysEnabled: false });
+    expect(onAgain).toEqual({ autoCheckoutEnabled: true, autoCheckoutDelayMinutes: 30, autoCheckoutEnabledAt: LATER, autoCheckoutEndedAfter: lineFor(LATER, 30), surveysEnabled: false, surveyAlertThreshold: 2 });
   });
 
   it("does not change the settings it was given", () => {
@@ -168,5 +170,17 @@ describe("applySettingsPatch", () => {
     const before = { ...current };
     applySettingsPatch(current, { autoCheckoutEnabled: true, autoCheckoutDelayMinutes: 30, surveysEnabled: true }, NOW);
     expect(current).toEqual(before);
+  });
+});
+
+describe("the low-rating alert", () => {
+  it.each([
+    { rating: 1, threshold: 2, alert: true },
+    { rating: 2, threshold: 2, alert: true },
+    { rating: 3, threshold: 2, alert: false },
+    { rating: 5, threshold: 5, alert: true },
+    { rating: 1, threshold: 0, alert: false },
+  ])("rating $rating with threshold $threshold: alert $alert", ({ rating, threshold, alert }) => {
+    expect(needsLowRatingAlert(rating, threshold)).toBe(alert);
   });
 });

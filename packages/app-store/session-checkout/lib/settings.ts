@@ -14,9 +14,24 @@ export interface SessionCheckoutSettings {
    */
   autoCheckoutEndedAfter: Date | null;
   surveysEnabled: boolean;
+  /** A survey answer rated at or below this emails the host; 0 = never. */
+  surveyAlertThreshold: SurveyAlertThreshold;
 }
 
-export type SettingsPatch = Partial<Pick<SessionCheckoutSettings, "autoCheckoutEnabled" | "autoCheckoutDelayMinutes" | "surveysEnabled">>;
+/** Low-rating alert thresholds the host can choose: 0 (off) to 5 (every answer). */
+export const SURVEY_ALERT_THRESHOLDS = [0, 1, 2, 3, 4, 5] as const;
+export type SurveyAlertThreshold = (typeof SURVEY_ALERT_THRESHOLDS)[number];
+
+export function isSurveyAlertThreshold(value: number): value is SurveyAlertThreshold {
+  return (SURVEY_ALERT_THRESHOLDS as ReadonlyArray<number>).includes(value);
+}
+
+/** Whether an answer's rating calls for the host's low-rating alert. */
+export function needsLowRatingAlert(rating: number, threshold: number): boolean {
+  return threshold > 0 && rating <= threshold;
+}
+
+export type SettingsPatch = Partial<Pick<SessionCheckoutSettings, "autoCheckoutEnabled" | "autoCheckoutDelayMinutes" | "surveysEnabled" | "surveyAlertThreshold">>;
 
 export const DEFAULT_SETTINGS: SessionCheckoutSettings = {
   autoCheckoutEnabled: false,
@@ -24,6 +39,7 @@ export const DEFAULT_SETTINGS: SessionCheckoutSettings = {
   autoCheckoutEnabledAt: null,
   autoCheckoutEndedAfter: null,
   surveysEnabled: false,
+  surveyAlertThreshold: 2,
 };
 
 export function isAutoCheckoutDelay(minutes: number): minutes is AutoCheckoutDelayMinutes {

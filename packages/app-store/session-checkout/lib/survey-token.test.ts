@@ -46,3 +46,14 @@ describe("survey link tokens", () => {
     expect(surveySecret({})).toBe(surveySecret({ NODE_ENV: "development" }));
   });
 });
+
+describe("unsubscribe link tokens", () => {
+  it("hold for a year and are never taken for a survey link, nor the reverse", () => {
+    const unsubscribe = createSurveyToken({ surveyId: 9, issuedAt, purpose: "unsubscribe", secret });
+    const answer = createSurveyToken({ surveyId: 9, issuedAt, secret });
+    expect(checkSurveyToken(unsubscribe, { now: hours(300 * 24), purpose: "unsubscribe", secret })).toMatchObject({ ok: true, surveyId: 9 });
+    expect(checkSurveyToken(unsubscribe, { now: hours(365 * 24), purpose: "unsubscribe", secret })).toEqual({ ok: false, problem: "expired" });
+    expect(checkSurveyToken(unsubscribe, { now: issuedAt, secret })).toEqual({ ok: false, problem: "malformed" });
+    expect(checkSurveyToken(answer, { now: issuedAt, purpose: "unsubscribe", secret })).toEqual({ ok: false, problem: "malformed" });
+  });
+});

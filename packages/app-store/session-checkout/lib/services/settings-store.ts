@@ -1,11 +1,11 @@
 import type { PrismaTransaction } from "@calcom/prisma";
 
 import { APP_SLUG } from "../installation";
-import { DEFAULT_SETTINGS, isAutoCheckoutDelay, type SessionCheckoutSettings } from "../settings";
+import { DEFAULT_SETTINGS, isAutoCheckoutDelay, isSurveyAlertThreshold, type SessionCheckoutSettings } from "../settings";
 
 type SettingsRow = Pick<
   NonNullable<Awaited<ReturnType<PrismaTransaction["app_SessionCheckout_Settings"]["findUnique"]>>>,
-  "autoCheckoutEnabled" | "autoCheckoutDelayMinutes" | "autoCheckoutEnabledAt" | "autoCheckoutEndedAfter" | "surveysEnabled"
+  "autoCheckoutEnabled" | "autoCheckoutDelayMinutes" | "autoCheckoutEnabledAt" | "autoCheckoutEndedAfter" | "surveysEnabled" | "surveyAlertThreshold"
 >;
 
 /** A host's settings, or the defaults when they never saved any. */
@@ -23,7 +23,7 @@ export async function readHostsForAutoCheckout(db: PrismaTransaction, userIds: R
   if (userIds.length === 0) return new Map();
   const rows = await db.$queryRaw<Array<SettingsRow & { userId: number; hasSettings: boolean; installed: boolean }>>`
     SELECT u."id" AS "userId", s."userId" IS NOT NULL AS "hasSettings",
-           s."autoCheckoutEnabled", s."autoCheckoutDelayMinutes", s."autoCheckoutEnabledAt", s."autoCheckoutEndedAfter", s."surveysEnabled",
+           s."autoCheckoutEnabled", s."autoCheckoutDelayMinutes", s."autoCheckoutEnabledAt", s."autoCheckoutEndedAfter", s."surveysEnabled", s."surveyAlertThreshold",
            EXISTS (SELECT 1 FROM "Credential" cr WHERE cr."userId" = u."id" AND cr."appId" = ${APP_SLUG}) AS "installed"
     FROM unnest(${Array.from(userIds)}::int[]) AS u("id")
     LEFT JOIN "App_SessionCheckout_Settings" s ON s."userId" = u."id"`;
@@ -40,5 +40,6 @@ function settingsOf(row: SettingsRow): SessionCheckoutSettings {
     autoCheckoutEnabledAt: row.autoCheckoutEnabledAt,
     autoCheckoutEndedAfter: row.autoCheckoutEndedAfter,
     surveysEnabled: row.surveysEnabled,
+    surveyAlertThreshold: isSurveyAlertThreshold(row.surveyAlertThreshold) ? row.surveyAlertThreshold : DEFAULT_SETTINGS.surveyAlertThreshold,
   };
 }

@@ -2,8 +2,12 @@ import type { PrismaClient, PrismaTransaction } from "@calcom/prisma";
 import { z } from "zod";
 
 import { appendAuditEntry } from "../audit";
+import { needsLowRatingAlert } from "../settings";
+import { BRANDING_SELECT, brandingOf, type SurveyBranding } from "../survey-branding";
 import { checkSurveyToken, type SurveyTokenProblem } from "../survey-token";
 import { normalizeEmail } from "../transitions";
+import { webappUrl } from "../webapp-url";
+import { readSettings } from "./settings-store";
 import { CONNECTION_WAIT } from "./transaction-options";
 
 /*
@@ -32,9 +36,10 @@ export type SurveyLinkProblem = SurveyTokenProblem | "unknown" | "not-open";
 
 export interface SurveyForPage {
   surveyId: number;
+  /** The booking's host, whose settings decide the low-rating alert. */
+  hostUserId: number | null;
   attendeeName: string;
-  hostName: string;
-  brandColor: string | null;
+  branding: SurveyBranding;
   sessionTitle: string;
   startTime: Date;
   /** The client's own time zone, for the session's date. */
@@ -58,7 +63,7 @@ export async function surveyForLink(db: PrismaClient | PrismaTransaction, token:
       rating: true,
       comment: true,
       answeredAt: true,
-      booking: { select: { title: true, startTime: true, user: { select: { name: true, brandColor: true } }, attendees: { select: { email: true, timeZone: true } } } },
+      booking: { select: { title: true, startTime: true, userId: true, ...BRANDING_SELECT, attendees: { select: { email: true, timeZone: true } } } },
     },
   });
   if (!row) return { ok: false, problem: "unknown" };
@@ -69,9 +74,9 @@ export async function surveyForLink(db: PrismaClient | PrismaTransaction, token:
     ok: true,
     survey: {
       surveyId: row.id,
+      hostUserId: row.booking.userId,
       attendeeName: row.attendeeName,
-      hostName: row.booking.user?.name ?? "your host",
-      brandColor: row.booking.user?.brandColor ?? null,
+      branding: brandingOf(row.booking, webappUrl()),
       sessionTitle: row.booking.title,
       startTime: row.booking.startTime,
       timeZone: attendee?.timeZone ?? "UTC",
@@ -98,9 +103,11 @@ export async function answerSurvey(db: PrismaClient, { token, rating, comment, n
     if (found.survey.answer) return { ok: true, survey: found.survey, recorded: false };
 
     const text = comment ? comment : null;
+    const { surveyAlertThreshold } = await readSettings(tx, found.survey.hostUserId);
+    const alert = needsLowRatingAlert(rating, surveyAlertThreshold) ? { alertStatus: "QUEUED" as const, alertNextAttemptAt: now } : {};
     const answered = await tx.app_SessionCheckout_Survey.update({
       where: { id: checked.surveyId },
-      data: { status: "ANSWERED", rating, comment: text, answeredAt: now },
+      data: { status: "ANSWERED", rating, comment: text, answeredAt: now, ...alert },
       select: { bookingId: true, attendeeEmail: true },
     });
     // The booking's rating is computed from all its answers: answers to one booking take turns.

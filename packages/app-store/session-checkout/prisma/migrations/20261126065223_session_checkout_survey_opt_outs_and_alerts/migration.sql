@@ -33,6 +33,9 @@ CREATE TABLE "App_SessionCheckout_SurveyOptOut" (
 -- CreateIndex
 CREATE INDEX "App_SessionCheckout_Survey_alertStatus_alertNextAttemptAt_idx" ON "App_SessionCheckout_Survey"("alertStatus", "alertNextAttemptAt");
 
+-- CreateIndex
+CREATE INDEX "App_SessionCheckout_Survey_lastAttemptAt_idx" ON "App_SessionCheckout_Survey"("lastAttemptAt");
+
 -- AddForeignKey
 ALTER TABLE "App_SessionCheckout_SurveyOptOut" ADD CONSTRAINT "App_SessionCheckout_SurveyOptOut_hostUserId_fkey" FOREIGN KEY ("hostUserId") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

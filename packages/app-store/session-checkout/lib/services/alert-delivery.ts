@@ -1,0 +1,113 @@
+import type { PrismaClient } from "@calcom/prisma";
+
+import { brandColorOrDefault, formatForClient } from "../../components/format";
+import { renderLowRatingAlert } from "../../emails/render";
+import { appendAuditEntries, type AuditEntryInput } from "../audit";
+import { needsLowRatingAlert } from "../settings";
+import { ALERT_OUTBOX, isStillOurs, LEASE_MS, recordFailure, recordSent, type Claim } from "./outbox";
+import type { MailTransport } from "./survey-delivery";
+import { CONNECTION_WAIT } from "./transaction-options";
+
+const SYSTEM = { kind: "system" } as const;
+
+export interface AlertDeliveryResult {
+  sent: number;
+  retrying: number;
+  failed: number;
+  dropped: number;
+  lastError?: string;
+}
+
+/** Cal.com's page of one booking, where the host opens it. */
+export const bookingPageUrl = (webappUrl: string, uid: string) => `${webappUrl.replace(/\/+$/, "")}/booking/${encodeURIComponent(uid)}`;
+
+/**
+ * Sends the hosts' low-rating alerts that are due: claimed like the surveys (so none goes twice),
+ * retried with the same backoff. An alert whose rating no longer calls for one (the host raised or
+ * turned off the threshold meanwhile) is dropped unsent.
+ */
+export async function deliverDueAlerts(
+  db: PrismaClient,
+  { transport, from, webappUrl, now = new Date(), limit = 100 }: { transport: MailTransport; from: string; webappUrl: string; now?: Date; limit?: number },
+): Promise<AlertDeliveryResult> {
+  const claimed = await db.$transaction(
+    (tx) => tx.$queryRaw<Claim[]>`
+      UPDATE "App_SessionCheckout_Survey" s
+      SET "alertAttempts" = s."alertAttempts" + 1, "alertNextAttemptAt" = ${new Date(now.getTime() + LEASE_MS)}
+      WHERE s."id" IN (
+        SELECT "id" FROM "App_SessionCheckout_Survey"
+        WHERE "alertStatus" = 'QUEUED' AND "alertNextAttemptAt" <= ${now}
+        ORDER BY "alertNextAttemptAt", "id"
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      )
+      RETURNING s."id", s."alertAttempts" AS "attempts"`,
+    CONNECTION_WAIT,
+  );
+  const result: AlertDeliveryResult = { sent: 0, retrying: 0, failed: 0, dropped: 0 };
+  if (claimed.length === 0) return result;
+  const attemptsOf = new Map(claimed.map((row) => [row.id, row.attempts]));
+  const rows = await db.app_SessionCheckout_Survey.findMany({
+    where: { id: { in: claimed.map((row) => row.id) } },
+    select: {
+      id: true,
+      bookingId: true,
+      attendeeEmail: true,
+      attendeeName: true,
+      rating: true,
+      comment: true,
+      booking: {
+        select: {
+          uid: true,
+          title: true,
+          startTime: true,
+          user: { select: { name: true, email: true, timeZone: true, brandColor: true, sessionCheckoutSettings: { select: { surveyAlertThreshold: true } } } },
+        },
+      },
+    },
+  });
+
+  const audit: AuditEntryInput[] = [];
+  await Promise.allSettled(
+    rows.map(async (row) => {
+      const claim: Claim = { id: row.id, attempts: attemptsOf.get(row.id)! };
+      const host = row.booking.user;
+      const threshold = host?.sessionCheckoutSettings?.surveyAlertThreshold ?? 0;
+      if (!host?.email || row.rating === null || !needsLowRatingAlert(row.rating, threshold)) {
+        await db.app_SessionCheckout_Survey.updateMany({ where: { id: row.id, alertStatus: "QUEUED", alertAttempts: claim.attempts }, data: { alertStatus: null } });
+        result.dropped++;
+        return;
+      }
+      if (!(await isStillOurs(db, ALERT_OUTBOX, claim))) return;
+      try {
+        const email = await renderLowRatingAlert({
+          hostName: host.name?.trim() || "there",
+          clientName: row.attendeeName,
+          clientEmail: row.attendeeEmail,
+          rating: row.rating,
+          comment: row.comment,
+          sessionTitle: row.booking.title,
+          sessionWhen: formatForClient(row.booking.startTime, host.timeZone),
+          bookingLink: bookingPageUrl(webappUrl, row.booking.uid),
+          brandColor: brandColorOrDefault(host.brandColor),
+        });
+        await transport.sendMail({ from, to: host.email, ...email });
+      } catch (error) {
+        const { outcome, reason } = await recordFailure(db, ALERT_OUTBOX, claim, error, now);
+        result.lastError = reason;
+        if (outcome === "failed") {
+          audit.push({ bookingId: row.bookingId, action: "LOW_RATING_ALERT_FAILED", actor: SYSTEM, source: "SURVEY_DELIVERY", at: now, details: { attendee: row.attendeeEmail, attempts: claim.attempts, reason } });
+          result.failed++;
+        } else {
+          result.retrying++;
+        }
+        return;
+      }
+      result.sent++;
+      await recordSent(db, ALERT_OUTBOX, claim, now).catch((error: unknown) => console.error(`[session-checkout] Alert ${row.id} was sent but could not be marked SENT:`, error));
+      audit.push({ bookingId: row.bookingId, action: "LOW_RATING_ALERT_SENT", actor: SYSTEM, source: "SURVEY_DELIVERY", at: now, details: { attendee: row.attendeeEmail, rating: row.rating } });
+    }),
+  );
+  await appendAuditEntries(db, audit);
+  return result;
+}

@@ -1,0 +1,85 @@
+import { Prisma, type PrismaClient } from "@calcom/prisma";
+
+/*
+ * What the survey emails and the hosts' low-rating alerts share: each is a small outbox on the
+ * survey row (its own status, attempts, next attempt, last error, sent time), claimed by one sender
+ * at a time, retried with backoff and given up after the last attempt. Every write is fenced on the
+ * claim (row still QUEUED, attempts unchanged), so a sender whose claim lapsed writes nothing.
+ */
+
+export interface OutboxColumns {
+  status: string;
+  attempts: string;
+  nextAttemptAt: string;
+  lastError: string;
+  sentAt: string;
+}
+
+export const SURVEY_OUTBOX: OutboxColumns = { status: "status", attempts: "attempts", nextAttemptAt: "nextAttemptAt", lastError: "lastError", sentAt: "sentAt" };
+export const ALERT_OUTBOX: OutboxColumns = {
+  status: "alertStatus",
+  attempts: "alertAttempts",
+  nextAttemptAt: "alertNextAttemptAt",
+  lastError: "alertLastError",
+  sentAt: "alertSentAt",
+};
+
+export const MAX_ATTEMPTS = 5;
+/** Pauses before the 2nd … 5th attempt. */
+const RETRY_MINUTES = [1, 5, 30, 120];
+/** A claimed row is not picked up by another sender for this long, even if this one dies (far beyond the transport's 30 s timeouts). */
+export const LEASE_MS = 10 * 60_000;
+/** A failure's reason as stored and shown to the host. */
+export const REASON_MAX_CHARACTERS = 500;
+
+export interface Claim {
+  id: number;
+  attempts: number;
+}
+
+const column = (name: string) => Prisma.raw(`"${name}"`);
+
+/** The condition that a row is still held by this claim. */
+function stillOurs(columns: OutboxColumns, claim: Claim): Prisma.Sql {
+  return Prisma.sql`"id" = ${claim.id} AND ${column(columns.status)}::text = 'QUEUED' AND ${column(columns.attempts)} = ${claim.attempts}`;
+}
+
+export async function isStillOurs(db: PrismaClient, columns: OutboxColumns, claim: Claim): Promise<boolean> {
+  const rows = await db.$queryRaw<unknown[]>`SELECT 1 FROM "App_SessionCheckout_Survey" WHERE ${stillOurs(columns, claim)}`;
+  return rows.length > 0;
+}
+
+/** Marks the claimed row sent; false when the claim had lapsed or the row was withdrawn meanwhile. */
+export async function recordSent(db: PrismaClient, columns: OutboxColumns, claim: Claim, now: Date): Promise<boolean> {
+  const count = await db.$executeRaw`
+    UPDATE "App_SessionCheckout_Survey"
+    SET ${column(columns.status)} = 'SENT', ${column(columns.sentAt)} = ${now}, ${column(columns.lastError)} = NULL
+    WHERE ${stillOurs(columns, claim)}`;
+  return count > 0;
+}
+
+export type FailureOutcome = "retrying" | "failed";
+
+/** Records a failed attempt: tried again after a pause, or FAILED after the last attempt. */
+export async function recordFailure(db: PrismaClient, columns: OutboxColumns, claim: Claim, error: unknown, now: Date): Promise<{ outcome: FailureOutcome; reason: string }> {
+  const reason = failureReason(error);
+  if (claim.attempts >= MAX_ATTEMPTS) {
+    await db.$executeRaw`
+      UPDATE "App_SessionCheckout_Survey" SET ${column(columns.status)} = 'FAILED', ${column(columns.lastError)} = ${reason}
+      WHERE ${stillOurs(columns, claim)}`;
+    return { outcome: "failed", reason };
+  }
+  const retryAt = new Date(now.getTime() + RETRY_MINUTES[claim.attempts - 1]! * 60_000);
+  await db.$executeRaw`
+    UPDATE "App_SessionCheckout_Survey" SET ${column(columns.lastError)} = ${reason}, ${column(columns.nextAttemptAt)} = ${retryAt}
+    WHERE ${stillOurs(columns, claim)}`;
+  return { outcome: "retrying", reason };
+}
+
+/** An SMTP error's message, bounded (it is shown to the host beside the Resend button). */
+export function failureReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return Array.from(message.replace(/\s+/g, " ").trim() || "The mail server refused the message.")
+    .slice(0, REASON_MAX_CHARACTERS)
+    .join("");
+}
