@@ -1,0 +1,249 @@
+import { afterAll, describe, expect, it } from "vitest";
+
+import { createMailTransport } from "@calcom/app-store/session-checkout/emails/mail-transport";
+import { deliverDueAlerts } from "@calcom/app-store/session-checkout/lib/services/alert-delivery";
+import { answerSurvey } from "@calcom/app-store/session-checkout/lib/services/survey-answers";
+import { deliverDueSurveys } from "@calcom/app-store/session-checkout/lib/services/survey-delivery";
+import { performSessionAction } from "@calcom/app-store/session-checkout/lib/services/session-actions";
+import { updateSettings } from "@calcom/app-store/session-checkout/lib/services/settings";
+import { createSurveyToken } from "@calcom/app-store/session-checkout/lib/survey-token";
+
+import { factories, sessionRows } from "../support/factories";
+import { startSmtpSink } from "../support/smtp-sink";
+import { useTestDatabase } from "../support/test-database";
+
+/*
+ * What a client and a host get beyond the survey itself, over real SMTP on the real database: the
+ * one-click unsubscribe, the host's or team's branding, the host's low-rating alert, the per-host
+ * throttle, and the template previews in Settings.
+ */
+
+const { prisma, url } = await useTestDatabase();
+process.env.DATABASE_URL = url;
+const { default: unsubscribeHandler } = await import("@calcom/app-store/session-checkout/api/unsubscribe");
+const { default: previewHandler } = await import("@calcom/app-store/session-checkout/api/preview");
+const make = factories(prisma);
+const sink = await startSmtpSink();
+const transport = createMailTransport({ host: "127.0.0.1", port: sink.port });
+afterAll(async () => {
+  transport.close();
+  await sink.close();
+});
+const WEBAPP = "http://localhost:3000";
+const mailer = { transport, from: "Session Checkout <surveys@localhost>", webappUrl: WEBAPP };
+const deliver = (now = new Date(), perHostPerMinute?: number) => deliverDueSurveys(prisma, { ...mailer, now, ...(perHostPerMinute ? { perHostPerMinute } : {}) });
+const mailTo = (email: string) => sink.received.filter((mail) => mail.to && "text" in mail.to && mail.to.text === email);
+
+async function surveyingHost(name = "Dana Reyes") {
+  const host = await make.user({ name });
+  await updateSettings(prisma, { userId: host.id, patch: { surveysEnabled: true } });
+  return host;
+}
+
+async function checkOut(hostId: number, attendees: Array<{ email: string; name?: string }>, eventTypeId?: number) {
+  const booking = await make.booking({ hostId, attendees, ...(eventTypeId ? { eventTypeId } : {}) });
+  await performSessionAction(prisma, { bookingId: booking.id, action: "checkout", actor: { kind: "user", userId: hostId } });
+  return booking;
+}
+
+const linkIn = (html: string, path: string) => Array.from(html.matchAll(/href="([^"]+)"/g), (m) => m[1]!.replace(/&amp;/g, "&")).find((href) => href.includes(path))!;
+
+describe("unsubscribing", () => {
+  it("one click from the mail provider stops that host's surveys to that address: queued ones are withdrawn, none is queued again; other hosts are unaffected", async () => {
+    const dana = await surveyingHost();
+    const sam = await surveyingHost("Sam Okafor");
+    await checkOut(dana.id, [{ email: "Leaving@Client.example" }]);
+    await deliver();
+    const [mail] = mailTo("leaving@client.example");
+    const unsubscribe = linkIn(mail!.html as string, "/unsubscribe?token=");
+    // Already queued for Dana, not yet sent.
+    const queued = await checkOut(dana.id, [{ email: "leaving@client.example" }]);
+
+    // RFC 8058: a POST of List-Unsubscribe=One-Click to the header's address.
+    const response = await unsubscribeHandler(new Request(unsubscribe, { method: "POST", body: new URLSearchParams({ "List-Unsubscribe": "One-Click" }) }));
+    expect(response.status).toBe(200);
+    expect(await prisma.app_SessionCheckout_SurveyOptOut.findMany({ where: { hostUserId: dana.id } })).toEqual([expect.objectContaining({ email: "leaving@client.example" })]);
+    expect((await sessionRows(prisma, queued.id)).surveys).toEqual([expect.objectContaining({ status: "CANCELLED" })]);
+
+    const later = await checkOut(dana.id, [{ email: "leaving@client.example" }]);
+    expect((await sessionRows(prisma, later.id)).surveys).toEqual([]);
+    await checkOut(sam.id, [{ email: "leaving@client.example" }]);
+    await deliver();
+    expect(mailTo("leaving@client.example").map((m) => m.subject)).toEqual(["How was your session with Dana Reyes?", "How was your session with Sam Okafor?"]);
+  });
+
+  it("the page asks first, unsubscribes on the button, and can take it back", async () => {
+    const host = await surveyingHost();
+    await checkOut(host.id, [{ email: "undecided@client.example" }]);
+    await deliver();
+    const link = linkIn(mailTo("undecided@client.example")[0]!.html as string, "/unsubscribe?token=");
+    const asked = await unsubscribeHandler(new Request(link));
+    expect(await asked.text()).toContain('<button type="submit">Unsubscribe</button>');
+    expect(await prisma.app_SessionCheckout_SurveyOptOut.count({ where: { hostUserId: host.id } })).toBe(0);
+
+    const done = await unsubscribeHandler(new Request(link, { method: "POST", body: new URLSearchParams({ action: "unsubscribe" }) }));
+    expect(await done.text()).toContain("You are unsubscribed");
+    expect(await prisma.app_SessionCheckout_SurveyOptOut.count({ where: { hostUserId: host.id } })).toBe(1);
+    expect(await (await unsubscribeHandler(new Request(link))).text()).toContain("You are already unsubscribed");
+
+    await unsubscribeHandler(new Request(link, { method: "POST", body: new URLSearchParams({ action: "resubscribe" }) }));
+    expect(await prisma.app_SessionCheckout_SurveyOptOut.count({ where: { hostUserId: host.id } })).toBe(0);
+    const again = await checkOut(host.id, [{ email: "undecided@client.example" }]);
+    expect((await sessionRows(prisma, again.id)).surveys).toEqual([expect.objectContaining({ status: "QUEUED" })]);
+  });
+
+  it("an address that unsubscribes after its survey was queued gets nothing: delivery checks again at send time", async () => {
+    const host = await surveyingHost();
+    const booking = await checkOut(host.id, [{ email: "late-optout@client.example" }]);
+    await prisma.app_SessionCheckout_SurveyOptOut.create({ data: { hostUserId: host.id, email: "late-optout@client.example" } });
+    await deliver();
+    expect(mailTo("late-optout@client.example")).toHaveLength(0);
+    expect((await sessionRows(prisma, booking.id)).surveys).toEqual([expect.objectContaining({ status: "CANCELLED" })]);
+  });
+
+  it.each([
+    { name: "forged", token: () => `${createSurveyToken({ surveyId: 1, issuedAt: new Date(), purpose: "unsubscribe" }).split(".")[0]}.AAAA`, status: 400 },
+    { name: "a survey link (another purpose)", token: () => createSurveyToken({ surveyId: 1, issuedAt: new Date() }), status: 400 },
+    { name: "expired", token: () => createSurveyToken({ surveyId: 1, issuedAt: new Date(Date.now() - 400 * 24 * 3_600_000), purpose: "unsubscribe" }), status: 410 },
+    { name: "for no survey", token: () => createSurveyToken({ surveyId: 2_000_000_000, issuedAt: new Date(), purpose: "unsubscribe" }), status: 404 },
+  ])("a $name unsubscribe link gets a clear page and changes nothing", async ({ token, status }) => {
+    const before = await prisma.app_SessionCheckout_SurveyOptOut.count();
+    const page = `${WEBAPP}/api/integrations/session-checkout/unsubscribe?token=${encodeURIComponent(token())}`;
+    expect((await unsubscribeHandler(new Request(page))).status).toBe(status);
+    expect((await unsubscribeHandler(new Request(page, { method: "POST", body: new URLSearchParams({ "List-Unsubscribe": "One-Click" }) }))).status).toBe(status);
+    expect(await prisma.app_SessionCheckout_SurveyOptOut.count()).toBe(before);
+  });
+});
+
+describe("branding", () => {
+  it("a team's session carries the team's name, logo and colour; the footer names this app unless the team hides branding", async () => {
+    const host = await surveyingHost("Alex Moreau");
+    const team = await make.team([{ userId: host.id, role: "ADMIN" }]);
+    await prisma.team.update({ where: { id: team.id }, data: { name: "Harbour Coaching", logoUrl: "/api/avatar/harbour.png", brandColor: "#7C3AED" } });
+    const eventType = await make.eventType({ teamId: team.id });
+    await checkOut(host.id, [{ email: "team-client@client.example" }], eventType.id);
+    await deliver();
+    const [mail] = mailTo("team-client@client.example");
+    expect(mail!.subject).toBe("How was your session with Alex Moreau?");
+    expect(mail!.html).toContain("Harbour Coaching");
+    expect(mail!.html).toContain(`src="${WEBAPP}/api/avatar/harbour.png"`);
+    expect(mail!.html).toContain("#7C3AED");
+    expect(mail!.text).toContain("Sent with Session Checkout");
+
+    await prisma.team.update({ where: { id: team.id }, data: { hideBranding: true } });
+    await checkOut(host.id, [{ email: "team-client-2@client.example" }], eventType.id);
+    await deliver();
+    const [hidden] = mailTo("team-client-2@client.example");
+    expect(hidden!.text).not.toContain("Session Checkout");
+    expect(hidden!.html).not.toContain("Session Checkout");
+  });
+
+  it("a host's own session carries the host's avatar and colour, and honours the host's hideBranding", async () => {
+    const host = await surveyingHost("Priya Shah");
+    await prisma.user.update({ where: { id: host.id }, data: { avatarUrl: "https://cdn.example/priya.png", brandColor: "#B45309", hideBranding: true } });
+    await checkOut(host.id, [{ email: "own-client@client.example" }]);
+    await deliver();
+    const [mail] = mailTo("own-client@client.example");
+    expect(mail!.html).toContain('src="https://cdn.example/priya.png"');
+    expect(mail!.html).toContain("#B45309");
+    expect(mail!.text).not.toContain("Session Checkout");
+  });
+});
+
+describe("the low-rating alert", () => {
+  async function answered({ rating, comment, threshold }: { rating: number; comment?: string; threshold?: 0 | 1 | 2 | 3 | 4 | 5 }) {
+    const host = await surveyingHost("Dana Reyes");
+    if (threshold !== undefined) await updateSettings(prisma, { userId: host.id, patch: { surveyAlertThreshold: threshold } });
+    const booking = await checkOut(host.id, [{ email: `rater-${rating}-${threshold ?? "d"}-${Date.now()}@client.example`, name: "Jamie Rivera" }]);
+    await deliver();
+    const survey = await prisma.app_SessionCheckout_Survey.findFirstOrThrow({ where: { bookingId: booking.id } });
+    const token = createSurveyToken({ surveyId: survey.id, issuedAt: new Date() });
+    await answerSurvey(prisma, { token, rating, ...(comment ? { comment } : {}), now: new Date() });
+    return { host, booking, survey };
+  }
+
+  it("a rating at or below the default threshold (2) emails the host once, with the rating, the comment and a link to the booking", async () => {
+    const { host, booking, survey } = await answered({ rating: 2, comment: "We ran out of <b>time</b>." });
+    expect(await prisma.app_SessionCheckout_Survey.findUniqueOrThrow({ where: { id: survey.id } })).toMatchObject({ alertStatus: "QUEUED" });
+    const first = await deliverDueAlerts(prisma, mailer);
+    expect(first.sent).toBeGreaterThanOrEqual(1);
+    await deliverDueAlerts(prisma, mailer);
+    const alerts = mailTo(host.email);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.subject).toBe('Low rating: Jamie Rivera rated "Test session" 2/5');
+    expect(alerts[0]!.text).toContain("We ran out of <b>time</b>.");
+    expect(alerts[0]!.html).toContain("We ran out of &lt;b&gt;time&lt;/b&gt;.");
+    expect(alerts[0]!.html).toContain(`href="${WEBAPP}/booking/${booking.uid}"`);
+    const rows = await sessionRows(prisma, booking.id);
+    expect(rows.surveys[0]).toMatchObject({ alertStatus: "SENT" });
+    expect(rows.audit.map((e) => e.action)).toContain("LOW_RATING_ALERT_SENT");
+  });
+
+  it("a rating above the threshold, or a threshold of 0, sends no alert", async () => {
+    const above = await answered({ rating: 3 });
+    const off = await answered({ rating: 1, threshold: 0 });
+    await deliverDueAlerts(prisma, mailer);
+    expect(mailTo(above.host.email)).toHaveLength(0);
+    expect(mailTo(off.host.email)).toHaveLength(0);
+    expect(await prisma.app_SessionCheckout_Survey.findUniqueOrThrow({ where: { id: off.survey.id } })).toMatchObject({ alertStatus: null });
+  });
+
+  it("an alert the host no longer wants by send time (threshold lowered) is dropped unsent; a refused one is retried, then sent once", async () => {
+    const dropped = await answered({ rating: 2, threshold: 2 });
+    await updateSettings(prisma, { userId: dropped.host.id, patch: { surveyAlertThreshold: 1 } });
+    const retried = await answered({ rating: 1, threshold: 1 });
+    sink.refuse(true);
+    const t0 = new Date();
+    try {
+      const refused = await deliverDueAlerts(prisma, { ...mailer, now: t0 });
+      expect(refused.dropped).toBeGreaterThanOrEqual(1);
+      expect(refused.retrying).toBeGreaterThanOrEqual(1);
+    } finally {
+      sink.refuse(false);
+    }
+    expect(await prisma.app_SessionCheckout_Survey.findUniqueOrThrow({ where: { id: retried.survey.id } })).toMatchObject({ alertStatus: "QUEUED", alertAttempts: 1, alertLastError: expect.stringContaining("451") });
+    await deliverDueAlerts(prisma, { ...mailer, now: new Date(t0.getTime() + 61_000) });
+    expect(mailTo(dropped.host.email)).toHaveLength(0);
+    expect(mailTo(retried.host.email)).toHaveLength(1);
+  });
+});
+
+describe("the per-host throttle", () => {
+  it("a host's surveys beyond the minute's allowance wait for the next minute, and never hold up another host's", async () => {
+    const busy = await surveyingHost("Busy Host");
+    const quiet = await surveyingHost("Quiet Host");
+    for (let i = 0; i < 5; i++) await checkOut(busy.id, [{ email: `busy-${i}@client.example` }]);
+    await checkOut(quiet.id, [{ email: "quiet@client.example" }]);
+    const t0 = new Date(Date.now() + 5_000);
+    const first = await deliver(t0, 2);
+    expect(first.sent).toHaveLength(3);
+    expect(first.deferred).toBe(3);
+    expect(mailTo("quiet@client.example")).toHaveLength(1);
+    // Within the same minute the busy host has used its allowance.
+    expect((await deliver(new Date(t0.getTime() + 30_000), 2)).sent).toHaveLength(0);
+    expect((await deliver(new Date(t0.getTime() + 61_000), 2)).sent).toHaveLength(2);
+    expect((await deliver(new Date(t0.getTime() + 122_000), 2)).sent).toHaveLength(1);
+    for (let i = 0; i < 5; i++) expect(mailTo(`busy-${i}@client.example`)).toHaveLength(1);
+  });
+});
+
+describe("template previews", () => {
+  const preview = (template: string, user: { id: number; email: string; name: string | null } | null) =>
+    previewHandler(new Request(`${WEBAPP}/api/integrations/session-checkout/preview?template=${template}`), { user });
+
+  it("show each template with sample data in the signed-in host's branding; nobody else sees them", async () => {
+    const host = await surveyingHost("Dana Reyes");
+    await prisma.user.update({ where: { id: host.id }, data: { brandColor: "#0E7490" } });
+    const signedIn = { id: host.id, email: host.email, name: host.name };
+    const survey = await preview("survey-request", signedIn);
+    expect(survey.status).toBe(200);
+    const surveyHtml = await survey.text();
+    expect(surveyHtml).toContain("How was your session with Dana Reyes?");
+    expect(surveyHtml).toContain("#0E7490");
+    expect(surveyHtml).toContain("Jamie Rivera");
+    expect(await (await preview("low-rating-alert", signedIn)).text()).toContain("Low rating: Jamie Rivera rated");
+    expect(await (await preview("survey-page", signedIn)).text()).toContain('<button type="submit">Send my rating</button>');
+    expect((await preview("survey-request", null)).status).toBe(401);
+    expect((await preview("nope", signedIn)).status).toBe(404);
+  });
+});
