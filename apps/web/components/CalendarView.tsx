@@ -26,11 +26,11 @@ interface Display {
 }
 
 /** The host's week: FullCalendar in the host's time zone; drag and resize reschedule through the host's mutation. */
-export function CalendarView({ userId, timeZone, initialDate }: { userId: number; timeZone: string; initialDate?: string }) {
+export function CalendarView({ userId, timeZone, initialDate, initialBookingId }: { userId: number; timeZone: string; initialDate?: string; initialBookingId?: number }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [range, setRange] = useState<{ from: Date; to: Date } | null>(null);
-  const [openBookingId, setOpenBookingId] = useState<number | null>(null);
+  const [openBookingId, setOpenBookingId] = useState<number | null>(initialBookingId ?? null);
 
   const bookings = useQuery({ ...trpc.viewer.bookings.list.queryOptions(range ?? { from: new Date(0), to: new Date(1) }), enabled: range !== null });
   const apps = useQuery(trpc.viewer.apps.list.queryOptions());
