@@ -166,6 +166,47 @@ describe("a host's day in the browser", () => {
     await alexPage.context().close();
   });
 
+  it("sees each client's survey in the dialog, resends a failed one, and finds the client's rating in their history", async () => {
+    const booking = await danaSession("Faye Survey");
+    // Checked out earlier; delivery gave up on its survey.
+    await prisma.app_SessionCheckout_Checkout.create({ data: { bookingId: booking.id, state: "ACTIVE", method: "MANUAL", checkedOutAt: new Date(), checkedOutById: dana.id } });
+    await prisma.app_SessionCheckout_Survey.create({ data: { bookingId: booking.id, attendeeEmail: "faye@e2e.example", attendeeName: "Faye Survey", status: "FAILED", attempts: 5, lastError: "451 Try again later" } });
+    // A week before, the same client answered: 4 stars and a comment that must stay text.
+    const earlier = await danaSession("Faye Survey");
+    const weekMs = 7 * 24 * 3_600_000;
+    await prisma.booking.update({ where: { id: earlier.id }, data: { startTime: new Date(earlier.startTime.getTime() - weekMs), endTime: new Date(earlier.endTime.getTime() - weekMs) } });
+    await prisma.app_SessionCheckout_Checkout.create({ data: { bookingId: earlier.id, state: "ACTIVE", method: "MANUAL", checkedOutAt: new Date(), checkedOutById: dana.id } });
+    await prisma.app_SessionCheckout_Survey.create({
+      data: { bookingId: earlier.id, attendeeEmail: "faye@e2e.example", attendeeName: "Faye Survey", status: "ANSWERED", attempts: 1, sentAt: new Date(), answeredAt: new Date(), rating: 4, comment: "<b>Great</b> session" },
+    });
+
+    const page = await pageAsOn("dana@example.com", booking.startTime);
+    const dialog = await openSession(page, "Faye Survey", booking.title);
+    const surveys = dialog.getByRole("list", { name: "Satisfaction surveys" });
+    await surveys.getByText("Failed after 5 attempts: 451 Try again later").waitFor();
+    await screenshot(page, "dialog-survey-failed");
+    await surveys.getByRole("button", { name: "Resend the survey to Faye Survey" }).click();
+    await page.getByText("Survey to Faye Survey queued again: it goes out within a minute.").waitFor();
+    // The dialog refreshes: no longer failed (queued, or already sent if this server has a mail server).
+    await surveys.getByRole("button", { name: /Resend/ }).waitFor({ state: "detached" });
+    expect(await surveys.textContent()).toMatch(/Queued — sends within a minute|Sent /);
+    await screenshot(page, "dialog-survey-resent");
+    expect(await prisma.app_SessionCheckout_AuditEntry.findFirst({ where: { bookingId: booking.id, action: "SURVEY_RESENT" } })).toMatchObject({ actorUserId: dana.id, source: "MANUAL" });
+    await dialog.getByRole("tab", { name: "History" }).click();
+    await dialog.getByRole("list", { name: "History" }).getByText("Survey resent by Dana Reyes").waitFor();
+
+    await page.goto(`${baseUrl}/apps/session-checkout/clients/faye%40e2e.example`);
+    await page.getByRole("heading", { name: "Session history: Faye Survey" }).waitFor();
+    expect(await page.locator(".sc-totals div", { hasText: "Average rating" }).locator("dd").textContent()).toBe("4/5 over 1 answer");
+    const rated = page.getByRole("row", { name: /4\/5/ });
+    expect(await rated.textContent()).toContain("★★★★☆ 4/5");
+    // The client's comment is shown as they wrote it, never as HTML.
+    await rated.getByText("<b>Great</b> session").waitFor();
+    expect(await page.locator(".sc-table b").count()).toBe(0);
+    await screenshot(page, "client-history-ratings");
+    await page.context().close();
+  });
+
   it("signed-out visitors are sent to sign in, and the API answers UNAUTHORIZED", async () => {
     const page = await (await app.browser.newContext()).newPage();
     await page.goto(`${baseUrl}/calendar`);

@@ -56,7 +56,8 @@ describe("client session history", () => {
 
     const history = await callerFor(prisma, host).clientHistory({ attendeeEmail: "kim@client.example" });
     expect(history.clientName).toBe("Kim");
-    expect(history.totals).toEqual({ sessions: 3, completed: 1, noShows: 1, cancelled: 1 });
+    // No survey answered: Cal.com's own booking rating shows, but the client has no rating of theirs to average.
+    expect(history.totals).toEqual({ sessions: 3, completed: 1, noShows: 1, cancelled: 1, rated: 0, averageRating: null });
     expect(history.sessions.map((s) => [s.bookingId, s.status, s.price, s.currency, s.rating])).toEqual([
       [cancelled.id, "CANCELLED", 0, "usd", null],
       [absent.id, "NO_SHOW", 0, "usd", null],

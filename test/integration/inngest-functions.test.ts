@@ -451,7 +451,7 @@ describe("the serve endpoint, as Inngest sees it", () => {
       {
         id: "session-checkout-survey-delivery",
         name: "Surveys: send the survey emails that are due",
-        triggers: [{ event: "session-checkout/session.checked-out" }, { cron: "* * * * *" }],
+        triggers: [{ event: "session-checkout/session.checked-out" }, { event: "session-checkout/survey.resend-requested" }, { cron: "* * * * *" }],
         concurrency: 1,
         steps: { step: { id: "step", name: "step", runtime: { type: "http", url: stepUrl("session-checkout-survey-delivery") }, retries: { attempts: 3 } } },
       },
@@ -641,6 +641,60 @@ describe("events the app sends to Inngest after a change commits", () => {
     expect(requests.length).toBeGreaterThan(1);
     expect(new Set(requests)).toEqual(new Set([`POST ${EVENT_API}`]));
     expect(errors).toHaveBeenCalledWith(expect.stringContaining("Could not send 1 event(s) (session-checkout/session.checked-out"));
+  });
+});
+
+describe("a host's survey resend in Inngest mode", () => {
+  /** A checked-out session whose one survey delivery gave up on; the setup's own events are forgotten. */
+  async function failedSurvey() {
+    const host = await make.user();
+    await updateSettings(prisma, { userId: host.id, patch: { surveysEnabled: true } });
+    const booking = await make.booking({ hostId: host.id, attendees: [{ email: "resend@client.example" }] });
+    await callerFor(prisma, host).checkout({ bookingId: booking.id });
+    await prisma.app_SessionCheckout_Survey.updateMany({ where: { bookingId: booking.id }, data: { status: "FAILED", attempts: 5, lastError: "451 Try again later" } });
+    requests.length = 0;
+    eventApi.length = 0;
+    return { host, booking };
+  }
+
+  it("sends one survey.resend-requested event with booking and host, once the resend is committed", async () => {
+    const { host, booking } = await failedSurvey();
+    const seenAtSend: unknown[] = [];
+    server.use(
+      http.post(EVENT_API, async ({ request }) => {
+        seenAtSend.push(await prisma.app_SessionCheckout_Survey.findFirst({ where: { bookingId: booking.id }, select: { status: true, attempts: true } }));
+        return acceptEvents(request);
+      }),
+    );
+
+    const result = await callerFor(prisma, host).resendSurvey({ bookingId: booking.id, attendeeEmail: "resend@client.example" });
+
+    const survey = await prisma.app_SessionCheckout_Survey.findFirstOrThrow({ where: { bookingId: booking.id } });
+    expect(requests).toEqual([`POST ${EVENT_API}`]);
+    expect(sentEvents()).toEqual([
+      [{ name: "session-checkout/survey.resend-requested", id: `session-checkout/survey.resend-requested:${survey.id}:${result.queuedAt.getTime()}`, data: { bookingId: booking.id, hostUserId: host.id } }],
+    ]);
+    expect(seenAtSend).toEqual([{ status: "QUEUED", attempts: 0 }]);
+  });
+
+  it("a refused resend sends nothing", async () => {
+    const { host, booking } = await failedSurvey();
+    await prisma.app_SessionCheckout_Survey.updateMany({ where: { bookingId: booking.id }, data: { status: "SENT", sentAt: new Date() } });
+    expect((await refusalOf(callerFor(prisma, host).resendSurvey({ bookingId: booking.id, attendeeEmail: "resend@client.example" }))).code).toBe("CONFLICT");
+    expect(requests).toEqual([]);
+  });
+
+  it("an Event API failing with 500 does not fail the resend: committed, resolved, logged", async () => {
+    const { host, booking } = await failedSurvey();
+    const errors = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    server.use(http.post(EVENT_API, () => HttpResponse.json({ error: "internal error", status: 500 }, { status: 500 })));
+
+    const result = await callerFor(prisma, host).resendSurvey({ bookingId: booking.id, attendeeEmail: "resend@client.example" });
+
+    expect(result).toMatchObject({ bookingId: booking.id, status: "QUEUED" });
+    expect(await prisma.app_SessionCheckout_Survey.findFirstOrThrow({ where: { bookingId: booking.id } })).toMatchObject({ status: "QUEUED", attempts: 0 });
+    expect(requests.length).toBeGreaterThan(0);
+    expect(errors).toHaveBeenCalledWith(expect.stringContaining("Could not send 1 event(s) (session-checkout/survey.resend-requested"));
   });
 });
 

@@ -15,6 +15,7 @@ import { errorMessage, formatInZone } from "./format";
 import { HistoryPanel } from "./HistoryPanel";
 import { NotesPanel } from "./NotesPanel";
 import { SessionStatusBadge } from "./SessionStatusBadge";
+import { SurveyPanel } from "./SurveyPanel";
 
 type Tab = "actions" | "notes" | "history";
 const TABS: Array<{ id: Tab; label: string }> = [
@@ -99,7 +100,7 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
               ))}
               {SESSION_ACTIONS.every((action) => !details.allowedActions[action].allowed) ? <p className="sc-muted">{details.allowedActions.checkout.reason}</p> : null}
             </div>
-            <SurveyState surveys={details.surveys} />
+            <SurveyPanel bookingId={bookingId} timeZone={timeZone} details={details} />
             <ul className="sc-attendees" aria-label="Attendees">
               {details.attendees.map((attendee) => (
                 <li key={attendee.email}>
@@ -143,19 +144,5 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
         </ConfirmDialog>
       ) : null}
     </section>
-  );
-}
-
-function SurveyState({ surveys }: { surveys: Array<{ attendeeEmail: string; status: string; rating: number | null }> }) {
-  if (surveys.length === 0) return null;
-  const label = (s: { status: string; rating: number | null }) => (s.status === "ANSWERED" ? `answered, rated ${s.rating}/5` : s.status.toLowerCase());
-  return (
-    <ul className="sc-surveys" aria-label="Satisfaction surveys">
-      {surveys.map((survey) => (
-        <li key={survey.attendeeEmail}>
-          Survey to {survey.attendeeEmail}: {label(survey)}
-        </li>
-      ))}
-    </ul>
   );
 }

@@ -9,6 +9,9 @@ const ACTION_LABEL: Record<SessionDetails["history"][number]["action"], string> 
   SURVEY_SENT: "Survey sent",
   SURVEY_FAILED: "Survey could not be sent",
   SURVEY_ANSWERED: "Survey answered",
+  SURVEY_RESENT: "Survey resent",
+  LOW_RATING_ALERT_SENT: "Low-rating alert emailed",
+  LOW_RATING_ALERT_FAILED: "Low-rating alert could not be sent",
 };
 
 export function HistoryPanel({ entries, timeZone }: { entries: SessionDetails["history"]; timeZone: string }) {

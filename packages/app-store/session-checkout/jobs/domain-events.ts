@@ -1,5 +1,5 @@
 import type { SessionAction } from "../lib/transitions";
-import { SESSION_CHECKED_OUT, SESSION_CHECKOUT_UNDONE, SESSION_NO_SHOW_MARKED, SETTINGS_CHANGED, type AppEvent } from "./events";
+import { SESSION_CHECKED_OUT, SESSION_CHECKOUT_UNDONE, SESSION_NO_SHOW_MARKED, SETTINGS_CHANGED, SURVEY_RESEND_REQUESTED, type AppEvent } from "./events";
 
 const EVENT_OF: Partial<Record<SessionAction, typeof SESSION_CHECKED_OUT | typeof SESSION_CHECKOUT_UNDONE | typeof SESSION_NO_SHOW_MARKED>> = {
   checkout: SESSION_CHECKED_OUT,
@@ -29,4 +29,9 @@ export function sessionChangedEvents(
 
 export function settingsChangedEvent(hostUserId: number, at: Date): AppEvent {
   return { name: SETTINGS_CHANGED, id: `${SETTINGS_CHANGED}:${hostUserId}:${at.getTime()}`, data: { hostUserId, at: at.toISOString() } };
+}
+
+/** After a host's resend commits; one per resend (survey and time), so a repeated send is a no-op. */
+export function surveyResendRequestedEvent({ bookingId, hostUserId, surveyId, at }: { bookingId: number; hostUserId: number; surveyId: number; at: Date }): AppEvent {
+  return { name: SURVEY_RESEND_REQUESTED, id: `${SURVEY_RESEND_REQUESTED}:${surveyId}:${at.getTime()}`, data: { bookingId, hostUserId } };
 }

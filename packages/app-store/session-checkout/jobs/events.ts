@@ -9,6 +9,8 @@ export const SESSION_CHECKED_OUT = "session-checkout/session.checked-out";
 export const SESSION_CHECKOUT_UNDONE = "session-checkout/session.checkout-undone";
 export const SESSION_NO_SHOW_MARKED = "session-checkout/session.no-show-marked";
 export const SETTINGS_CHANGED = "session-checkout/settings.changed";
+/** A host asked for a failed survey to be sent again: delivery runs at once rather than at the next minute. */
+export const SURVEY_RESEND_REQUESTED = "session-checkout/survey.resend-requested";
 
 export interface SessionDueData {
   bookingId: number;
@@ -38,10 +40,16 @@ export interface SettingsChangedData {
   at: string;
 }
 
+export interface SurveyResendRequestedData {
+  bookingId: number;
+  hostUserId: number;
+}
+
 export type AppEvent =
   | { name: typeof SESSION_DUE; id: string; data: SessionDueData }
   | { name: typeof SESSION_CHECKED_OUT | typeof SESSION_CHECKOUT_UNDONE | typeof SESSION_NO_SHOW_MARKED; id?: string; data: SessionChangedData }
-  | { name: typeof SETTINGS_CHANGED; id?: string; data: SettingsChangedData };
+  | { name: typeof SETTINGS_CHANGED; id?: string; data: SettingsChangedData }
+  | { name: typeof SURVEY_RESEND_REQUESTED; id?: string; data: SurveyResendRequestedData };
 
 /** The scheduler's event for one session and due time; its id makes a repeated send a no-op. */
 export function sessionDueEvent(session: { bookingId: number; hostUserId: number; dueAt: Date; enabledAt: Date | null }): AppEvent {

@@ -1,8 +1,9 @@
 /**
  * A refusal the user can act on. The codes are tRPC's, so the router maps them one to one:
- * NOT_FOUND hides bookings the caller may not see, PRECONDITION_FAILED names the current status.
+ * NOT_FOUND hides bookings the caller may not see, PRECONDITION_FAILED names the current status,
+ * CONFLICT says a survey is not in a state the host's request fits (already sent, unsubscribed, …).
  */
-export type SessionCheckoutErrorCode = "NOT_FOUND" | "PRECONDITION_FAILED" | "BAD_REQUEST" | "FORBIDDEN";
+export type SessionCheckoutErrorCode = "NOT_FOUND" | "PRECONDITION_FAILED" | "BAD_REQUEST" | "FORBIDDEN" | "CONFLICT";
 
 export class SessionCheckoutError extends Error {
   constructor(

@@ -22,6 +22,8 @@ import { markNoShowHandler } from "./markNoShow.handler";
 import { ZPastSessionsInputSchema } from "./pastSessions.schema";
 import { pastSessionsHandler } from "./pastSessions.handler";
 import { sessionCheckoutProcedure as procedure } from "./procedure";
+import { ZResendSurveyInputSchema } from "./resendSurvey.schema";
+import { resendSurveyHandler } from "./resendSurvey.handler";
 import { ZSessionStatusesInputSchema } from "./sessionStatuses.schema";
 import { sessionStatusesHandler } from "./sessionStatuses.handler";
 import { ZUndoCheckoutInputSchema } from "./undoCheckout.schema";
@@ -44,6 +46,7 @@ const sessionCheckoutRouter = router({
   addNote: procedure.input(ZAddNoteInputSchema).mutation(addNoteHandler),
   updateNote: procedure.input(ZUpdateNoteInputSchema).mutation(updateNoteHandler),
   deleteNote: procedure.input(ZDeleteNoteInputSchema).mutation(deleteNoteHandler),
+  resendSurvey: procedure.input(ZResendSurveyInputSchema).mutation(resendSurveyHandler),
   clientHistory: procedure.input(ZClientHistoryInputSchema).query(clientHistoryHandler),
   pastSessions: procedure.input(ZPastSessionsInputSchema).query(pastSessionsHandler),
   getSettings: procedure.query(getSettingsHandler),

@@ -5,6 +5,7 @@ import { bookingNotFound } from "../errors";
 import { SESSION_STATUS_LABELS } from "../status";
 import { allowedActions, sessionStatusOf } from "../transitions";
 import { snapshotOf } from "./session-snapshot";
+import { toSurveyView } from "./survey-view";
 
 /** Everything the booking dialog shows about a session: status, allowed actions, checkout, surveys, history. */
 export async function getSessionDetails(db: PrismaClient, { bookingId, callerId, now = new Date() }: { bookingId: number; callerId: number; now?: Date }) {
@@ -25,7 +26,7 @@ export async function getSessionDetails(db: PrismaClient, { bookingId, callerId,
         select: { state: true, method: true, checkedOutAt: true, undoneAt: true, checkedOutBy: { select: { id: true, name: true } } },
       },
       sessionSurveys: {
-        select: { attendeeEmail: true, attendeeName: true, status: true, attempts: true, lastError: true, sentAt: true, answeredAt: true, rating: true },
+        select: { attendeeEmail: true, attendeeName: true, status: true, attempts: true, lastError: true, sentAt: true, answeredAt: true, rating: true, comment: true, alertStatus: true },
         orderBy: { id: "asc" },
       },
       sessionCheckoutAudit: {
@@ -54,7 +55,7 @@ export async function getSessionDetails(db: PrismaClient, { bookingId, callerId,
     attendees: snapshot.attendees,
     checkout: booking.sessionCheckout,
     rating: booking.rating,
-    surveys: booking.sessionSurveys,
+    surveys: booking.sessionSurveys.map(toSurveyView),
     history: booking.sessionCheckoutAudit.map((entry) => ({
       id: entry.id,
       action: entry.action,

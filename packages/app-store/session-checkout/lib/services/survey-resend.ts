@@ -1,0 +1,97 @@
+import type { PrismaClient, PrismaTransaction } from "@calcom/prisma";
+import type { App_SessionCheckout_SurveyStatus } from "@calcom/prisma/enums";
+
+import { surveyResendRequestedEvent } from "../../jobs/domain-events";
+import { publishAppEvents } from "../../jobs/publish";
+import { appendAuditEntry } from "../audit";
+import { SessionCheckoutError } from "../errors";
+import { normalizeEmail } from "../transitions";
+import { concurrentChange } from "./checkout-writes";
+import { lockSessionForChange, type LockedSession } from "./locked-session";
+import { readSettings } from "./settings-store";
+import { CONNECTION_WAIT } from "./transaction-options";
+
+export interface SurveyResendInput {
+  bookingId: number;
+  attendeeEmail: string;
+  /** The signed-in user asking; only a user resends (never a job). */
+  callerId: number;
+  now?: Date;
+}
+
+export interface SurveyResendResult {
+  bookingId: number;
+  attendeeEmail: string;
+  status: "QUEUED";
+  queuedAt: Date;
+}
+
+/** Why a survey in another state cannot be resent, in words a host can act on. */
+const NOT_RESENDABLE: Record<Exclude<App_SessionCheckout_SurveyStatus, "FAILED">, string> = {
+  QUEUED: "This survey is already queued: it goes out within a minute.",
+  SENT: "This survey was already sent.",
+  ANSWERED: "This client already answered the survey.",
+  CANCELLED: "This survey was withdrawn before it was sent (the checkout was undone or the client marked absent), so it cannot be resent.",
+};
+
+/**
+ * The host sends a FAILED survey again: under the booking lock (as every change to a session), it
+ * checks access, then that the survey failed, the session is still checked out, the client was not
+ * marked absent, the host still sends surveys and the client did not unsubscribe; then queues the
+ * row for delivery now, with a fresh count of attempts, and writes History. Once committed, an event
+ * starts a delivery run at once; a lost event only delays the email to the next minute's run.
+ */
+export async function resendSurvey(db: PrismaClient, input: SurveyResendInput): Promise<SurveyResendResult> {
+  const { result, hostUserId, surveyId } = await db.$transaction((tx) => queueResend(tx, input), CONNECTION_WAIT);
+  await publishAppEvents([surveyResendRequestedEvent({ bookingId: result.bookingId, hostUserId, surveyId, at: result.queuedAt })]);
+  return result;
+}
+
+async function queueResend(tx: PrismaTransaction, input: SurveyResendInput) {
+  const now = input.now ?? new Date();
+  const attendeeEmail = normalizeEmail(input.attendeeEmail);
+  // A stranger's booking is "not found", exactly as for every other action.
+  const session = await lockSessionForChange(tx, input.bookingId, { kind: "user", userId: input.callerId });
+  const survey = await tx.app_SessionCheckout_Survey.findUnique({
+    where: { bookingId_attendeeEmail: { bookingId: session.bookingId, attendeeEmail } },
+    select: { id: true, status: true },
+  });
+  if (!survey) throw new SessionCheckoutError("BAD_REQUEST", "This client has no survey for this session.");
+  if (survey.status !== "FAILED") throw new SessionCheckoutError("CONFLICT", NOT_RESENDABLE[survey.status]);
+  const hostUserId = await assertStillSendable(tx, session, attendeeEmail);
+
+  // Only while still FAILED: a short count means someone changed it since we read it.
+  const { count } = await tx.app_SessionCheckout_Survey.updateMany({
+    where: { id: survey.id, status: "FAILED" },
+    data: { status: "QUEUED", attempts: 0, nextAttemptAt: now, lastError: null },
+  });
+  if (count !== 1) throw concurrentChange();
+  await appendAuditEntry(tx, {
+    bookingId: session.bookingId,
+    action: "SURVEY_RESENT",
+    actor: { kind: "user", userId: input.callerId },
+    source: "MANUAL",
+    at: now,
+    details: { attendee: attendeeEmail },
+  });
+  const result: SurveyResendResult = { bookingId: session.bookingId, attendeeEmail, status: "QUEUED", queuedAt: now };
+  return { result, hostUserId, surveyId: survey.id };
+}
+
+/** The same conditions delivery checks at send time, asked now so the host hears why not. Returns the host. */
+async function assertStillSendable(tx: PrismaTransaction, session: LockedSession, attendeeEmail: string): Promise<number> {
+  if (session.snapshot.checkoutState !== "ACTIVE") {
+    throw new SessionCheckoutError("CONFLICT", "This session's checkout was undone: check it out again to resend its survey.");
+  }
+  // Several attendee rows may share an address: any of them marked absent withholds the survey, as at send time.
+  const rows = session.snapshot.attendees.filter((a) => normalizeEmail(a.email) === attendeeEmail);
+  if (rows.length === 0) throw new SessionCheckoutError("CONFLICT", "This client is no longer an attendee of this session.");
+  if (rows.some((a) => a.noShow)) throw new SessionCheckoutError("CONFLICT", "This client is marked No Show: clear the No Show to resend the survey.");
+  const hostUserId = session.hostUserId;
+  if (hostUserId === null || !(await readSettings(tx, hostUserId)).surveysEnabled) {
+    throw new SessionCheckoutError("CONFLICT", "Satisfaction surveys are switched off in the host's settings (Settings › Calendar › General): switch them on to resend.");
+  }
+  const optOut = await tx.app_SessionCheckout_SurveyOptOut.findUnique({ where: { hostUserId_email: { hostUserId, email: attendeeEmail } }, select: { email: true } });
+  if (optOut) throw new SessionCheckoutError("CONFLICT", "The client unsubscribed from your surveys, so it cannot be resent.");
+  return hostUserId;
+}
