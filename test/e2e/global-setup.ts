@@ -5,6 +5,7 @@ import type { TestProject } from "vitest/node";
 
 import { getPrisma } from "@calcom/prisma";
 
+import { startMailCatcher } from "../../apps/web/scripts/mail-catcher";
 import { seedDemo, seedLiveShowcase } from "../../apps/web/scripts/seed-demo";
 import { buildWebApp, startWebApp } from "../../apps/web/scripts/serve";
 import integrationSetup from "../support/global-setup";
@@ -14,6 +15,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     databaseUrl: string;
+    /** The mail catcher's web inbox (maildev), where the app's survey emails arrive over SMTP. */
+    inboxUrl: string;
   }
 }
 
@@ -38,6 +41,8 @@ export default async function setup(project: TestProject) {
     await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabaseName()}"`);
   });
   let web: ChildProcess | undefined;
+  // As `npm start` does with no SMTP server configured: a real SMTP server with a web inbox.
+  const mailCatcher = await startMailCatcher();
   try {
     const url = databaseUrl(name);
     process.env.DATABASE_URL = url;
@@ -52,11 +57,14 @@ export default async function setup(project: TestProject) {
     // The port is chosen after the build, right before the server binds it.
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    web = await startWebApp({ ...buildEnv, NEXTAUTH_URL: baseUrl, NEXT_PUBLIC_WEBAPP_URL: baseUrl }, port);
+    const mailEnv = { EMAIL_SERVER_HOST: "127.0.0.1", EMAIL_SERVER_PORT: String(mailCatcher.smtpPort), EMAIL_FROM: "Session Checkout <notifications@e2e.example>" };
+    web = await startWebApp({ ...buildEnv, ...mailEnv, NEXTAUTH_URL: baseUrl, NEXT_PUBLIC_WEBAPP_URL: baseUrl }, port);
     project.provide("baseUrl", baseUrl);
     project.provide("databaseUrl", url);
+    project.provide("inboxUrl", mailCatcher.inboxUrl);
   } catch (error) {
     web?.kill("SIGTERM");
+    await mailCatcher.stop();
     await dropDatabase();
     throw error;
   }
@@ -68,6 +76,7 @@ export default async function setup(project: TestProject) {
       server.kill("SIGTERM");
       await exited;
     }
+    await mailCatcher.stop();
     await dropDatabase();
   };
 }

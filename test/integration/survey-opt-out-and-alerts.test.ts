@@ -8,7 +8,7 @@ import { performSessionAction } from "@calcom/app-store/session-checkout/lib/ser
 import { updateSettings } from "@calcom/app-store/session-checkout/lib/services/settings";
 import { createSurveyToken } from "@calcom/app-store/session-checkout/lib/survey-token";
 
-import { factories, sessionRows } from "../support/factories";
+import { callerFor, factories, sessionRows } from "../support/factories";
 import { startSmtpSink } from "../support/smtp-sink";
 import { useTestDatabase } from "../support/test-database";
 
@@ -21,7 +21,6 @@ import { useTestDatabase } from "../support/test-database";
 const { prisma, url } = await useTestDatabase();
 process.env.DATABASE_URL = url;
 const { default: unsubscribeHandler } = await import("@calcom/app-store/session-checkout/api/unsubscribe");
-const { default: previewHandler } = await import("@calcom/app-store/session-checkout/api/preview");
 const make = factories(prisma);
 const sink = await startSmtpSink();
 const transport = createMailTransport({ host: "127.0.0.1", port: sink.port });
@@ -228,22 +227,17 @@ describe("the per-host throttle", () => {
 });
 
 describe("template previews", () => {
-  const preview = (template: string, user: { id: number; email: string; name: string | null } | null) =>
-    previewHandler(new Request(`${WEBAPP}/api/integrations/session-checkout/preview?template=${template}`), { user });
-
-  it("show each template with sample data in the signed-in host's branding; nobody else sees them", async () => {
+  it("show each template with sample data in the signed-in host's branding, through the app's tRPC", async () => {
     const host = await surveyingHost("Dana Reyes");
     await prisma.user.update({ where: { id: host.id }, data: { brandColor: "#0E7490" } });
-    const signedIn = { id: host.id, email: host.email, name: host.name };
-    const survey = await preview("survey-request", signedIn);
-    expect(survey.status).toBe(200);
-    const surveyHtml = await survey.text();
-    expect(surveyHtml).toContain("How was your session with Dana Reyes?");
-    expect(surveyHtml).toContain("#0E7490");
-    expect(surveyHtml).toContain("Jamie Rivera");
-    expect(await (await preview("low-rating-alert", signedIn)).text()).toContain("Low rating: Jamie Rivera rated");
-    expect(await (await preview("survey-page", signedIn)).text()).toContain('<button type="submit">Send my rating</button>');
-    expect((await preview("survey-request", null)).status).toBe(401);
-    expect((await preview("nope", signedIn)).status).toBe(404);
+    const caller = callerFor(prisma, host);
+    const survey = await caller.previewTemplate({ template: "survey-request" });
+    expect(survey.subject).toBe("How was your session with Dana Reyes?");
+    expect(survey.html).toContain("#0E7490");
+    expect(survey.html).toContain("Jamie Rivera");
+    expect((await caller.previewTemplate({ template: "low-rating-alert" })).subject).toBe('Low rating: Jamie Rivera rated "Coaching session" 2/5');
+    expect((await caller.previewTemplate({ template: "survey-page" })).html).toContain('value="4" checked');
+    await expect(caller.previewTemplate({ template: "nope" as "survey-page" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(callerFor(prisma, null).previewTemplate({ template: "survey-request" })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });

@@ -85,13 +85,13 @@ describe("settings", () => {
   it("start with the defaults, persist, and record when auto-checkout was switched on", async () => {
     const host = await make.user();
     const caller = callerFor(prisma, host);
-    expect(await caller.getSettings()).toEqual({ autoCheckoutEnabled: false, autoCheckoutDelayMinutes: 120, autoCheckoutEnabledAt: null, autoCheckoutEndedAfter: null, surveysEnabled: false });
+    expect(await caller.getSettings()).toEqual({ autoCheckoutEnabled: false, autoCheckoutDelayMinutes: 120, autoCheckoutEnabledAt: null, autoCheckoutEndedAfter: null, surveysEnabled: false, surveyAlertThreshold: 2 });
 
     const before = Date.now();
     const on = await caller.updateSettings({ autoCheckoutEnabled: true, autoCheckoutDelayMinutes: 60 });
     expect(on.autoCheckoutEnabledAt!.getTime()).toBeGreaterThanOrEqual(before);
     // Other changes while on keep the moment it was switched on.
-    const later = await caller.updateSettings({ surveysEnabled: true, autoCheckoutDelayMinutes: 240 });
+    const later = await caller.updateSettings({ surveysEnabled: true, autoCheckoutDelayMinutes: 240, surveyAlertThreshold: 3 });
     expect(later.autoCheckoutEnabledAt).toEqual(on.autoCheckoutEnabledAt);
     // The no-back-fill line stays where switching on put it (then minus the 60-minute delay).
     expect(await caller.getSettings()).toEqual({
@@ -100,7 +100,12 @@ describe("settings", () => {
       autoCheckoutEnabledAt: on.autoCheckoutEnabledAt,
       autoCheckoutEndedAfter: new Date(on.autoCheckoutEnabledAt!.getTime() - 60 * 60_000),
       surveysEnabled: true,
+      surveyAlertThreshold: 3,
     });
+    // The threshold is one of 0–5, and a refusal names the range.
+    for (const surveyAlertThreshold of [-1, 6, 2.5]) {
+      await expect(caller.updateSettings({ surveyAlertThreshold } as { surveyAlertThreshold: 2 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("from 0 (no alerts) to 5") });
+    }
 
     await caller.updateSettings({ autoCheckoutEnabled: false });
     await new Promise((resolve) => setTimeout(resolve, 5));

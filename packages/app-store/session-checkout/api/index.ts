@@ -3,4 +3,3 @@ export { default as cron } from "./cron";
 export { default as inngest } from "./inngest";
 export { default as survey } from "./survey";
 export { default as unsubscribe } from "./unsubscribe";
-export { default as preview } from "./preview";

@@ -1,8 +1,8 @@
 import { prisma } from "@calcom/prisma";
 
 import { answerSurvey, surveyAnswerSchema, surveyForLink } from "../lib/services/survey-answers";
-import { htmlResponse as html } from "./public-page";
-import { answeredPage, errorPage, problemPage, surveyFormPage } from "./survey-page";
+import { htmlResponse as html } from "../lib/pages/public-page";
+import { answeredPage, errorPage, problemPage, surveyFormPage } from "../lib/pages/survey-page";
 
 /**
  * /api/integrations/session-checkout/survey — the client's survey page, public. GET shows the

@@ -1,8 +1,8 @@
 import { prisma } from "@calcom/prisma";
 
 import { optBackIn, optOut, optOutForLink, type OptOutProblem } from "../lib/services/survey-opt-out";
-import { htmlResponse } from "./public-page";
-import { optOutErrorPage, optOutProblemPage, unsubscribePage } from "./unsubscribe-page";
+import { htmlResponse } from "../lib/pages/public-page";
+import { optOutErrorPage, optOutProblemPage, unsubscribePage } from "../lib/pages/unsubscribe-page";
 
 /**
  * /api/integrations/session-checkout/unsubscribe?token=… — public. GET asks and never changes

@@ -11,10 +11,10 @@ import { showToast } from "@calcom/ui/components/toast";
 import { isAutoCheckoutDelay, isSurveyAlertThreshold, type SessionCheckoutSettings, type SurveyAlertThreshold } from "../lib/settings";
 import { DELAY_OPTIONS } from "./delay-options";
 import { errorMessage, formatInZone } from "./format";
+import { TemplatePreviews } from "./TemplatePreview";
 
 type Draft = Pick<SessionCheckoutSettings, "autoCheckoutEnabled" | "autoCheckoutDelayMinutes" | "surveysEnabled" | "surveyAlertThreshold">;
 
-const PREVIEW_PATH = "/api/integrations/session-checkout/preview";
 const ALERT_OPTIONS: ReadonlyArray<{ value: SurveyAlertThreshold; label: string }> = [
   { value: 0, label: "Never" },
   { value: 1, label: "Rated 1" },
@@ -114,20 +114,7 @@ export default function SettingsSection({ timeZone }: SettingsSlotProps) {
           ))}
         </select>
         <p className="sc-muted">The alert carries the rating, the client&apos;s comment and a link to the booking.</p>
-        <p className="sc-muted">
-          Preview with sample data:{" "}
-          <a href={`${PREVIEW_PATH}?template=survey-request`} target="_blank" rel="noreferrer">
-            survey email
-          </a>
-          {" · "}
-          <a href={`${PREVIEW_PATH}?template=low-rating-alert`} target="_blank" rel="noreferrer">
-            low-rating alert
-          </a>
-          {" · "}
-          <a href={`${PREVIEW_PATH}?template=survey-page`} target="_blank" rel="noreferrer">
-            survey page
-          </a>
-        </p>
+        <TemplatePreviews />
       </section>
       {error ? (
         <p role="alert" className="sc-error">

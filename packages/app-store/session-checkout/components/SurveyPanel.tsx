@@ -99,5 +99,6 @@ function withdrawnReason(survey: SurveyView, details: { attendees: ReadonlyArray
   const absent = details.attendees.some((a) => a.email.toLowerCase() === survey.attendeeEmail && a.noShow);
   if (absent) return "marked absent";
   if (details.checkout?.state !== "ACTIVE") return "checkout undone";
-  return "checkout undone or marked absent";
+  // The checkout stands and the client came: surveys were switched off, or the client unsubscribed.
+  return "surveys switched off, or the client unsubscribed";
 }

@@ -42,13 +42,14 @@ describe("auto-checkout delays", () => {
 });
 
 describe("DEFAULT_SETTINGS", () => {
-  it("is auto-checkout off, a 120-minute delay, never switched on, surveys off", () => {
+  it("is auto-checkout off, a 120-minute delay, never switched on, surveys off, alerts at 2 or lower", () => {
     expect(DEFAULT_SETTINGS).toEqual({
       autoCheckoutEnabled: false,
       autoCheckoutDelayMinutes: 120,
       autoCheckoutEnabledAt: null,
       autoCheckoutEndedAfter: null,
       surveysEnabled: false,
+      surveyAlertThreshold: 2,
     });
   });
 

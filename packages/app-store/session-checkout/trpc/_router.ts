@@ -21,6 +21,8 @@ import { ZMarkNoShowInputSchema } from "./markNoShow.schema";
 import { markNoShowHandler } from "./markNoShow.handler";
 import { ZPastSessionsInputSchema } from "./pastSessions.schema";
 import { pastSessionsHandler } from "./pastSessions.handler";
+import { ZPreviewTemplateInputSchema } from "./previewTemplate.schema";
+import { previewTemplateHandler } from "./previewTemplate.handler";
 import { sessionCheckoutProcedure as procedure } from "./procedure";
 import { ZResendSurveyInputSchema } from "./resendSurvey.schema";
 import { resendSurveyHandler } from "./resendSurvey.handler";
@@ -47,6 +49,7 @@ const sessionCheckoutRouter = router({
   updateNote: procedure.input(ZUpdateNoteInputSchema).mutation(updateNoteHandler),
   deleteNote: procedure.input(ZDeleteNoteInputSchema).mutation(deleteNoteHandler),
   resendSurvey: procedure.input(ZResendSurveyInputSchema).mutation(resendSurveyHandler),
+  previewTemplate: procedure.input(ZPreviewTemplateInputSchema).query(previewTemplateHandler),
   clientHistory: procedure.input(ZClientHistoryInputSchema).query(clientHistoryHandler),
   pastSessions: procedure.input(ZPastSessionsInputSchema).query(pastSessionsHandler),
   getSettings: procedure.query(getSettingsHandler),

@@ -1,4 +1,5 @@
-import { Prisma, type PrismaClient } from "@calcom/prisma";
+import type { PrismaClient } from "@calcom/prisma";
+import { Prisma } from "@calcom/prisma/client";
 
 /*
  * What the survey emails and the hosts' low-rating alerts share: each is a small outbox on the

@@ -1,6 +1,6 @@
-import { formatForClient } from "../components/format";
-import type { SurveyForPage, SurveyLinkProblem } from "../lib/services/survey-answers";
-import { COMMENT_MAX_CHARACTERS } from "../lib/services/survey-answers";
+import { formatForClient } from "../../components/format";
+import type { SurveyForPage, SurveyLinkProblem } from "../services/survey-answers";
+import { COMMENT_MAX_CHARACTERS } from "../services/survey-answers";
 import { escape, layout } from "./public-page";
 
 /* The public survey page's HTML, in the host's brand colour. */

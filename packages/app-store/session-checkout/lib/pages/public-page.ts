@@ -1,5 +1,5 @@
-import { brandColorOrDefault } from "../components/format";
-import type { SurveyBranding } from "../lib/survey-branding";
+import { brandColorOrDefault } from "../../components/format";
+import type { SurveyBranding } from "../survey-branding";
 
 /*
  * The app's public pages (the survey and the unsubscribe page): small, self-contained HTML (no

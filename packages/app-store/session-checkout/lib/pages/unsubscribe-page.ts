@@ -1,4 +1,4 @@
-import type { OptOutProblem, OptOutSubject } from "../lib/services/survey-opt-out";
+import type { OptOutProblem, OptOutSubject } from "../services/survey-opt-out";
 import { escape, layout } from "./public-page";
 
 /* The unsubscribe page's HTML: it asks before it changes anything, and says what it did. */

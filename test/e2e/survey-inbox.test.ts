@@ -1,0 +1,79 @@
+import { describe, expect, inject, it } from "vitest";
+
+import { screenshot } from "./browser";
+import { confirmAction, openSession, pageAs, sessionFor, useServedApp } from "./session-fixtures";
+
+/*
+ * The survey end to end, as the three people meet it: the host checks a session out in the
+ * browser; the app sends the survey over real SMTP to the mail catcher; the client opens it in the
+ * web inbox, clicks a rating, adds a comment and sends it; the host sees the answer in the dialog.
+ */
+
+const app = useServedApp();
+const { baseUrl, prisma } = app;
+const inboxUrl = inject("inboxUrl");
+
+interface InboxEmail {
+  id: string;
+  subject: string;
+  to: Array<{ address: string }>;
+}
+
+async function waitForEmail(to: string, subject: string): Promise<InboxEmail> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const emails = (await (await fetch(`${inboxUrl}api/email`)).json()) as InboxEmail[] | { emails?: InboxEmail[] };
+    const list = Array.isArray(emails) ? emails : (emails.emails ?? []);
+    const found = list.find((email) => email.subject === subject && email.to.some((r) => r.address === to));
+    if (found) return found;
+    expect(Date.now(), `no email "${subject}" to ${to} within 60 s`).toBeLessThan(deadline);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+describe("a satisfaction survey, from checkout to the host's dialog", () => {
+  it("the client reads the email in the inbox, picks 4, comments and sends; the host sees it in the booking dialog", async () => {
+    const booking = await sessionFor(prisma, { hostEmail: "dana@example.com", clientName: "Rosa Inbox" });
+    const host = await pageAs(app.browser, baseUrl, "dana@example.com", { date: booking.startTime });
+    const dialog = await openSession(host, "Rosa Inbox", booking.title);
+    await dialog.getByRole("button", { name: "Check Out" }).click();
+    await confirmAction(host, "Check out this session?", "Check Out");
+    await host.getByText("Session checked out: Completed.").waitFor();
+
+    const email = await waitForEmail("rosa@e2e.example", "How was your session with Dana Reyes?");
+    const client = await (await app.browser.newContext({ viewport: { width: 900, height: 900 } })).newPage();
+    await client.goto(`${inboxUrl}api/email/${email.id}/html`);
+    await client.getByRole("link", { name: "Rate 4 out of 5" }).waitFor();
+    expect(await client.getByRole("link", { name: "Stop surveys from Dana Reyes" }).count()).toBe(1);
+    await screenshot(client, "survey-email");
+
+    // A scanner's GET of every link changed nothing: the survey is still only sent.
+    const links = await client.locator("a[href]").evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+    expect(links.filter((href) => href.includes("/survey?token="))).toHaveLength(5);
+    for (const href of links) await fetch(href);
+    expect(await prisma.app_SessionCheckout_Survey.findFirstOrThrow({ where: { bookingId: booking.id } })).toMatchObject({ status: "SENT", rating: null });
+    expect(await prisma.app_SessionCheckout_SurveyOptOut.count({ where: { email: "rosa@e2e.example" } })).toBe(0);
+
+    // The client's own click: the button for 4 opens the survey page with 4 chosen.
+    await client.getByRole("link", { name: "Rate 4 out of 5" }).click();
+    await client.getByRole("heading", { name: "How was your session with Dana Reyes?" }).waitFor();
+    expect(client.url().startsWith(`${baseUrl}/api/integrations/session-checkout/survey?token=`)).toBe(true);
+    expect(await client.getByRole("radio", { name: "4" }).isChecked()).toBe(true);
+    await client.getByLabel(/Anything you would like to add/).fill("Clear plan for next week.");
+    await screenshot(client, "survey-page");
+    await client.getByRole("button", { name: "Send my rating" }).click();
+    await client.getByRole("heading", { name: "Thank you for your feedback" }).waitFor();
+    await screenshot(client, "survey-answered");
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({ rating: 4, ratingFeedback: "Clear plan for next week." });
+
+    // The host, in the booking dialog.
+    await host.reload();
+    const again = await openSession(host, "Rosa Inbox", booking.title);
+    const surveys = again.getByRole("list", { name: "Satisfaction surveys" });
+    await surveys.getByText("4/5").waitFor();
+    expect(await surveys.textContent()).toContain("Clear plan for next week.");
+    await screenshot(host, "dialog-survey-answered");
+    await client.context().close();
+    await host.context().close();
+  });
+});
