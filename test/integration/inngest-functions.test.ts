@@ -451,7 +451,7 @@ describe("the serve endpoint, as Inngest sees it", () => {
       {
         id: "session-checkout-survey-delivery",
         name: "Surveys: send the survey emails that are due",
-        triggers: [{ event: "session-checkout/session.checked-out" }, { event: "session-checkout/survey.resend-requested" }, { cron: "* * * * *" }],
+        triggers: [{ event: "session-checkout/session.checked-out" }, { event: "session-checkout/survey.resend-requested" }, { event: "session-checkout/survey.answered" }, { cron: "* * * * *" }],
         concurrency: 1,
         steps: { step: { id: "step", name: "step", runtime: { type: "http", url: stepUrl("session-checkout-survey-delivery") }, retries: { attempts: 3 } } },
       },

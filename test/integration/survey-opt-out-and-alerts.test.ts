@@ -1,6 +1,7 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 
 import { createMailTransport } from "@calcom/app-store/session-checkout/emails/mail-transport";
+import { EmbeddedJobRunner } from "@calcom/app-store/session-checkout/jobs/embedded-runner";
 import { deliverDueAlerts } from "@calcom/app-store/session-checkout/lib/services/alert-delivery";
 import { answerSurvey } from "@calcom/app-store/session-checkout/lib/services/survey-answers";
 import { deliverDueSurveys } from "@calcom/app-store/session-checkout/lib/services/survey-delivery";
@@ -176,6 +177,22 @@ describe("the low-rating alert", () => {
     const rows = await sessionRows(prisma, booking.id);
     expect(rows.surveys[0]).toMatchObject({ alertStatus: "SENT" });
     expect(rows.audit.map((e) => e.action)).toContain("LOW_RATING_ALERT_SENT");
+  });
+
+  it("in the running product the alert goes out right after the answer: the embedded runner follows the answered event", async () => {
+    const host = await surveyingHost("Dana Reyes");
+    const booking = await checkOut(host.id, [{ email: "rushed@client.example", name: "Jamie Rivera" }]);
+    await deliver();
+    const survey = await prisma.app_SessionCheckout_Survey.findFirstOrThrow({ where: { bookingId: booking.id, status: "SENT" } });
+    const runner = new EmbeddedJobRunner({ db: () => prisma, mailer: () => mailer, log: () => undefined });
+    runner.start({ everyMinute: false });
+    try {
+      await answerSurvey(prisma, { token: createSurveyToken({ surveyId: survey.id, issuedAt: new Date() }), rating: 1, comment: "Too rushed.", now: new Date() });
+      await vi.waitFor(() => expect(mailTo(host.email)).toHaveLength(1), { timeout: 10_000 });
+      expect(mailTo(host.email)[0]!.text).toContain("Too rushed.");
+    } finally {
+      await runner.stop();
+    }
   });
 
   it("a rating above the threshold, or a threshold of 0, sends no alert", async () => {

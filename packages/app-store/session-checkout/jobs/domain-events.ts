@@ -1,5 +1,5 @@
 import type { SessionAction } from "../lib/transitions";
-import { SESSION_CHECKED_OUT, SESSION_CHECKOUT_UNDONE, SESSION_NO_SHOW_MARKED, SETTINGS_CHANGED, SURVEY_RESEND_REQUESTED, type AppEvent } from "./events";
+import { SESSION_CHECKED_OUT, SESSION_CHECKOUT_UNDONE, SESSION_NO_SHOW_MARKED, SETTINGS_CHANGED, SURVEY_ANSWERED, SURVEY_RESEND_REQUESTED, type AppEvent, type SurveyAnsweredData } from "./events";
 
 const EVENT_OF: Partial<Record<SessionAction, typeof SESSION_CHECKED_OUT | typeof SESSION_CHECKOUT_UNDONE | typeof SESSION_NO_SHOW_MARKED>> = {
   checkout: SESSION_CHECKED_OUT,
@@ -34,4 +34,9 @@ export function settingsChangedEvent(hostUserId: number, at: Date): AppEvent {
 /** After a host's resend commits; one per resend (survey and time), so a repeated send is a no-op. */
 export function surveyResendRequestedEvent({ bookingId, hostUserId, surveyId, at }: { bookingId: number; hostUserId: number; surveyId: number; at: Date }): AppEvent {
   return { name: SURVEY_RESEND_REQUESTED, id: `${SURVEY_RESEND_REQUESTED}:${surveyId}:${at.getTime()}`, data: { bookingId, hostUserId } };
+}
+
+/** After a client's answer commits; one per survey (a survey is answered once). */
+export function surveyAnsweredEvent(surveyId: number, data: SurveyAnsweredData): AppEvent {
+  return { name: SURVEY_ANSWERED, id: `${SURVEY_ANSWERED}:${surveyId}`, data };
 }

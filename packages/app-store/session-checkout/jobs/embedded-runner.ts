@@ -5,7 +5,7 @@ import type { SurveyMailer } from "../emails/mail-transport";
 import { logSummary } from "../lib/errors";
 import { MAX_ATTEMPTS } from "../lib/services/survey-delivery";
 import { cancelsRun } from "./cancellation";
-import { SESSION_CHECKED_OUT, SESSION_DUE, SURVEY_RESEND_REQUESTED, type AppEvent, type SessionDueData } from "./events";
+import { DELIVERY_TRIGGERS, SESSION_DUE, type AppEvent, type SessionDueData } from "./events";
 import { noDelivery, runSurveyDelivery, type DeliveryRunSummary } from "./survey-delivery";
 import { setEmbeddedEventSink } from "./publish";
 
@@ -120,8 +120,8 @@ export class EmbeddedJobRunner {
       if (event.name === SESSION_DUE) this.schedule(event.data);
       else this.cancelWhere((run) => cancelsRun(event, run));
     });
-    // A checkout queued surveys, or a host queued a failed one again: send them now rather than at the next minute.
-    if (events.some((event) => event.name === SESSION_CHECKED_OUT || event.name === SURVEY_RESEND_REQUESTED)) void this.deliverSurveys();
+    // A checkout queued surveys, a host queued a failed one again, an answer queued an alert: send now rather than at the next minute.
+    if (events.some((event) => (DELIVERY_TRIGGERS as ReadonlyArray<string>).includes(event.name))) void this.deliverSurveys();
   }
 
   /** One survey delivery run; a run asked for while one runs is folded into one more after it. */

@@ -11,6 +11,11 @@ export const SESSION_NO_SHOW_MARKED = "session-checkout/session.no-show-marked";
 export const SETTINGS_CHANGED = "session-checkout/settings.changed";
 /** A host asked for a failed survey to be sent again: delivery runs at once rather than at the next minute. */
 export const SURVEY_RESEND_REQUESTED = "session-checkout/survey.resend-requested";
+/** A client answered a survey; when the rating calls for the host's alert, delivery sends it at once. */
+export const SURVEY_ANSWERED = "session-checkout/survey.answered";
+
+/** The events after which survey delivery runs at once (besides its every-minute run), on Inngest and in the embedded runner. */
+export const DELIVERY_TRIGGERS = [SESSION_CHECKED_OUT, SURVEY_RESEND_REQUESTED, SURVEY_ANSWERED] as const;
 
 export interface SessionDueData {
   bookingId: number;
@@ -45,11 +50,20 @@ export interface SurveyResendRequestedData {
   hostUserId: number;
 }
 
+export interface SurveyAnsweredData {
+  bookingId: number;
+  hostUserId: number | null;
+  rating: number;
+  /** Whether the answer queued the host's low-rating alert. */
+  lowRatingAlert: boolean;
+}
+
 export type AppEvent =
   | { name: typeof SESSION_DUE; id: string; data: SessionDueData }
   | { name: typeof SESSION_CHECKED_OUT | typeof SESSION_CHECKOUT_UNDONE | typeof SESSION_NO_SHOW_MARKED; id?: string; data: SessionChangedData }
   | { name: typeof SETTINGS_CHANGED; id?: string; data: SettingsChangedData }
-  | { name: typeof SURVEY_RESEND_REQUESTED; id?: string; data: SurveyResendRequestedData };
+  | { name: typeof SURVEY_RESEND_REQUESTED; id?: string; data: SurveyResendRequestedData }
+  | { name: typeof SURVEY_ANSWERED; id?: string; data: SurveyAnsweredData };
 
 /** The scheduler's event for one session and due time; its id makes a repeated send a no-op. */
 export function sessionDueEvent(session: { bookingId: number; hostUserId: number; dueAt: Date; enabledAt: Date | null }): AppEvent {

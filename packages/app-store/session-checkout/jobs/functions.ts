@@ -4,7 +4,7 @@ import { NonRetriableError, type Inngest } from "inngest";
 import { runDueSession, runSchedulerPass, SCHEDULER_CRON, sessionDueDataSchema, type JobStep } from "./auto-checkout";
 import { cancelOn } from "./cancellation";
 import { surveyMailer } from "../emails/mail-transport";
-import { SESSION_CHECKED_OUT, SESSION_DUE, SURVEY_RESEND_REQUESTED, type AppEvent } from "./events";
+import { DELIVERY_TRIGGERS, SESSION_DUE, type AppEvent } from "./events";
 import { runSurveyDelivery } from "./survey-delivery";
 
 /** Runs of one host's sessions at once; the rest wait their turn. */
@@ -66,8 +66,8 @@ export function createAutoCheckoutFunctions({ inngest, db }: { inngest: Inngest;
     {
       id: "survey-delivery",
       name: "Surveys: send the survey emails that are due",
-      // At once after a checkout or a host's resend, and every minute for the retries.
-      triggers: [{ event: SESSION_CHECKED_OUT }, { event: SURVEY_RESEND_REQUESTED }, { cron: SCHEDULER_CRON }],
+      // At once after a checkout, a host's resend or an answer that calls for an alert; every minute for the retries.
+      triggers: [...DELIVERY_TRIGGERS.map((event) => ({ event })), { cron: SCHEDULER_CRON }],
       // One run at a time; a checkout arriving meanwhile is picked up by the run under way or the next.
       concurrency: 1,
       retries: 3,

@@ -1,6 +1,9 @@
 import type { PrismaClient, PrismaTransaction } from "@calcom/prisma";
 import { z } from "zod";
 
+import { surveyAnsweredEvent } from "../../jobs/domain-events";
+import type { SurveyAnsweredData } from "../../jobs/events";
+import { publishAppEvents } from "../../jobs/publish";
 import { appendAuditEntry } from "../audit";
 import { needsLowRatingAlert } from "../settings";
 import { BRANDING_SELECT, brandingOf, type SurveyBranding } from "../survey-branding";
@@ -94,7 +97,8 @@ export type AnswerOutcome = { ok: true; survey: SurveyForPage; recorded: boolean
  * gets an entry.
  */
 export async function answerSurvey(db: PrismaClient, { token, rating, comment, now }: { token: string; rating: number; comment?: string; now: Date }): Promise<AnswerOutcome> {
-  return db.$transaction(async (tx) => {
+  let answered: { surveyId: number; event: SurveyAnsweredData } | null = null;
+  const outcome = await db.$transaction(async (tx): Promise<AnswerOutcome> => {
     const checked = checkSurveyToken(token, { now });
     if (!checked.ok) return { ok: false, problem: checked.problem };
     await tx.$queryRaw`SELECT "id" FROM "App_SessionCheckout_Survey" WHERE "id" = ${checked.surveyId} FOR UPDATE`;
@@ -105,24 +109,29 @@ export async function answerSurvey(db: PrismaClient, { token, rating, comment, n
     const text = comment ? comment : null;
     const { surveyAlertThreshold } = await readSettings(tx, found.survey.hostUserId);
     const alert = needsLowRatingAlert(rating, surveyAlertThreshold) ? { alertStatus: "QUEUED" as const, alertNextAttemptAt: now } : {};
-    const answered = await tx.app_SessionCheckout_Survey.update({
+    const row = await tx.app_SessionCheckout_Survey.update({
       where: { id: checked.surveyId },
       data: { status: "ANSWERED", rating, comment: text, answeredAt: now, ...alert },
       select: { bookingId: true, attendeeEmail: true },
     });
+    answered = { surveyId: checked.surveyId, event: { bookingId: row.bookingId, hostUserId: found.survey.hostUserId, rating, lowRatingAlert: "alertStatus" in alert } };
     // The booking's rating is computed from all its answers: answers to one booking take turns.
-    await tx.$queryRaw`SELECT "id" FROM "Booking" WHERE "id" = ${answered.bookingId} FOR UPDATE`;
-    await writeBookingRating(tx, answered.bookingId);
+    await tx.$queryRaw`SELECT "id" FROM "Booking" WHERE "id" = ${row.bookingId} FOR UPDATE`;
+    await writeBookingRating(tx, row.bookingId);
     await appendAuditEntry(tx, {
-      bookingId: answered.bookingId,
+      bookingId: row.bookingId,
       action: "SURVEY_ANSWERED",
       actor: { kind: "client" },
       source: "SURVEY_RESPONSE",
       at: now,
-      details: { attendee: answered.attendeeEmail, rating, ...(text ? { comment: text } : {}) },
+      details: { attendee: row.attendeeEmail, rating, ...(text ? { comment: text } : {}) },
     });
     return { ok: true, survey: { ...found.survey, answer: { rating, comment: text, answeredAt: now } }, recorded: true };
   }, CONNECTION_WAIT);
+  // After commit: delivery sends the host's alert at once (and anything else may follow the answer).
+  const committed = answered as { surveyId: number; event: SurveyAnsweredData } | null;
+  if (committed) await publishAppEvents([surveyAnsweredEvent(committed.surveyId, committed.event)]);
+  return outcome;
 }
 
 /**
