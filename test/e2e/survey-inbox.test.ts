@@ -55,15 +55,16 @@ describe("a satisfaction survey, from checkout to the host's dialog", () => {
     expect(await prisma.app_SessionCheckout_SurveyOptOut.count({ where: { email: "rosa@e2e.example" } })).toBe(0);
 
     // The client's own click: the button for 4 opens the survey page with 4 chosen.
-    await client.getByRole("link", { name: "Rate 4 out of 5" }).click();
-    await client.getByRole("heading", { name: "How was your session with Dana Reyes?" }).waitFor();
-    expect(client.url().startsWith(`${baseUrl}/api/integrations/session-checkout/survey?token=`)).toBe(true);
-    expect(await client.getByRole("radio", { name: "4" }).isChecked()).toBe(true);
-    await client.getByLabel(/Anything you would like to add/).fill("Clear plan for next week.");
-    await screenshot(client, "survey-page");
-    await client.getByRole("button", { name: "Send my rating" }).click();
-    await client.getByRole("heading", { name: "Thank you for your feedback" }).waitFor();
-    await screenshot(client, "survey-answered");
+    // The web inbox opens the email's links in a new tab, as mail programs do.
+    const [surveyPage] = await Promise.all([client.context().waitForEvent("page"), client.getByRole("link", { name: "Rate 4 out of 5" }).click()]);
+    await surveyPage.getByRole("heading", { name: "How was your session with Dana Reyes?" }).waitFor();
+    expect(surveyPage.url().startsWith(`${baseUrl}/api/integrations/session-checkout/survey?token=`)).toBe(true);
+    expect(await surveyPage.getByRole("radio", { name: "4" }).isChecked()).toBe(true);
+    await surveyPage.getByLabel(/Anything you would like to add/).fill("Clear plan for next week.");
+    await screenshot(surveyPage, "survey-page");
+    await surveyPage.getByRole("button", { name: "Send my rating" }).click();
+    await surveyPage.getByRole("heading", { name: "Thank you for your feedback" }).waitFor();
+    await screenshot(surveyPage, "survey-answered");
     expect(await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({ rating: 4, ratingFeedback: "Clear plan for next week." });
 
     // The host, in the booking dialog.

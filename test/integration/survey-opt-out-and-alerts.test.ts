@@ -101,6 +101,23 @@ describe("unsubscribing", () => {
     expect((await sessionRows(prisma, booking.id)).surveys).toEqual([expect.objectContaining({ status: "CANCELLED" })]);
   });
 
+  it("a body beyond 32 KB is refused with 413 before it is read whole, on both public pages, and changes nothing", async () => {
+    const host = await surveyingHost();
+    await checkOut(host.id, [{ email: "bulky@client.example" }]);
+    await deliver();
+    const html = mailTo("bulky@client.example")[0]!.html as string;
+    const huge = "x".repeat(100_000);
+    const unsubscribe = await unsubscribeHandler(new Request(linkIn(html, "/unsubscribe?token="), { method: "POST", body: new URLSearchParams({ "List-Unsubscribe": "One-Click", padding: huge }) }));
+    expect(unsubscribe.status).toBe(413);
+    const { default: surveyHandler } = await import("@calcom/app-store/session-checkout/api/survey");
+    const surveyLink = linkIn(html, "/survey?token=");
+    const token = new URL(surveyLink).searchParams.get("token")!;
+    const answer = await surveyHandler(new Request(surveyLink, { method: "POST", body: new URLSearchParams({ token, rating: "5", comment: huge }) }));
+    expect(answer.status).toBe(413);
+    expect(await prisma.app_SessionCheckout_SurveyOptOut.count({ where: { hostUserId: host.id } })).toBe(0);
+    expect(await prisma.app_SessionCheckout_Survey.findFirstOrThrow({ where: { attendeeEmail: "bulky@client.example" } })).toMatchObject({ status: "SENT", rating: null });
+  });
+
   it.each([
     { name: "forged", token: () => `${createSurveyToken({ surveyId: 1, issuedAt: new Date(), purpose: "unsubscribe" }).split(".")[0]}.AAAA`, status: 400 },
     { name: "a survey link (another purpose)", token: () => createSurveyToken({ surveyId: 1, issuedAt: new Date() }), status: 400 },
@@ -225,21 +242,44 @@ describe("the low-rating alert", () => {
 });
 
 describe("the per-host throttle", () => {
-  it("a host's surveys beyond the minute's allowance wait for the next minute, and never hold up another host's", async () => {
+  const busyBacklog = async (count: number) => {
     const busy = await surveyingHost("Busy Host");
+    // One host's bulk checkout: more surveys than a delivery batch holds.
+    for (let i = 0; i < count; i++) await checkOut(busy.id, [{ email: `busy-${busy.id}-${i}@client.example` }]);
+    return busy;
+  };
+  const sentTo = (prefix: string) => sink.received.filter((mail) => mail.to && "text" in mail.to && mail.to.text.startsWith(prefix)).length;
+
+  it("a host gets at most its allowance a minute, counted across calls; its backlog never holds up another host's client", async () => {
+    const busy = await busyBacklog(8);
     const quiet = await surveyingHost("Quiet Host");
-    for (let i = 0; i < 5; i++) await checkOut(busy.id, [{ email: `busy-${i}@client.example` }]);
     await checkOut(quiet.id, [{ email: "quiet@client.example" }]);
     const t0 = new Date(Date.now() + 5_000);
-    const first = await deliver(t0, 2);
-    expect(first.sent).toHaveLength(3);
-    expect(first.deferred).toBe(3);
+    const batch = (at: number) => deliverDueSurveys(prisma, { ...mailer, now: new Date(t0.getTime() + at), limit: 3, perHostPerMinute: 2 });
+
+    // The first batch (3) holds the busy host's allowance (2) and the quiet host's survey, queued last.
+    expect((await batch(0)).sent).toHaveLength(3);
     expect(mailTo("quiet@client.example")).toHaveLength(1);
-    // Within the same minute the busy host has used its allowance.
-    expect((await deliver(new Date(t0.getTime() + 30_000), 2)).sent).toHaveLength(0);
-    expect((await deliver(new Date(t0.getTime() + 61_000), 2)).sent).toHaveLength(2);
-    expect((await deliver(new Date(t0.getTime() + 122_000), 2)).sent).toHaveLength(1);
-    for (let i = 0; i < 5; i++) expect(mailTo(`busy-${i}@client.example`)).toHaveLength(1);
+    // A second call in the same minute sends nothing more for the busy host.
+    expect((await batch(20_000)).sent).toHaveLength(0);
+    expect((await batch(59_000)).sent).toHaveLength(0);
+    // The next minute, two more; and so on until the backlog is gone.
+    expect((await batch(61_000)).sent).toHaveLength(2);
+    expect((await batch(90_000)).sent).toHaveLength(0);
+    for (let minute = 2; minute <= 3; minute++) expect((await batch(minute * 61_000)).sent).toHaveLength(2);
+    expect((await batch(4 * 61_000)).sent).toHaveLength(0);
+    expect(sentTo(`busy-${busy.id}-`)).toBe(8);
+  });
+
+  it("two senders claiming at once share one allowance", async () => {
+    const busy = await busyBacklog(6);
+    const at = new Date(Date.now() + 5_000);
+    const [a, b] = await Promise.all([
+      deliverDueSurveys(prisma, { ...mailer, now: at, perHostPerMinute: 3 }),
+      deliverDueSurveys(prisma, { ...mailer, now: at, perHostPerMinute: 3 }),
+    ]);
+    expect(a.sent.length + b.sent.length).toBe(3);
+    expect(sentTo(`busy-${busy.id}-`)).toBe(3);
   });
 });
 

@@ -1,7 +1,8 @@
 import { prisma } from "@calcom/prisma";
 
 import { answerSurvey, surveyAnswerSchema, surveyForLink } from "../lib/services/survey-answers";
-import { htmlResponse as html } from "../lib/pages/public-page";
+import { htmlResponse as html, tooLargePage } from "../lib/pages/public-page";
+import { readForm } from "./read-form";
 import { answeredPage, errorPage, problemPage, surveyFormPage } from "../lib/pages/survey-page";
 
 /**
@@ -22,7 +23,9 @@ export default async function surveyHandler(request: Request): Promise<Response>
       return html(surveyFormPage(found.survey, { token, rating: Number.isInteger(rating) && rating >= 1 && rating <= 5 ? rating : null }));
     }
     if (request.method === "POST") {
-      const form = await request.formData().catch(() => null);
+      const read = await readForm(request);
+      if (read === "too-large") return html(tooLargePage(), 413);
+      const form = read;
       const token = typeof form?.get("token") === "string" ? (form!.get("token") as string) : "";
       const input = surveyAnswerSchema.safeParse({ rating: form?.get("rating") ?? undefined, comment: form?.get("comment") ?? undefined });
       if (!input.success) {

@@ -1,7 +1,8 @@
 import { prisma } from "@calcom/prisma";
 
 import { optBackIn, optOut, optOutForLink, type OptOutProblem } from "../lib/services/survey-opt-out";
-import { htmlResponse } from "../lib/pages/public-page";
+import { htmlResponse, tooLargePage } from "../lib/pages/public-page";
+import { readForm } from "./read-form";
 import { optOutErrorPage, optOutProblemPage, unsubscribePage } from "../lib/pages/unsubscribe-page";
 
 /**
@@ -19,7 +20,8 @@ export default async function unsubscribeHandler(request: Request): Promise<Resp
       return found.ok ? htmlResponse(unsubscribePage(found.subject, { justNow: false })) : problem(found.problem);
     }
     if (request.method === "POST") {
-      const form = await request.formData().catch(() => null);
+      const form = await readForm(request);
+      if (form === "too-large") return htmlResponse(tooLargePage(), 413);
       if (form?.get("List-Unsubscribe") === "One-Click") {
         const done = await optOut(prisma, { token, now });
         return new Response(done.ok ? "Unsubscribed." : "This unsubscribe link is not valid.", { status: done.ok ? 200 : problemStatus(done.problem), headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });

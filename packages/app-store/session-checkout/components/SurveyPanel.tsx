@@ -9,6 +9,7 @@ import { showToast } from "@calcom/ui/components/toast";
 
 import type { SessionDetails } from "../lib/services/session-details";
 import type { SurveyView } from "../lib/services/survey-view";
+import { normalizeEmail } from "../lib/transitions";
 import { errorMessage, formatInZone, stars } from "./format";
 
 type Attendee = SessionDetails["attendees"][number];
@@ -96,7 +97,7 @@ function SurveyStateText({ survey, timeZone, withdrawnBecause }: { survey: Surve
 
 /** Why a survey was withdrawn, as far as the session says: the rows do not record it. */
 function withdrawnReason(survey: SurveyView, details: { attendees: ReadonlyArray<Attendee>; checkout: SessionDetails["checkout"] }): string {
-  const absent = details.attendees.some((a) => a.email.toLowerCase() === survey.attendeeEmail && a.noShow);
+  const absent = details.attendees.some((a) => normalizeEmail(a.email) === survey.attendeeEmail && a.noShow);
   if (absent) return "marked absent";
   if (details.checkout?.state !== "ACTIVE") return "checkout undone";
   // The checkout stands and the client came: surveys were switched off, or the client unsubscribed.

@@ -52,8 +52,8 @@ export function SurveyRequestEmail({ clientName, branding, sessionTitle, session
             <Link href={unsubscribeLink} style={{ color: "#6b7280" }}>
               {`Stop surveys from ${hostName}`}
             </Link>
-            {hideBranding ? "" : " · Sent with Session Checkout for Cal.com"}
           </Text>
+          {hideBranding ? null : <Text style={{ color: "#9ca3af", fontSize: 12, margin: 0 }}>Sent with Session Checkout for Cal.com</Text>}
         </Container>
       </Body>
     </Html>

@@ -11,7 +11,7 @@ export const SESSION_NO_SHOW_MARKED = "session-checkout/session.no-show-marked";
 export const SETTINGS_CHANGED = "session-checkout/settings.changed";
 /** A host asked for a failed survey to be sent again: delivery runs at once rather than at the next minute. */
 export const SURVEY_RESEND_REQUESTED = "session-checkout/survey.resend-requested";
-/** A client answered a survey; when the rating calls for the host's alert, delivery sends it at once. */
+/** A client's answer queued the host's low-rating alert: delivery sends it at once. */
 export const SURVEY_ANSWERED = "session-checkout/survey.answered";
 
 /** The events after which survey delivery runs at once (besides its every-minute run), on Inngest and in the embedded runner. */

@@ -41,3 +41,7 @@ header{display:flex;align-items:center;gap:10px;margin-bottom:16px}header img{bo
 .secondary{background:#fff;color:#374151;border:1px solid #d1d5db}
 </style></head><body><main>${header}${body}</main></body></html>`;
 }
+
+export function tooLargePage(): string {
+  return layout("Too much to send", `<h1>Too much to send</h1><p>The form sent more than the page accepts. Go back, shorten your comment and send it again.</p>`);
+}

@@ -3,7 +3,7 @@ import type { PrismaClient } from "@calcom/prisma";
 import { brandColorOrDefault, formatForClient } from "../../components/format";
 import { renderLowRatingAlert } from "../../emails/render";
 import { appendAuditEntries, type AuditEntryInput } from "../audit";
-import { needsLowRatingAlert } from "../settings";
+import { DEFAULT_SETTINGS, needsLowRatingAlert } from "../settings";
 import { ALERT_OUTBOX, isStillOurs, LEASE_MS, recordFailure, recordSent, type Claim } from "./outbox";
 import type { MailTransport } from "./survey-delivery";
 import { CONNECTION_WAIT } from "./transaction-options";
@@ -72,10 +72,11 @@ export async function deliverDueAlerts(
     rows.map(async (row) => {
       const claim: Claim = { id: row.id, attempts: attemptsOf.get(row.id)! };
       const host = row.booking.user;
-      const threshold = host?.sessionCheckoutSettings?.surveyAlertThreshold ?? 0;
+      // The threshold as the answer read it (readSettings: the defaults when the host never saved any).
+      const threshold = host?.sessionCheckoutSettings?.surveyAlertThreshold ?? DEFAULT_SETTINGS.surveyAlertThreshold;
       if (!host?.email || row.rating === null || !needsLowRatingAlert(row.rating, threshold)) {
-        await db.app_SessionCheckout_Survey.updateMany({ where: { id: row.id, alertStatus: "QUEUED", alertAttempts: claim.attempts }, data: { alertStatus: null } });
-        result.dropped++;
+        const { count } = await db.app_SessionCheckout_Survey.updateMany({ where: { id: row.id, alertStatus: "QUEUED", alertAttempts: claim.attempts }, data: { alertStatus: null } });
+        if (count > 0) result.dropped++;
         return;
       }
       if (!(await isStillOurs(db, ALERT_OUTBOX, claim))) return;
@@ -95,6 +96,7 @@ export async function deliverDueAlerts(
       } catch (error) {
         const { outcome, reason } = await recordFailure(db, ALERT_OUTBOX, claim, error, now);
         result.lastError = reason;
+        if (outcome === "lapsed") return;
         if (outcome === "failed") {
           audit.push({ bookingId: row.bookingId, action: "LOW_RATING_ALERT_FAILED", actor: SYSTEM, source: "SURVEY_DELIVERY", at: now, details: { attendee: row.attendeeEmail, attempts: claim.attempts, reason } });
           result.failed++;

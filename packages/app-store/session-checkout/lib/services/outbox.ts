@@ -14,9 +14,11 @@ export interface OutboxColumns {
   nextAttemptAt: string;
   lastError: string;
   sentAt: string;
+  /** When a claim was made, where the outbox records it: part of the fence (a resend starts the attempts again). */
+  claimedAt?: string;
 }
 
-export const SURVEY_OUTBOX: OutboxColumns = { status: "status", attempts: "attempts", nextAttemptAt: "nextAttemptAt", lastError: "lastError", sentAt: "sentAt" };
+export const SURVEY_OUTBOX: OutboxColumns = { status: "status", attempts: "attempts", nextAttemptAt: "nextAttemptAt", lastError: "lastError", sentAt: "sentAt", claimedAt: "lastAttemptAt" };
 export const ALERT_OUTBOX: OutboxColumns = {
   status: "alertStatus",
   attempts: "alertAttempts",
@@ -36,13 +38,22 @@ export const REASON_MAX_CHARACTERS = 500;
 export interface Claim {
   id: number;
   attempts: number;
+  /** Set where the outbox records claim times. */
+  claimedAt?: Date | null;
 }
+
+/**
+ * A claim's sends must start before half its lease has passed: a pooled transport queues messages,
+ * and an email handed over after the lease could go out beside another sender's copy.
+ */
+export const SEND_WINDOW_MS = LEASE_MS / 2;
 
 const column = (name: string) => Prisma.raw(`"${name}"`);
 
 /** The condition that a row is still held by this claim. */
 function stillOurs(columns: OutboxColumns, claim: Claim): Prisma.Sql {
-  return Prisma.sql`"id" = ${claim.id} AND ${column(columns.status)}::text = 'QUEUED' AND ${column(columns.attempts)} = ${claim.attempts}`;
+  const claimedAt = columns.claimedAt && claim.claimedAt ? Prisma.sql` AND ${column(columns.claimedAt)} = ${claim.claimedAt}` : Prisma.empty;
+  return Prisma.sql`"id" = ${claim.id} AND ${column(columns.status)}::text = 'QUEUED' AND ${column(columns.attempts)} = ${claim.attempts}${claimedAt}`;
 }
 
 export async function isStillOurs(db: PrismaClient, columns: OutboxColumns, claim: Claim): Promise<boolean> {
@@ -59,28 +70,32 @@ export async function recordSent(db: PrismaClient, columns: OutboxColumns, claim
   return count > 0;
 }
 
-export type FailureOutcome = "retrying" | "failed";
+/** "lapsed": the claim was no longer ours, so nothing was written (another sender or a withdrawal has the row). */
+export type FailureOutcome = "retrying" | "failed" | "lapsed";
 
 /** Records a failed attempt: tried again after a pause, or FAILED after the last attempt. */
 export async function recordFailure(db: PrismaClient, columns: OutboxColumns, claim: Claim, error: unknown, now: Date): Promise<{ outcome: FailureOutcome; reason: string }> {
   const reason = failureReason(error);
   if (claim.attempts >= MAX_ATTEMPTS) {
-    await db.$executeRaw`
+    const count = await db.$executeRaw`
       UPDATE "App_SessionCheckout_Survey" SET ${column(columns.status)} = 'FAILED', ${column(columns.lastError)} = ${reason}
       WHERE ${stillOurs(columns, claim)}`;
-    return { outcome: "failed", reason };
+    return { outcome: count > 0 ? "failed" : "lapsed", reason };
   }
   const retryAt = new Date(now.getTime() + RETRY_MINUTES[claim.attempts - 1]! * 60_000);
-  await db.$executeRaw`
+  const count = await db.$executeRaw`
     UPDATE "App_SessionCheckout_Survey" SET ${column(columns.lastError)} = ${reason}, ${column(columns.nextAttemptAt)} = ${retryAt}
     WHERE ${stillOurs(columns, claim)}`;
-  return { outcome: "retrying", reason };
+  return { outcome: count > 0 ? "retrying" : "lapsed", reason };
 }
 
 /** An SMTP error's message, bounded (it is shown to the host beside the Resend button). */
 export function failureReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return Array.from(message.replace(/\s+/g, " ").trim() || "The mail server refused the message.")
-    .slice(0, REASON_MAX_CHARACTERS)
-    .join("");
+  return boundedReason(message.replace(/\s+/g, " ").trim() || "The mail server refused the message.");
+}
+
+/** A failure reason cut to what a host is shown, in characters (code points, never half a pair). */
+export function boundedReason(text: string): string {
+  return Array.from(text).slice(0, REASON_MAX_CHARACTERS).join("");
 }

@@ -128,9 +128,9 @@ export async function answerSurvey(db: PrismaClient, { token, rating, comment, n
     });
     return { ok: true, survey: { ...found.survey, answer: { rating, comment: text, answeredAt: now } }, recorded: true };
   }, CONNECTION_WAIT);
-  // After commit: delivery sends the host's alert at once (and anything else may follow the answer).
+  // After commit, when the answer queued the host's alert: delivery sends it at once.
   const committed = answered as { surveyId: number; event: SurveyAnsweredData } | null;
-  if (committed) await publishAppEvents([surveyAnsweredEvent(committed.surveyId, committed.event)]);
+  if (committed?.event.lowRatingAlert) await publishAppEvents([surveyAnsweredEvent(committed.surveyId, committed.event)]);
   return outcome;
 }
 

@@ -5,8 +5,9 @@ import { renderSurveyRequest } from "../../emails/render";
 import { appendAuditEntries, type AuditEntryInput } from "../audit";
 import { BRANDING_SELECT, brandingOf } from "../survey-branding";
 import { surveyLinks } from "../survey-links";
+import { surveyWithheldBecause } from "../survey-eligibility";
 import { normalizeEmail } from "../transitions";
-import { isStillOurs, LEASE_MS, recordFailure, recordSent, SURVEY_OUTBOX, type Claim } from "./outbox";
+import { isStillOurs, LEASE_MS, recordFailure, recordSent, SEND_WINDOW_MS, SURVEY_OUTBOX, type Claim } from "./outbox";
 import { CONNECTION_WAIT } from "./transaction-options";
 
 export { MAX_ATTEMPTS } from "./outbox";
@@ -29,8 +30,6 @@ export interface DeliveryResult {
   retrying: number[];
   failed: number[];
   cancelled: number[];
-  /** Surveys over their host's per-minute allowance, left for the next minute. */
-  deferred: number;
   /** The last sending error, for the operator's log. */
   lastError?: string;
 }
@@ -53,10 +52,12 @@ interface DeliveryOptions {
  * Nothing here touches a checkout.
  */
 export async function deliverDueSurveys(db: PrismaClient, { transport, from, webappUrl, now = new Date(), limit = 100, perHostPerMinute = SURVEYS_PER_HOST_PER_MINUTE }: DeliveryOptions): Promise<DeliveryResult> {
-  const { claimed, deferred } = await claimDueSurveys(db, { now, limit, perHostPerMinute });
-  const result: DeliveryResult = { sent: [], retrying: [], failed: [], cancelled: [], deferred };
+  const claimed = await claimDueSurveys(db, { now, limit, perHostPerMinute });
+  const result: DeliveryResult = { sent: [], retrying: [], failed: [], cancelled: [] };
   if (claimed.length === 0) return result;
-  const attemptsOf = new Map(claimed.map((row) => [row.id, row.attempts]));
+  const claimOf = new Map(claimed.map((claim) => [claim.id, claim]));
+  // Measured on the process clock: the window is about real time spent, whatever `now` says.
+  const sendBefore = Date.now() + SEND_WINDOW_MS;
 
   const rows = await db.app_SessionCheckout_Survey.findMany({
     where: { id: { in: claimed.map((row) => row.id) } },
@@ -83,28 +84,30 @@ export async function deliverDueSurveys(db: PrismaClient, { transport, from, web
   const audit: AuditEntryInput[] = [];
   await Promise.allSettled(
     rows.map(async (row) => {
-      const claim: Claim = { id: row.id, attempts: attemptsOf.get(row.id)! };
-      const attendees = row.booking.attendees.filter((a) => normalizeEmail(a.email) === row.attendeeEmail);
-      const stillDue =
-        row.booking.sessionCheckout?.state === "ACTIVE" &&
-        attendees.length > 0 &&
-        attendees.every((a) => a.noShow !== true) &&
-        row.booking.user?.sessionCheckoutSettings?.surveysEnabled === true &&
-        !optedOut.has(pairKey(row.booking.userId, row.attendeeEmail));
-      if (!stillDue) {
-        await db.app_SessionCheckout_Survey.updateMany({ where: { id: row.id, status: "QUEUED", attempts: claim.attempts }, data: { status: "CANCELLED" } });
-        result.cancelled.push(row.id);
+      const claim = claimOf.get(row.id)!;
+      const withheld = surveyWithheldBecause({
+        checkoutState: row.booking.sessionCheckout?.state,
+        attendees: row.booking.attendees,
+        attendeeEmail: row.attendeeEmail,
+        surveysEnabled: row.booking.user?.sessionCheckoutSettings?.surveysEnabled === true,
+        optedOut: optedOut.has(pairKey(row.booking.userId, row.attendeeEmail)),
+      });
+      if (withheld) {
+        const { count } = await db.app_SessionCheckout_Survey.updateMany({ where: { id: row.id, status: "QUEUED", attempts: claim.attempts, lastAttemptAt: claim.claimedAt }, data: { status: "CANCELLED" } });
+        if (count > 0) result.cancelled.push(row.id);
         return;
       }
-      // A slow batch may outlive its claim: send only while the row is still ours.
-      if (!(await isStillOurs(db, SURVEY_OUTBOX, claim))) return;
+      const attendee = row.booking.attendees.find((a) => normalizeEmail(a.email) === row.attendeeEmail);
+      // A slow batch may outlive its claim: send only while the row is still ours, and early enough
+      // in the lease that the pooled transport hands it over before the lease runs out.
+      if (Date.now() > sendBefore || !(await isStillOurs(db, SURVEY_OUTBOX, claim))) return;
       try {
         const links = surveyLinks({ surveyId: row.id, webappUrl, issuedAt: now });
         const email = await renderSurveyRequest({
           clientName: row.attendeeName,
           branding: brandingOf(row.booking, webappUrl),
           sessionTitle: row.booking.title,
-          sessionWhen: formatForClient(row.booking.startTime, attendees[0]!.timeZone),
+          sessionWhen: formatForClient(row.booking.startTime, attendee?.timeZone ?? "UTC"),
           ratingLinks: links.ratings,
           unsubscribeLink: links.unsubscribe,
         });
@@ -118,6 +121,7 @@ export async function deliverDueSurveys(db: PrismaClient, { transport, from, web
       } catch (error) {
         const { outcome, reason } = await recordFailure(db, SURVEY_OUTBOX, claim, error, now);
         result.lastError = reason;
+        if (outcome === "lapsed") return;
         if (outcome === "failed") {
           audit.push({ bookingId: row.bookingId, action: "SURVEY_FAILED", actor: SYSTEM, source: "SURVEY_DELIVERY", at: now, details: { attendee: row.attendeeEmail, attempts: claim.attempts, reason } });
           result.failed.push(row.id);
@@ -140,44 +144,46 @@ export async function deliverDueSurveys(db: PrismaClient, { transport, from, web
   return result;
 }
 
+/** Claimers of survey rows take turns (a transaction-scoped advisory lock), so a host's allowance counts every claim. */
+const CLAIM_LOCK_KEY = 0x5c_0ec7; // "session checkout", as a number
+
 /**
- * Claims up to `limit` due surveys, oldest first, within each host's allowance for the minute; a
- * host's surveys beyond it move to the next minute (behind the others, so one host's bulk checkout
- * never holds up another host's clients).
+ * Claims up to `limit` due surveys, oldest first, within each host's allowance for the minute. The
+ * allowance is applied before the limit, so a host's backlog beyond it is simply not picked: it
+ * never fills a batch and never holds up another host's clients.
  */
-async function claimDueSurveys(db: PrismaClient, { now, limit, perHostPerMinute }: { now: Date; limit: number; perHostPerMinute: number }): Promise<{ claimed: Claim[]; deferred: number }> {
+async function claimDueSurveys(db: PrismaClient, { now, limit, perHostPerMinute }: { now: Date; limit: number; perHostPerMinute: number }): Promise<Claim[]> {
   const minuteAgo = new Date(now.getTime() - 60_000);
-  const rows = await db.$transaction(
-    (tx) => tx.$queryRaw<Array<{ id: number; attempts: number; claimed: boolean }>>`
-      WITH due AS (
-        SELECT s."id", b."userId" AS host, s."nextAttemptAt"
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLAIM_LOCK_KEY})`;
+    return tx.$queryRaw<Claim[]>`
+      WITH recent AS (
+        SELECT coalesce(b."userId", 0) AS host, count(*)::int AS attempts
         FROM "App_SessionCheckout_Survey" s JOIN "Booking" b ON b."id" = s."bookingId"
+        WHERE s."lastAttemptAt" > ${minuteAgo}
+        GROUP BY 1
+      ),
+      due AS (
+        SELECT s."id",
+               coalesce(recent.attempts, 0) + row_number() OVER (PARTITION BY coalesce(b."userId", 0) ORDER BY s."nextAttemptAt", s."id") AS nth
+        FROM "App_SessionCheckout_Survey" s
+        JOIN "Booking" b ON b."id" = s."bookingId"
+        LEFT JOIN recent ON recent.host = coalesce(b."userId", 0)
         WHERE s."status" = 'QUEUED' AND s."nextAttemptAt" <= ${now}
+      ),
+      picked AS (
+        SELECT s."id" FROM "App_SessionCheckout_Survey" s
+        WHERE s."id" IN (SELECT "id" FROM due WHERE nth <= ${perHostPerMinute})
         ORDER BY s."nextAttemptAt", s."id"
         LIMIT ${limit}
-        FOR UPDATE OF s SKIP LOCKED
-      ),
-      recent AS (
-        SELECT b."userId" AS host, count(*)::int AS attempts
-        FROM "App_SessionCheckout_Survey" s JOIN "Booking" b ON b."id" = s."bookingId"
-        WHERE s."lastAttemptAt" > ${minuteAgo} AND b."userId" IN (SELECT host FROM due)
-        GROUP BY b."userId"
-      ),
-      ranked AS (
-        SELECT due."id", coalesce(recent.attempts, 0) + row_number() OVER (PARTITION BY due.host ORDER BY due."nextAttemptAt", due."id") <= ${perHostPerMinute} AS allowed
-        FROM due LEFT JOIN recent ON recent.host IS NOT DISTINCT FROM due.host
+        FOR UPDATE SKIP LOCKED
       )
       UPDATE "App_SessionCheckout_Survey" s
-      SET "attempts" = CASE WHEN ranked.allowed THEN s."attempts" + 1 ELSE s."attempts" END,
-          "lastAttemptAt" = CASE WHEN ranked.allowed THEN ${now} ELSE s."lastAttemptAt" END,
-          "nextAttemptAt" = CASE WHEN ranked.allowed THEN ${new Date(now.getTime() + LEASE_MS)}::timestamp ELSE ${new Date(now.getTime() + 60_000)}::timestamp END
-      FROM ranked
-      WHERE s."id" = ranked."id"
-      RETURNING s."id", s."attempts", ranked.allowed AS claimed`,
-    CONNECTION_WAIT,
-  );
-  const claimed = rows.filter((row) => row.claimed).map(({ id, attempts }) => ({ id, attempts }));
-  return { claimed, deferred: rows.length - claimed.length };
+      SET "attempts" = s."attempts" + 1, "lastAttemptAt" = ${now}, "nextAttemptAt" = ${new Date(now.getTime() + LEASE_MS)}
+      FROM picked
+      WHERE s."id" = picked."id"
+      RETURNING s."id", s."attempts", s."lastAttemptAt" AS "claimedAt"`;
+  }, CONNECTION_WAIT);
 }
 
 const pairKey = (hostUserId: number | null, email: string) => `${hostUserId ?? 0} ${email}`;

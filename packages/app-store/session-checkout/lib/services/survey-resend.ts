@@ -5,6 +5,7 @@ import { surveyResendRequestedEvent } from "../../jobs/domain-events";
 import { publishAppEvents } from "../../jobs/publish";
 import { appendAuditEntry } from "../audit";
 import { SessionCheckoutError } from "../errors";
+import { surveyWithheldBecause, type SurveyWithheldReason } from "../survey-eligibility";
 import { normalizeEmail } from "../transitions";
 import { concurrentChange } from "./checkout-writes";
 import { lockSessionForChange, type LockedSession } from "./locked-session";
@@ -78,20 +79,21 @@ async function queueResend(tx: PrismaTransaction, input: SurveyResendInput) {
   return { result, hostUserId, surveyId: survey.id };
 }
 
-/** The same conditions delivery checks at send time, asked now so the host hears why not. Returns the host. */
+const WITHHELD_MESSAGES: Record<SurveyWithheldReason, string> = {
+  "checkout-undone": "This session's checkout was undone: check it out again to resend its survey.",
+  "not-an-attendee": "This client is no longer an attendee of this session.",
+  "marked-absent": "This client is marked No Show: clear the No Show to resend the survey.",
+  "surveys-off": "Satisfaction surveys are switched off in the host's settings (Settings › Calendar › General): switch them on to resend.",
+  unsubscribed: "The client unsubscribed from your surveys, so it cannot be resent.",
+};
+
+/** The conditions delivery checks at send time (one rule, `surveyWithheldBecause`), asked now so the host hears why not. Returns the host. */
 async function assertStillSendable(tx: PrismaTransaction, session: LockedSession, attendeeEmail: string): Promise<number> {
-  if (session.snapshot.checkoutState !== "ACTIVE") {
-    throw new SessionCheckoutError("CONFLICT", "This session's checkout was undone: check it out again to resend its survey.");
-  }
-  // Several attendee rows may share an address: any of them marked absent withholds the survey, as at send time.
-  const rows = session.snapshot.attendees.filter((a) => normalizeEmail(a.email) === attendeeEmail);
-  if (rows.length === 0) throw new SessionCheckoutError("CONFLICT", "This client is no longer an attendee of this session.");
-  if (rows.some((a) => a.noShow)) throw new SessionCheckoutError("CONFLICT", "This client is marked No Show: clear the No Show to resend the survey.");
   const hostUserId = session.hostUserId;
-  if (hostUserId === null || !(await readSettings(tx, hostUserId)).surveysEnabled) {
-    throw new SessionCheckoutError("CONFLICT", "Satisfaction surveys are switched off in the host's settings (Settings › Calendar › General): switch them on to resend.");
-  }
-  const optOut = await tx.app_SessionCheckout_SurveyOptOut.findUnique({ where: { hostUserId_email: { hostUserId, email: attendeeEmail } }, select: { email: true } });
-  if (optOut) throw new SessionCheckoutError("CONFLICT", "The client unsubscribed from your surveys, so it cannot be resent.");
-  return hostUserId;
+  const surveysEnabled = hostUserId !== null && (await readSettings(tx, hostUserId)).surveysEnabled;
+  const optedOut =
+    hostUserId !== null && (await tx.app_SessionCheckout_SurveyOptOut.findUnique({ where: { hostUserId_email: { hostUserId, email: attendeeEmail } }, select: { email: true } })) !== null;
+  const withheld = surveyWithheldBecause({ checkoutState: session.snapshot.checkoutState, attendees: session.snapshot.attendees, attendeeEmail, surveysEnabled, optedOut });
+  if (withheld) throw new SessionCheckoutError("CONFLICT", WITHHELD_MESSAGES[withheld]);
+  return hostUserId!;
 }

@@ -1,7 +1,6 @@
 import type { App_SessionCheckout_AlertStatus, App_SessionCheckout_SurveyStatus } from "@calcom/prisma/enums";
 
-/** The longest failure reason a host is shown (delivery already cuts it there when it writes it). */
-export const SURVEY_ERROR_MAX_CHARACTERS = 500;
+import { boundedReason } from "./outbox";
 
 /** A survey row as read for the dialog. */
 export interface SurveyRow {
@@ -45,7 +44,7 @@ export function toSurveyView(row: SurveyRow): SurveyView {
       return { ...base, state: "CANCELLED" };
     case "FAILED":
       // Cut again on the way out: the bound is this function's promise, whoever wrote the row.
-      return { ...base, state: "FAILED", attempts: row.attempts, lastError: row.lastError === null ? null : row.lastError.slice(0, SURVEY_ERROR_MAX_CHARACTERS) };
+      return { ...base, state: "FAILED", attempts: row.attempts, lastError: row.lastError === null ? null : boundedReason(row.lastError) };
     case "ANSWERED":
       return { ...base, state: "ANSWERED", rating: row.rating, comment: row.comment, answeredAt: row.answeredAt, sentAt: row.sentAt };
   }
