@@ -24,6 +24,8 @@ import { pastSessionsHandler } from "./pastSessions.handler";
 import { ZPreviewTemplateInputSchema } from "./previewTemplate.schema";
 import { previewTemplateHandler } from "./previewTemplate.handler";
 import { sessionCheckoutProcedure as procedure } from "./procedure";
+import { ZReportsInputSchema } from "./reports.schema";
+import { reportsHandler } from "./reports.handler";
 import { ZResendSurveyInputSchema } from "./resendSurvey.schema";
 import { resendSurveyHandler } from "./resendSurvey.handler";
 import { ZSessionStatusesInputSchema } from "./sessionStatuses.schema";
@@ -50,6 +52,7 @@ const sessionCheckoutRouter = router({
   deleteNote: procedure.input(ZDeleteNoteInputSchema).mutation(deleteNoteHandler),
   resendSurvey: procedure.input(ZResendSurveyInputSchema).mutation(resendSurveyHandler),
   previewTemplate: procedure.input(ZPreviewTemplateInputSchema).query(previewTemplateHandler),
+  reports: procedure.input(ZReportsInputSchema).query(reportsHandler),
   clientHistory: procedure.input(ZClientHistoryInputSchema).query(clientHistoryHandler),
   pastSessions: procedure.input(ZPastSessionsInputSchema).query(pastSessionsHandler),
   getSettings: procedure.query(getSettingsHandler),

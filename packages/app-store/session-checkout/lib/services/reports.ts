@@ -1,0 +1,207 @@
+import type { PrismaClient } from "@calcom/prisma";
+import { Prisma } from "@calcom/prisma/client";
+
+import { SessionCheckoutError } from "../errors";
+import { ratesOf, type MoneyByCurrency, type Rates, type ReportBucket, type StatusCounts } from "../reports";
+
+/*
+ * The reports a host opens on Monday: what happened to the sessions that started in a date range
+ * (in the host's time zone, or one given), for the host's own sessions or, for a team admin, the
+ * team's. Three statements over one set of sessions, each grouped once for the totals, per event
+ * type, per member (and per day or week for the counts): GROUPING SETS, not one query per table.
+ */
+
+export interface ReportInput {
+  callerId: number;
+  /** Calendar days, both included, in `timeZone`. */
+  from: string;
+  to: string;
+  timeZone: string;
+  bucket: ReportBucket;
+  eventTypeId?: number;
+  /** A team the caller administers: the team's sessions (its event types'), per member too. */
+  teamId?: number;
+  now?: Date;
+}
+
+export interface Figures extends StatusCounts, Rates {
+  ratingAverage: number | null;
+  ratingCount: number;
+  collected: MoneyByCurrency;
+  refunded: MoneyByCurrency;
+  listValue: MoneyByCurrency;
+}
+
+export interface Report {
+  from: string;
+  to: string;
+  timeZone: string;
+  bucket: ReportBucket;
+  scope: { kind: "host"; userId: number } | { kind: "team"; teamId: number; teamName: string };
+  totals: Figures;
+  /** One entry per day or week of the range (Monday-started weeks), empty buckets included. */
+  series: Array<{ start: string } & StatusCounts>;
+  eventTypes: Array<{ eventTypeId: number | null; title: string } & Figures>;
+  /** Team reports only. */
+  members: Array<{ userId: number | null; name: string } & Figures>;
+}
+
+type Grouping = { gEventType: number; gUser: number; eventTypeId: number | null; userId: number | null };
+type CountRow = Grouping & { gBucket: number; bucket: Date | null } & StatusCounts;
+type RatingRow = Grouping & { average: number; count: number };
+type MoneyRow = Grouping & { kind: "collected" | "refunded" | "listValue"; currency: string; amount: bigint | number };
+
+const emptyCounts = (): StatusCounts => ({ completed: 0, noShow: 0, cancelled: 0, pending: 0, awaitingCheckout: 0, upcoming: 0 });
+const emptyFigures = (): Figures => ({ ...emptyCounts(), ...ratesOf(emptyCounts()), ratingAverage: null, ratingCount: 0, collected: {}, refunded: {}, listValue: {} });
+
+export async function buildReport(db: PrismaClient, input: ReportInput): Promise<Report> {
+  const now = input.now ?? new Date();
+  const scope = await resolveScope(db, input);
+  const sessions = sessionsInRange(input, scope.sql);
+
+  const [counts, ratings, money] = await Promise.all([
+    db.$queryRaw<CountRow[]>`
+      WITH ${sessions}
+      SELECT GROUPING(s."eventTypeId")::int AS "gEventType", GROUPING(s."userId")::int AS "gUser", GROUPING(s.bucket)::int AS "gBucket",
+             s."eventTypeId", s."userId", s.bucket,
+             count(*) FILTER (WHERE s.status = 'COMPLETED')::int AS completed,
+             count(*) FILTER (WHERE s.status = 'NO_SHOW')::int AS "noShow",
+             count(*) FILTER (WHERE s.status = 'CANCELLED')::int AS cancelled,
+             count(*) FILTER (WHERE s.status = 'PENDING')::int AS pending,
+             count(*) FILTER (WHERE s.status = 'CONFIRMED' AND s."endTime" <= ${now})::int AS "awaitingCheckout",
+             count(*) FILTER (WHERE s.status = 'CONFIRMED' AND s."endTime" > ${now})::int AS upcoming
+      FROM sessions s
+      GROUP BY GROUPING SETS ((), (s."eventTypeId"), (s."userId"), (s.bucket))`,
+    db.$queryRaw<RatingRow[]>`
+      WITH ${sessions}
+      SELECT GROUPING(s."eventTypeId")::int AS "gEventType", GROUPING(s."userId")::int AS "gUser", s."eventTypeId", s."userId",
+             avg(sv."rating")::float8 AS average, count(sv."rating")::int AS count
+      FROM sessions s JOIN "App_SessionCheckout_Survey" sv ON sv."bookingId" = s."id" AND sv."status" = 'ANSWERED'
+      GROUP BY GROUPING SETS ((), (s."eventTypeId"), (s."userId"))`,
+    db.$queryRaw<MoneyRow[]>`
+      WITH ${sessions},
+      completed AS (SELECT * FROM sessions WHERE status = 'COMPLETED'),
+      money AS (
+        SELECT c."eventTypeId", c."userId", CASE WHEN p."refunded" THEN 'refunded' ELSE 'collected' END AS kind, lower(p."currency") AS currency, p."amount"::bigint AS amount
+        FROM completed c JOIN "Payment" p ON p."bookingId" = c."id" AND p."success"
+        UNION ALL
+        SELECT c."eventTypeId", c."userId", 'listValue', lower(et."currency"), et."price"::bigint
+        FROM completed c JOIN "EventType" et ON et."id" = c."eventTypeId"
+        WHERE et."price" > 0 AND NOT EXISTS (SELECT 1 FROM "Payment" p WHERE p."bookingId" = c."id" AND p."success")
+      )
+      SELECT GROUPING(m."eventTypeId")::int AS "gEventType", GROUPING(m."userId")::int AS "gUser", m."eventTypeId", m."userId", m.kind, m.currency, sum(m.amount)::bigint AS amount
+      FROM money m
+      GROUP BY GROUPING SETS ((m.kind, m.currency), (m.kind, m.currency, m."eventTypeId"), (m.kind, m.currency, m."userId"))`,
+  ]);
+
+  // Figures per grouping: "total", "et:<id>", "user:<id>".
+  const figures = new Map<string, Figures>();
+  const at = (key: string) => figures.get(key) ?? figures.set(key, emptyFigures()).get(key)!;
+  const keyOf = (row: Grouping): string | null =>
+    row.gEventType === 1 && row.gUser === 1 ? "total" : row.gEventType === 0 ? `et:${row.eventTypeId ?? "none"}` : row.gUser === 0 ? `user:${row.userId ?? "none"}` : null;
+
+  const series = new Map<string, StatusCounts>();
+  counts.forEach((row) => {
+    const { completed, noShow, cancelled, pending, awaitingCheckout, upcoming } = row;
+    const values = { completed, noShow, cancelled, pending, awaitingCheckout, upcoming };
+    if (row.gBucket === 0 && row.bucket) series.set(row.bucket.toISOString().slice(0, 10), values);
+    const key = row.gBucket === 0 ? null : keyOf(row);
+    if (key) Object.assign(at(key), values, ratesOf(values));
+  });
+  ratings.forEach((row) => {
+    const key = keyOf(row);
+    if (key) Object.assign(at(key), { ratingAverage: row.average, ratingCount: row.count });
+  });
+  money.forEach((row) => {
+    const key = keyOf(row);
+    if (key) at(key)[row.kind][row.currency] = Number(row.amount);
+  });
+
+  const eventTypeIds = Array.from(figures.keys()).filter((k) => k.startsWith("et:") && k !== "et:none").map((k) => Number(k.slice(3)));
+  const userIds = Array.from(figures.keys()).filter((k) => k.startsWith("user:") && k !== "user:none").map((k) => Number(k.slice(5)));
+  const [eventTypes, users] = await Promise.all([
+    eventTypeIds.length ? db.eventType.findMany({ where: { id: { in: eventTypeIds } }, select: { id: true, title: true } }) : [],
+    scope.kind === "team" && userIds.length ? db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } }) : [],
+  ]);
+  const titleOf = new Map(eventTypes.map((et) => [et.id, et.title]));
+  const nameOf = new Map(users.map((u) => [u.id, u.name?.trim() || u.email]));
+
+  return {
+    from: input.from,
+    to: input.to,
+    timeZone: input.timeZone,
+    bucket: input.bucket,
+    scope: scope.kind === "team" ? { kind: "team", teamId: scope.teamId, teamName: scope.teamName } : { kind: "host", userId: input.callerId },
+    totals: figures.get("total") ?? emptyFigures(),
+    series: bucketStarts(input.from, input.to, input.bucket).map((start) => ({ start, ...(series.get(start) ?? emptyCounts()) })),
+    eventTypes: Array.from(figures.entries())
+      .filter(([key]) => key.startsWith("et:"))
+      .map(([key, values]) => {
+        const id = key === "et:none" ? null : Number(key.slice(3));
+        return { eventTypeId: id, title: id === null ? "No event type" : (titleOf.get(id) ?? "Deleted event type"), ...values };
+      })
+      .sort((a, b) => b.completed - a.completed || a.title.localeCompare(b.title)),
+    members:
+      scope.kind === "team"
+        ? Array.from(figures.entries())
+            .filter(([key]) => key.startsWith("user:"))
+            .map(([key, values]) => {
+              const id = key === "user:none" ? null : Number(key.slice(5));
+              return { userId: id, name: id === null ? "No host" : (nameOf.get(id) ?? "Deleted user"), ...values };
+            })
+            .sort((a, b) => b.completed - a.completed || a.name.localeCompare(b.name))
+        : [],
+  };
+}
+
+type Scope = { kind: "host"; sql: Prisma.Sql } | { kind: "team"; teamId: number; teamName: string; sql: Prisma.Sql };
+
+/** Whose sessions: the caller's own, or a team's for its admins (NOT_FOUND to outsiders, FORBIDDEN to plain members). */
+async function resolveScope(db: PrismaClient, input: ReportInput): Promise<Scope> {
+  if (input.teamId === undefined) return { kind: "host", sql: Prisma.sql`b."userId" = ${input.callerId}` };
+  const membership = await db.membership.findUnique({
+    where: { userId_teamId: { userId: input.callerId, teamId: input.teamId } },
+    select: { role: true, accepted: true, team: { select: { name: true } } },
+  });
+  if (!membership?.accepted) throw new SessionCheckoutError("NOT_FOUND", "Team not found.");
+  if (membership.role !== "ADMIN" && membership.role !== "OWNER") throw new SessionCheckoutError("FORBIDDEN", "Only the team's admins and owners see its reports.");
+  return {
+    kind: "team",
+    teamId: input.teamId,
+    teamName: membership.team.name,
+    sql: Prisma.sql`b."eventTypeId" IN (SELECT et."id" FROM "EventType" et WHERE et."teamId" = ${input.teamId})`,
+  };
+}
+
+/**
+ * The sessions that started in the range, with their status as the app decides it (the SQL function
+ * held equal to lib/status.ts) and their day or week in the report's zone. `startTime` holds UTC.
+ */
+export function sessionsInRange(input: Pick<ReportInput, "from" | "to" | "timeZone" | "bucket" | "eventTypeId">, scope: Prisma.Sql): Prisma.Sql {
+  const zone = input.timeZone;
+  const lower = Prisma.sql`((${input.from}::date)::timestamp AT TIME ZONE ${zone}) AT TIME ZONE 'UTC'`;
+  const upper = Prisma.sql`(((${input.to}::date + 1))::timestamp AT TIME ZONE ${zone}) AT TIME ZONE 'UTC'`;
+  const eventType = input.eventTypeId === undefined ? Prisma.empty : Prisma.sql`AND b."eventTypeId" = ${input.eventTypeId}`;
+  return Prisma.sql`sessions AS (
+    SELECT b."id", b."userId", b."eventTypeId", b."startTime", b."endTime",
+           date_trunc(${input.bucket}, (b."startTime" AT TIME ZONE 'UTC') AT TIME ZONE ${zone}) AS bucket,
+           "App_SessionCheckout_session_status"(b."status", a.attendees, a.absent, c."state") AS status
+    FROM "Booking" b
+    LEFT JOIN LATERAL (
+      SELECT count(*) AS attendees, count(*) FILTER (WHERE at."noShow" IS TRUE) AS absent FROM "Attendee" at WHERE at."bookingId" = b."id"
+    ) a ON true
+    LEFT JOIN "App_SessionCheckout_Checkout" c ON c."bookingId" = b."id"
+    WHERE ${scope} AND b."startTime" >= ${lower} AND b."startTime" < ${upper} ${eventType}
+  )`;
+}
+
+/** Each day of the range, or the Monday of each week it touches, as YYYY-MM-DD. */
+export function bucketStarts(from: string, to: string, bucket: ReportBucket): string[] {
+  const day = 86_400_000;
+  let start = Date.parse(`${from}T00:00:00Z`);
+  const end = Date.parse(`${to}T00:00:00Z`);
+  if (bucket === "week") start -= ((new Date(start).getUTCDay() + 6) % 7) * day;
+  const starts: string[] = [];
+  for (let t = start; t <= end; t += bucket === "week" ? 7 * day : day) starts.push(new Date(t).toISOString().slice(0, 10));
+  return starts;
+}

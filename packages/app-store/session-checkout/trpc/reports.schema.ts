@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+import { isTimeZone, rangeDays, REPORT_BUCKETS, REPORT_MAX_DAYS } from "../lib/reports";
+
+/** A row id: a positive PostgreSQL integer (int4). */
+const ZRowId = (field: string) =>
+  z
+    .number({ invalid_type_error: `${field} must be a number.` })
+    .int(`${field} must be a whole number.`)
+    .positive(`${field} must be positive.`)
+    .max(2_147_483_647, `${field} is out of range.`);
+
+const ZDay = z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/, "Dates are written YYYY-MM-DD.");
+
+export const ZReportsInputSchema = z
+  .object({
+    from: ZDay,
+    to: ZDay,
+    /** The zone the days are read in; the host's own when not given. */
+    timeZone: z.string().max(64).refine(isTimeZone, "Unknown time zone.").optional(),
+    /** Day by day up to two months, week by week beyond, unless chosen. */
+    bucket: z.enum(REPORT_BUCKETS).optional(),
+    eventTypeId: ZRowId("eventTypeId").optional(),
+    teamId: ZRowId("teamId").optional(),
+  })
+  .strict()
+  .superRefine((input, context) => {
+    const days = rangeDays(input.from, input.to);
+    if (days === null) context.addIssue({ code: "custom", path: ["from"], message: "That is not a calendar date." });
+    else if (days < 1) context.addIssue({ code: "custom", path: ["to"], message: "The range ends before it starts." });
+    else if (days > REPORT_MAX_DAYS) context.addIssue({ code: "custom", path: ["to"], message: "A report covers at most two years." });
+  });
+export type TReportsInputSchema = z.infer<typeof ZReportsInputSchema>;

@@ -1,0 +1,1 @@
+../../../app-store/session-checkout/prisma/migrations/20261126074601_session_checkout_reports/migration.sql
