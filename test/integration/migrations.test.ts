@@ -64,6 +64,7 @@ describe("the committed migrations", () => {
       "App_SessionCheckout_SurveyOptOut_email_length",
       "App_SessionCheckout_SurveyOptOut_email_lowercase",
       "App_SessionCheckout_Survey_alert_needs_answer",
+      "App_SessionCheckout_Survey_cancel_reason",
       "App_SessionCheckout_Survey_comment_length",
       "App_SessionCheckout_Survey_email_lowercase",
       "App_SessionCheckout_Survey_rating_range",

@@ -59,7 +59,7 @@ describe("the survey page", () => {
     expect(await prisma.app_SessionCheckout_Survey.findUniqueOrThrow({ where: { id: surveys[0]!.id } })).toMatchObject({ status: "ANSWERED", rating: 4, comment: "Very helpful, thank you." });
     expect(await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({ rating: 4, ratingFeedback: "Very helpful, thank you." });
     const session = await callerFor(prisma, host).getSession({ bookingId: booking.id });
-    expect(session.history[0]).toMatchObject({ action: "SURVEY_ANSWERED", actor: { name: "Client" } });
+    expect(session.history[0]).toMatchObject({ action: "SURVEY_ANSWERED", actor: { type: "CLIENT", name: "Ada" } });
   });
 
   it("one answer per survey: a second submit or a replay records nothing and shows the first answer", async () => {
@@ -130,7 +130,12 @@ describe("the survey page", () => {
       expect(page).toContain('<form method="post">');
     }
     expect(await sessionRows(prisma, booking.id)).toEqual(before);
-    // 2,000 characters (counted as a person counts them, emoji included) is fine.
+    // What the client chose and wrote comes back with the reason, so nothing is typed twice.
+    const refused = await (await submit({ token: surveys[0]!.token, rating: "2", comment: `${"y".repeat(2001)}<b>` })).text();
+    expect(refused).toContain('value="2" checked');
+    expect(refused).toContain(`${"y".repeat(2001)}&lt;b&gt;</textarea>`);
+    // A browser's line breaks (CRLF) count as one character each, as the textarea counted them.
+    expect((await submit({ token: surveys[1]?.token ?? surveys[0]!.token, rating: "3", comment: "line\r\n".repeat(400).padEnd(1995, "z") })).status).toBe(200);
     expect((await submit({ token: surveys[0]!.token, rating: "3", comment: "🙂".repeat(2000) })).status).toBe(200);
   });
 

@@ -51,7 +51,11 @@ describe("survey delivery", () => {
     expect(mail!.html).toContain("#0E7490");
     // The plain-text part: the greeting, and the rating links written out.
     expect(mail!.text).toContain("Hi Ada Lovelace, thank you for your session");
-    expect(mail!.text).toContain(`${WEBAPP}/api/integrations/session-checkout/survey?token=`);
+    // One rating link to a line, each ending with its own rating (a text-only reader can click any).
+    const textLinks = (mail!.text as string).split("\n").filter((line) => line.includes("/survey?token="));
+    expect(textLinks).toHaveLength(5);
+    textLinks.forEach((line, index) => expect(line).toMatch(new RegExp(`^${index + 1} \\([a-z ]+\\): ${WEBAPP}/api/integrations/session-checkout/survey\\?token=[A-Za-z0-9_.-]+&rating=${index + 1}$`)));
+    expect(mail!.text).toMatch(/Stop surveys from Dana Reyes: http:\/\/localhost:3000\/api\/integrations\/session-checkout\/unsubscribe\?token=/);
     const links = Array.from(new Set(Array.from((mail!.html as string).matchAll(/href="([^"]+)"/g), (m) => m[1]!.replace(/&amp;/g, "&"))));
     const ratingLinks = links.filter((link) => link.startsWith(`${WEBAPP}/api/integrations/session-checkout/survey?token=`));
     const unsubscribeLink = `${WEBAPP}/api/integrations/session-checkout/unsubscribe?token=`;

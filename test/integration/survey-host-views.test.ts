@@ -37,7 +37,7 @@ describe("the booking dialog's survey states (getSession)", () => {
     const sentAt = new Date("2026-11-20T10:00:00.000Z");
     const answeredAt = new Date("2026-11-20T12:30:00.000Z");
     await setSurvey(booking.id, "sent@client.example", { status: "SENT", attempts: 1, sentAt });
-    await setSurvey(booking.id, "cancelled@client.example", { status: "CANCELLED" });
+    await setSurvey(booking.id, "cancelled@client.example", { status: "CANCELLED", cancelReason: "marked-absent" });
     await setSurvey(booking.id, "failed@client.example", { status: "FAILED", attempts: 5, lastError: "451 Try again later" });
     await setSurvey(booking.id, "answered@client.example", { status: "ANSWERED", attempts: 1, sentAt, answeredAt, rating: 2, comment: "<b>Too short</b>", alertStatus: "SENT", alertSentAt: answeredAt });
 
@@ -47,7 +47,7 @@ describe("the booking dialog's survey states (getSession)", () => {
     expect([...surveys].sort((a, b) => emails.indexOf(a.attendeeEmail) - emails.indexOf(b.attendeeEmail))).toEqual([
       { attendeeEmail: "queued@client.example", attendeeName: "queued", alertStatus: null, state: "QUEUED" },
       { attendeeEmail: "sent@client.example", attendeeName: "sent", alertStatus: null, state: "SENT", sentAt },
-      { attendeeEmail: "cancelled@client.example", attendeeName: "cancelled", alertStatus: null, state: "CANCELLED" },
+      { attendeeEmail: "cancelled@client.example", attendeeName: "cancelled", alertStatus: null, state: "CANCELLED", reason: "marked-absent" },
       { attendeeEmail: "failed@client.example", attendeeName: "failed", alertStatus: null, state: "FAILED", attempts: 5, lastError: "451 Try again later" },
       // The comment is the client's text as written; the dialog renders it as text.
       { attendeeEmail: "answered@client.example", attendeeName: "answered", alertStatus: "SENT", state: "ANSWERED", rating: 2, comment: "<b>Too short</b>", answeredAt, sentAt },
@@ -122,5 +122,21 @@ describe("a client's ratings in their history", () => {
     const history = await callerFor(prisma, host).clientHistory({ attendeeEmail: "shared@client.example" });
     expect(history.sessions.map((s) => s.bookingId)).toEqual([mine.id]);
     expect(history.totals).toMatchObject({ rated: 1, averageRating: 5 });
+  });
+});
+
+describe("withdrawn and unsubscribed, as the dialog says them", () => {
+  it("a survey withdrawn by an undo says so after a new checkout; a client who unsubscribed is named with no survey", async () => {
+    const host = await make.user({ name: "Dana Reyes" });
+    await updateSettings(prisma, { userId: host.id, patch: { surveysEnabled: true } });
+    await prisma.app_SessionCheckout_SurveyOptOut.create({ data: { hostUserId: host.id, email: "gone@client.example" } });
+    const booking = await make.booking({ hostId: host.id, attendees: [{ email: "stays@client.example" }, { email: "Gone@Client.example", name: "Gone Client" }] });
+    const actor = { kind: "user", userId: host.id } as const;
+    await performSessionAction(prisma, { bookingId: booking.id, action: "checkout", actor });
+    await performSessionAction(prisma, { bookingId: booking.id, action: "undoCheckout", actor });
+    await performSessionAction(prisma, { bookingId: booking.id, action: "checkout", actor });
+    const session = await callerFor(prisma, host).getSession({ bookingId: booking.id });
+    expect(session.surveys).toEqual([expect.objectContaining({ attendeeEmail: "stays@client.example", state: "CANCELLED", reason: "checkout-undone" })]);
+    expect(session.unsubscribedFromSurveys).toEqual(["gone@client.example"]);
   });
 });

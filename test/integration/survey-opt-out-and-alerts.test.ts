@@ -86,7 +86,8 @@ describe("unsubscribing", () => {
     expect(await prisma.app_SessionCheckout_SurveyOptOut.count({ where: { hostUserId: host.id } })).toBe(1);
     expect(await (await unsubscribeHandler(new Request(link))).text()).toContain("You are already unsubscribed");
 
-    await unsubscribeHandler(new Request(link, { method: "POST", body: new URLSearchParams({ action: "resubscribe" }) }));
+    const back = await unsubscribeHandler(new Request(link, { method: "POST", body: new URLSearchParams({ action: "resubscribe" }) }));
+    expect(await back.text()).toContain("You are subscribed again");
     expect(await prisma.app_SessionCheckout_SurveyOptOut.count({ where: { hostUserId: host.id } })).toBe(0);
     const again = await checkOut(host.id, [{ email: "undecided@client.example" }]);
     expect((await sessionRows(prisma, again.id)).surveys).toEqual([expect.objectContaining({ status: "QUEUED" })]);
@@ -188,6 +189,7 @@ describe("the low-rating alert", () => {
     const alerts = mailTo(host.email);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.subject).toBe('Low rating: Jamie Rivera rated "Test session" 2/5');
+    expect(alerts[0]!.replyTo?.text).toMatch(/^rater-2-d-\d+@client\.example$/);
     expect(alerts[0]!.text).toContain("We ran out of <b>time</b>.");
     expect(alerts[0]!.html).toContain("We ran out of &lt;b&gt;time&lt;/b&gt;.");
     expect(alerts[0]!.html).toContain(`href="${WEBAPP}/booking/${booking.uid}"`);

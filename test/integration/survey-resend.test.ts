@@ -106,7 +106,7 @@ describe("resending a failed survey", () => {
       const { host, booking, email } = await failedSurvey();
       await prisma.app_SessionCheckout_Survey.updateMany({
         where: { bookingId: booking.id },
-        data: { status, ...(status === "ANSWERED" ? { rating: 4, answeredAt: new Date() } : {}), ...(status === "SENT" || status === "ANSWERED" ? { sentAt: new Date() } : {}) },
+        data: { status, ...(status === "CANCELLED" ? { cancelReason: "checkout-undone" } : {}), ...(status === "ANSWERED" ? { rating: 4, answeredAt: new Date() } : {}), ...(status === "SENT" || status === "ANSWERED" ? { sentAt: new Date() } : {}) },
       });
       const before = await sessionRows(prisma, booking.id);
       const refusal = await refusalOf(callerFor(prisma, host).resendSurvey({ bookingId: booking.id, attendeeEmail: email }));

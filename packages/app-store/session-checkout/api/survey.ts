@@ -32,7 +32,13 @@ export default async function surveyHandler(request: Request): Promise<Response>
         const found = await surveyForLink(prisma, token, now);
         if (!found.ok) return problem(found.problem);
         if (found.survey.answer) return html(answeredPage(found.survey, { justNow: false }));
-        return html(surveyFormPage(found.survey, { token, rating: null, error: input.error.issues[0]!.message }), 400);
+        // Sent back as the client left it: the chosen rating and the comment, with what to change.
+        const chosen = Number(form?.get("rating"));
+        const comment = form?.get("comment");
+        return html(
+          surveyFormPage(found.survey, { token, rating: Number.isInteger(chosen) && chosen >= 1 && chosen <= 5 ? chosen : null, comment: typeof comment === "string" ? comment : "", error: input.error.issues[0]!.message }),
+          400,
+        );
       }
       const outcome = await answerSurvey(prisma, { token, rating: input.data.rating, comment: input.data.comment, now });
       if (!outcome.ok) return problem(outcome.problem);

@@ -3,12 +3,15 @@
 import type { AppPageProps } from "@calcom/types/AppSlots";
 
 import { ClientHistoryPage } from "./ClientHistoryPage";
+import { awaitingFilterFrom, todayIn } from "./reports/report-ranges";
+import { ReportsPage } from "./reports/ReportsPage";
 import { SessionsListPage } from "./SessionsListPage";
 
-/** The app's pages under /apps/session-checkout/: clients/<email> and sessions. */
-export default function AppPage({ path, timeZone }: AppPageProps) {
+/** The app's pages under /apps/session-checkout/: clients/<email>, sessions (?status=awaiting&from=&to=) and reports (?range=&from=&to=&team=&eventType=). */
+export default function AppPage({ path, searchParams, timeZone }: AppPageProps) {
   const [page, argument] = path;
   if (page === "clients" && argument) return <ClientHistoryPage attendeeEmail={decodeURIComponent(argument)} timeZone={timeZone} />;
-  if (page === "sessions") return <SessionsListPage timeZone={timeZone} />;
+  if (page === "sessions") return <SessionsListPage timeZone={timeZone} awaitingIn={awaitingFilterFrom(new URLSearchParams(searchParams), todayIn(timeZone))} />;
+  if (page === "reports") return <ReportsPage timeZone={timeZone} searchParams={new URLSearchParams(searchParams)} />;
   return <p role="alert">This page does not exist.</p>;
 }

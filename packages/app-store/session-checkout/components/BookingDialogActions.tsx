@@ -28,7 +28,11 @@ const TABS: Array<{ id: Tab; label: string }> = [
 export default function BookingDialogActions({ bookingId, timeZone, onSessionChanged }: BookingDialogSlotProps) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const session = useQuery(trpc.viewer.appSessionCheckout.getSession.queryOptions({ bookingId }));
+  const session = useQuery({
+    ...trpc.viewer.appSessionCheckout.getSession.queryOptions({ bookingId }),
+    // While a survey waits to go out, look again every few seconds so the dialog says when it went.
+    refetchInterval: (query) => (query.state.data?.surveys.some((survey) => survey.state === "QUEUED") ? 5_000 : false),
+  });
   const [tab, setTab] = useState<Tab>("actions");
   const [confirming, setConfirming] = useState<SessionAction | null>(null);
   const [chosenEmails, setChosenEmails] = useState<string[]>([]);

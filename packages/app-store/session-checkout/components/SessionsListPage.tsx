@@ -11,6 +11,7 @@ import { showToast } from "@calcom/ui/components/toast";
 
 import { errorMessage, formatInZone } from "./format";
 import { formatPrice } from "./money";
+import { formatDayRange, type DayRange } from "./reports/report-ranges";
 
 type BulkResult = Awaited<ReturnType<ReturnType<typeof useBulkCheckout>["mutateAsync"]>>;
 
@@ -19,11 +20,11 @@ function useBulkCheckout() {
   return useMutation(trpc.viewer.appSessionCheckout.bulkCheckout.mutationOptions());
 }
 
-/** Past sessions of the last four weeks, to select and check out together. */
-export function SessionsListPage({ timeZone }: { timeZone: string }) {
+/** Past sessions of the last four weeks, or those awaiting checkout in a range (the report's link), to select and check out together. */
+export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; awaitingIn: DayRange | null }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const sessions = useQuery(trpc.viewer.appSessionCheckout.pastSessions.queryOptions({ days: 28 }));
+  const sessions = useQuery(trpc.viewer.appSessionCheckout.pastSessions.queryOptions(awaitingIn ? { awaitingIn } : { days: 28 }));
   const bulk = useBulkCheckout();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [confirming, setConfirming] = useState(false);
@@ -53,7 +54,12 @@ export function SessionsListPage({ timeZone }: { timeZone: string }) {
 
   return (
     <section className="sc-page">
-      <h1>Past sessions</h1>
+      <h1>{awaitingIn ? "Awaiting checkout" : "Past sessions"}</h1>
+      {awaitingIn ? (
+        <p className="sc-muted">
+          Confirmed sessions that have ended and are not checked out, started {formatDayRange(awaitingIn)}. <a href="/apps/session-checkout/sessions">All past sessions</a>
+        </p>
+      ) : null}
       <div className="sc-row">
         <span>{selected.size} selected</span>
         <Button disabled={selected.size === 0} onClick={() => setConfirming(true)}>
@@ -83,6 +89,11 @@ export function SessionsListPage({ timeZone }: { timeZone: string }) {
           </tr>
         </thead>
         <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={6} className="sc-muted">{awaitingIn ? "Nothing awaits checkout in this range." : "No sessions in the last four weeks."}</td>
+            </tr>
+          ) : null}
           {rows.map((row) => (
             <tr key={row.bookingId}>
               <td><input type="checkbox" aria-label={`Select ${titles.get(row.bookingId)}`} checked={selected.has(row.bookingId)} onChange={(e) => toggle(row.bookingId, e.target.checked)} /></td>

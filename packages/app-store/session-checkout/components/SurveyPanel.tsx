@@ -9,18 +9,20 @@ import { showToast } from "@calcom/ui/components/toast";
 
 import type { SessionDetails } from "../lib/services/session-details";
 import type { SurveyView } from "../lib/services/survey-view";
+import type { SurveyWithheldReason } from "../lib/survey-eligibility";
 import { normalizeEmail } from "../lib/transitions";
 import { errorMessage, formatInZone, stars } from "./format";
 
 type Attendee = SessionDetails["attendees"][number];
 
 /** Each attendee's satisfaction survey in plain words; a failed one can be sent again. Comments are shown as text, never HTML. */
-export function SurveyPanel({ bookingId, timeZone, details }: { bookingId: number; timeZone: string; details: Pick<SessionDetails, "surveys" | "attendees" | "checkout"> }) {
+export function SurveyPanel({ bookingId, timeZone, details }: { bookingId: number; timeZone: string; details: Pick<SessionDetails, "surveys" | "attendees" | "checkout" | "unsubscribedFromSurveys"> }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const resend = useMutation(trpc.viewer.appSessionCheckout.resendSurvey.mutationOptions());
-  if (details.surveys.length === 0) return null;
+  if (details.surveys.length === 0 && details.unsubscribedFromSurveys.length === 0) return null;
+  const nameOf = (email: string) => details.attendees.find((a) => normalizeEmail(a.email) === email)?.name ?? email;
 
   const resendTo = async (survey: SurveyView) => {
     setError(null);
@@ -48,7 +50,7 @@ export function SurveyPanel({ bookingId, timeZone, details }: { bookingId: numbe
         {details.surveys.map((survey) => (
           <li key={survey.attendeeEmail} className="sc-survey">
             <span className="sc-survey-who">{survey.attendeeName}</span> <span className="sc-muted">&lt;{survey.attendeeEmail}&gt;</span>:{" "}
-            <SurveyStateText survey={survey} timeZone={timeZone} withdrawnBecause={withdrawnReason(survey, details)} />
+            <SurveyStateText survey={survey} timeZone={timeZone} />
             {survey.state === "FAILED" ? (
               <Button color="secondary" className="sc-survey-resend" loading={resend.isPending && resend.variables?.attendeeEmail === survey.attendeeEmail} disabled={resend.isPending} onClick={() => void resendTo(survey)} aria-label={`Resend the survey to ${survey.attendeeName}`}>
                 Resend
@@ -56,19 +58,24 @@ export function SurveyPanel({ bookingId, timeZone, details }: { bookingId: numbe
             ) : null}
           </li>
         ))}
+        {details.unsubscribedFromSurveys.map((email) => (
+          <li key={email} className="sc-survey">
+            <span className="sc-survey-who">{nameOf(email)}</span> <span className="sc-muted">&lt;{email}&gt;</span>: No survey — unsubscribed from your surveys
+          </li>
+        ))}
       </ul>
     </section>
   );
 }
 
-function SurveyStateText({ survey, timeZone, withdrawnBecause }: { survey: SurveyView; timeZone: string; withdrawnBecause: string }) {
+function SurveyStateText({ survey, timeZone }: { survey: SurveyView; timeZone: string }) {
   switch (survey.state) {
     case "QUEUED":
       return <span>Queued — sends within a minute</span>;
     case "SENT":
       return <span>Sent{survey.sentAt ? ` ${formatInZone(survey.sentAt, timeZone)}` : ""}</span>;
     case "CANCELLED":
-      return <span>Not sent — withdrawn ({withdrawnBecause})</span>;
+      return <span>Not sent — withdrawn before sending{survey.reason ? `: ${WITHDRAWN_BECAUSE[survey.reason]}` : ""}</span>;
     case "FAILED":
       return (
         <span>
@@ -95,11 +102,10 @@ function SurveyStateText({ survey, timeZone, withdrawnBecause }: { survey: Surve
   }
 }
 
-/** Why a survey was withdrawn, as far as the session says: the rows do not record it. */
-function withdrawnReason(survey: SurveyView, details: { attendees: ReadonlyArray<Attendee>; checkout: SessionDetails["checkout"] }): string {
-  const absent = details.attendees.some((a) => normalizeEmail(a.email) === survey.attendeeEmail && a.noShow);
-  if (absent) return "marked absent";
-  if (details.checkout?.state !== "ACTIVE") return "checkout undone";
-  // The checkout stands and the client came: surveys were switched off, or the client unsubscribed.
-  return "surveys switched off, or the client unsubscribed";
-}
+const WITHDRAWN_BECAUSE: Record<SurveyWithheldReason, string> = {
+  "checkout-undone": "the checkout was undone; checking out again does not send it",
+  "marked-absent": "the client was marked No Show",
+  "surveys-off": "surveys were switched off",
+  unsubscribed: "the client unsubscribed from your surveys",
+  "not-an-attendee": "the client was no longer an attendee",
+};

@@ -15,9 +15,31 @@ async function renderMessage(subject: string, element: ReactElement): Promise<Re
   return { subject, html, text };
 }
 
-/** The survey request: the subject, the HTML and its plain-text part. */
-export function renderSurveyRequest(props: SurveyRequestProps): Promise<RenderedEmail> {
-  return renderMessage(`How was your session with ${props.branding.hostName}?`, createElement(SurveyRequestEmail, props));
+/**
+ * The survey request: the subject, the HTML and its plain-text part. The text part is written out
+ * rather than converted from the HTML: five buttons side by side would run into one line of links.
+ */
+export async function renderSurveyRequest(props: SurveyRequestProps): Promise<RenderedEmail> {
+  return { subject: `How was your session with ${props.branding.hostName}?`, html: await render(createElement(SurveyRequestEmail, props)), text: surveyRequestText(props) };
+}
+
+const RATING_WORDS = ["poor", "fair", "good", "very good", "excellent"];
+
+export function surveyRequestText({ clientName, branding, sessionTitle, sessionWhen, ratingLinks, unsubscribeLink }: SurveyRequestProps): string {
+  return [
+    `How was your session with ${branding.hostName}?`,
+    "",
+    `Hi ${clientName}, thank you for your session "${sessionTitle}" on ${sessionWhen}. How would you rate it? Open the link for your rating:`,
+    "",
+    ...ratingLinks.map((link, index) => `${index + 1} (${RATING_WORDS[index]}): ${link}`),
+    "",
+    "You can add a comment on the next page; nothing is recorded until you send it.",
+    "",
+    "--",
+    `You received this because you had a session with ${branding.hostName}.`,
+    `Stop surveys from ${branding.hostName}: ${unsubscribeLink}`,
+    ...(branding.hideBranding ? [] : ["Sent with Session Checkout for Cal.com"]),
+  ].join("\n");
 }
 
 /** The host's low-rating alert. */

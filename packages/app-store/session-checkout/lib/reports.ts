@@ -4,7 +4,8 @@
  *
  * - completed, noShow, cancelled: sessions that started in the range, by session status (pending
  *   sessions are counted nowhere but `pending`).
- * - awaitingCheckout: Confirmed sessions that have ended but were never checked out (a to-do).
+ * - awaitingCheckout: Confirmed sessions that have ended and are not checked out (never, or the checkout
+ *   was undone): a to-do.
  * - completionRate = completed ÷ (completed + noShow + awaitingCheckout); noShowRate = noShow ÷ the
  *   same; null when nothing has ended.
  * - ratings: the clients' survey answers on the range's sessions (each answer counts once).

@@ -5,7 +5,12 @@ import { normalizeEmail } from "./transitions";
  * that may not is withdrawn) and by the host's Resend (which refuses with the reason). One rule.
  */
 
-export type SurveyWithheldReason = "checkout-undone" | "not-an-attendee" | "marked-absent" | "surveys-off" | "unsubscribed";
+export const SURVEY_WITHHELD_REASONS = ["checkout-undone", "not-an-attendee", "marked-absent", "surveys-off", "unsubscribed"] as const;
+export type SurveyWithheldReason = (typeof SURVEY_WITHHELD_REASONS)[number];
+
+export function isSurveyWithheldReason(value: string): value is SurveyWithheldReason {
+  return (SURVEY_WITHHELD_REASONS as ReadonlyArray<string>).includes(value);
+}
 
 export function surveyWithheldBecause({
   checkoutState,

@@ -53,7 +53,7 @@ describe("unsubscribe link tokens", () => {
     const answer = createSurveyToken({ surveyId: 9, issuedAt, secret });
     expect(checkSurveyToken(unsubscribe, { now: hours(300 * 24), purpose: "unsubscribe", secret })).toMatchObject({ ok: true, surveyId: 9 });
     expect(checkSurveyToken(unsubscribe, { now: hours(365 * 24), purpose: "unsubscribe", secret })).toEqual({ ok: false, problem: "expired" });
-    expect(checkSurveyToken(unsubscribe, { now: issuedAt, secret })).toEqual({ ok: false, problem: "malformed" });
-    expect(checkSurveyToken(answer, { now: issuedAt, purpose: "unsubscribe", secret })).toEqual({ ok: false, problem: "malformed" });
+    expect(checkSurveyToken(unsubscribe, { now: issuedAt, secret })).toEqual({ ok: false, problem: "forged" });
+    expect(checkSurveyToken(answer, { now: issuedAt, purpose: "unsubscribe", secret })).toEqual({ ok: false, problem: "forged" });
   });
 });

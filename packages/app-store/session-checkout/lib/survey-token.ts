@@ -69,7 +69,7 @@ export function checkSurveyToken(
   const { v, s, e, p } = (fields ?? {}) as { v?: unknown; s?: unknown; e?: unknown; p?: unknown };
   if (v !== VERSION || !Number.isSafeInteger(s) || (s as number) <= 0 || !Number.isSafeInteger(e)) return { ok: false, problem: "malformed" };
   // A genuine link made for the other purpose: an unsubscribe link never answers a survey, nor the reverse.
-  if (p !== PURPOSE_CODES[purpose]) return { ok: false, problem: "malformed" };
+  if (p !== PURPOSE_CODES[purpose]) return { ok: false, problem: "forged" };
   if (now.getTime() >= (e as number)) return { ok: false, problem: "expired" };
   return { ok: true, surveyId: s as number, expiresAt: new Date(e as number) };
 }

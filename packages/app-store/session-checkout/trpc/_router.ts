@@ -26,6 +26,10 @@ import { previewTemplateHandler } from "./previewTemplate.handler";
 import { sessionCheckoutProcedure as procedure } from "./procedure";
 import { ZReportsInputSchema } from "./reports.schema";
 import { reportsHandler } from "./reports.handler";
+import { ZReportScopesInputSchema } from "./reportScopes.schema";
+import { reportScopesHandler } from "./reportScopes.handler";
+import { ZReportSessionsInputSchema } from "./reportSessions.schema";
+import { reportSessionsHandler } from "./reportSessions.handler";
 import { ZResendSurveyInputSchema } from "./resendSurvey.schema";
 import { resendSurveyHandler } from "./resendSurvey.handler";
 import { ZSessionStatusesInputSchema } from "./sessionStatuses.schema";
@@ -53,6 +57,8 @@ const sessionCheckoutRouter = router({
   resendSurvey: procedure.input(ZResendSurveyInputSchema).mutation(resendSurveyHandler),
   previewTemplate: procedure.input(ZPreviewTemplateInputSchema).query(previewTemplateHandler),
   reports: procedure.input(ZReportsInputSchema).query(reportsHandler),
+  reportSessions: procedure.input(ZReportSessionsInputSchema).query(reportSessionsHandler),
+  reportScopes: procedure.input(ZReportScopesInputSchema).query(reportScopesHandler),
   clientHistory: procedure.input(ZClientHistoryInputSchema).query(clientHistoryHandler),
   pastSessions: procedure.input(ZPastSessionsInputSchema).query(pastSessionsHandler),
   getSettings: procedure.query(getSettingsHandler),

@@ -1,8 +1,10 @@
-import { getPastSessions } from "../lib/services/past-sessions";
+import { getAwaitingSessions, getPastSessions } from "../lib/services/past-sessions";
 import type { TPastSessionsInputSchema } from "./pastSessions.schema";
 import type { AuthedHandlerContext } from "./session-action";
 
 export const pastSessionsHandler = ({ ctx, input }: { ctx: AuthedHandlerContext; input: TPastSessionsInputSchema }) =>
-  getPastSessions(ctx.prisma, { callerId: ctx.user.id, days: input.days });
+  input.awaitingIn
+    ? getAwaitingSessions(ctx.prisma, { callerId: ctx.user.id, ...input.awaitingIn, timeZone: ctx.user.timeZone })
+    : getPastSessions(ctx.prisma, { callerId: ctx.user.id, days: input.days });
 
 export default pastSessionsHandler;

@@ -1,20 +1,8 @@
-import { rangeDays } from "../lib/reports";
 import { buildReport } from "../lib/services/reports";
+import { reportInputFor } from "./report-input";
 import type { TReportsInputSchema } from "./reports.schema";
 import type { AuthedHandlerContext } from "./session-action";
 
-/** Two months or less read day by day; longer ranges week by week. */
-const DAILY_UP_TO_DAYS = 62;
-
-export const reportsHandler = ({ ctx, input }: { ctx: AuthedHandlerContext; input: TReportsInputSchema }) =>
-  buildReport(ctx.prisma, {
-    callerId: ctx.user.id,
-    from: input.from,
-    to: input.to,
-    timeZone: input.timeZone ?? ctx.user.timeZone,
-    bucket: input.bucket ?? ((rangeDays(input.from, input.to) ?? 0) <= DAILY_UP_TO_DAYS ? "day" : "week"),
-    ...(input.eventTypeId !== undefined ? { eventTypeId: input.eventTypeId } : {}),
-    ...(input.teamId !== undefined ? { teamId: input.teamId } : {}),
-  });
+export const reportsHandler = ({ ctx, input }: { ctx: AuthedHandlerContext; input: TReportsInputSchema }) => buildReport(ctx.prisma, reportInputFor(ctx, input));
 
 export default reportsHandler;

@@ -10,7 +10,7 @@ const ZRowId = (field: string) =>
     .positive(`${field} must be positive.`)
     .max(2_147_483_647, `${field} is out of range.`);
 
-const ZDay = z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/, "Dates are written YYYY-MM-DD.");
+export const ZDay = z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/, "Dates are written YYYY-MM-DD.");
 
 export const ZReportsInputSchema = z
   .object({
@@ -24,10 +24,13 @@ export const ZReportsInputSchema = z
     teamId: ZRowId("teamId").optional(),
   })
   .strict()
-  .superRefine((input, context) => {
-    const days = rangeDays(input.from, input.to);
-    if (days === null) context.addIssue({ code: "custom", path: ["from"], message: "That is not a calendar date." });
-    else if (days < 1) context.addIssue({ code: "custom", path: ["to"], message: "The range ends before it starts." });
-    else if (days > REPORT_MAX_DAYS) context.addIssue({ code: "custom", path: ["to"], message: "A report covers at most two years." });
-  });
+  .superRefine(checkDayRange);
 export type TReportsInputSchema = z.infer<typeof ZReportsInputSchema>;
+
+/** A from–to range of real calendar days, in order, at most two years (the Sessions page's filter reads ranges too). */
+export function checkDayRange(input: { from: string; to: string }, context: z.RefinementCtx): void {
+  const days = rangeDays(input.from, input.to);
+  if (days === null) context.addIssue({ code: "custom", path: ["from"], message: "That is not a calendar date." });
+  else if (days < 1) context.addIssue({ code: "custom", path: ["to"], message: "The range ends before it starts." });
+  else if (days > REPORT_MAX_DAYS) context.addIssue({ code: "custom", path: ["to"], message: "A report covers at most two years." });
+}

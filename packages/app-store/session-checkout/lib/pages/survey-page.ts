@@ -5,7 +5,7 @@ import { escape, layout } from "./public-page";
 
 /* The public survey page's HTML, in the host's brand colour. */
 
-export function surveyFormPage(survey: SurveyForPage, { token, rating, error }: { token: string; rating: number | null; error?: string }): string {
+export function surveyFormPage(survey: SurveyForPage, { token, rating, comment = "", error }: { token: string; rating: number | null; comment?: string; error?: string }): string {
   const options = [1, 2, 3, 4, 5]
     .map((n) => `<input type="radio" id="rating-${n}" name="rating" value="${n}"${rating === n ? " checked" : ""} required><label for="rating-${n}">${n}</label>`)
     .join("");
@@ -18,7 +18,7 @@ ${error ? `<p class="error" role="alert">${escape(error)}</p>` : ""}
 <input type="hidden" name="token" value="${escape(token)}">
 <fieldset class="rating"><legend>Your rating (1 = poor, 5 = excellent)</legend>${options}</fieldset>
 <label for="comment"><strong>Anything you would like to add?</strong> <span class="muted">(optional, up to ${COMMENT_MAX_CHARACTERS.toLocaleString("en-US")} characters)</span></label>
-<textarea id="comment" name="comment" maxlength="${COMMENT_MAX_CHARACTERS}"></textarea>
+<textarea id="comment" name="comment" maxlength="${COMMENT_MAX_CHARACTERS}">${escape(comment)}</textarea>
 <button type="submit">Send my rating</button>
 </form>
 <p class="muted">Nothing is recorded until you press the button.</p>`,

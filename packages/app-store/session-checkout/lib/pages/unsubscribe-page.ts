@@ -15,12 +15,20 @@ export function unsubscribePage(subject: OptOutSubject, { justNow }: { justNow: 
       subject.branding,
     );
   }
+  if (justNow) {
+    return layout(
+      "You are subscribed again",
+      `<h1>You are subscribed again</h1>
+<p role="status">${email} will receive satisfaction surveys from ${host} again after their sessions.</p>
+<form method="post"><input type="hidden" name="action" value="unsubscribe"><button type="submit" class="secondary">Unsubscribe after all</button></form>`,
+      subject.branding,
+    );
+  }
   return layout(
     `Stop surveys from ${subject.branding.hostName}?`,
     `<h1>Stop surveys from ${host}?</h1>
 <p>${email} will get no more satisfaction surveys from ${host} after their sessions. Your bookings are not affected.</p>
-<form method="post"><input type="hidden" name="action" value="unsubscribe"><button type="submit">Unsubscribe</button></form>
-${justNow ? `<p class="muted" role="status">You will receive surveys from ${host} again.</p>` : ""}`,
+<form method="post"><input type="hidden" name="action" value="unsubscribe"><button type="submit">Unsubscribe</button></form>`,
     subject.branding,
   );
 }

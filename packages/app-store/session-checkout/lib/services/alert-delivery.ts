@@ -92,7 +92,8 @@ export async function deliverDueAlerts(
           bookingLink: bookingPageUrl(webappUrl, row.booking.uid),
           brandColor: brandColorOrDefault(host.brandColor),
         });
-        await transport.sendMail({ from, to: host.email, ...email });
+        // Reply goes to the client: the host can answer the feedback straight away.
+        await transport.sendMail({ from, to: host.email, replyTo: row.attendeeEmail, ...email });
       } catch (error) {
         const { outcome, reason } = await recordFailure(db, ALERT_OUTBOX, claim, error, now);
         result.lastError = reason;

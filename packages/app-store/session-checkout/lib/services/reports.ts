@@ -68,7 +68,7 @@ export async function buildReport(db: PrismaClient, input: ReportInput): Promise
              count(*) FILTER (WHERE s.status = 'NO_SHOW')::int AS "noShow",
              count(*) FILTER (WHERE s.status = 'CANCELLED')::int AS cancelled,
              count(*) FILTER (WHERE s.status = 'PENDING')::int AS pending,
-             count(*) FILTER (WHERE s.status = 'CONFIRMED' AND s."endTime" <= ${now})::int AS "awaitingCheckout",
+             count(*) FILTER (WHERE ${awaitingCheckout(now)})::int AS "awaitingCheckout",
              count(*) FILTER (WHERE s.status = 'CONFIRMED' AND s."endTime" > ${now})::int AS upcoming
       FROM sessions s
       GROUP BY GROUPING SETS ((), (s."eventTypeId"), (s."userId"), (s.bucket))`,
@@ -154,10 +154,10 @@ export async function buildReport(db: PrismaClient, input: ReportInput): Promise
   };
 }
 
-type Scope = { kind: "host"; sql: Prisma.Sql } | { kind: "team"; teamId: number; teamName: string; sql: Prisma.Sql };
+export type ReportScope = { kind: "host"; sql: Prisma.Sql } | { kind: "team"; teamId: number; teamName: string; sql: Prisma.Sql };
 
 /** Whose sessions: the caller's own, or a team's for its admins (NOT_FOUND to outsiders, FORBIDDEN to plain members). */
-async function resolveScope(db: PrismaClient, input: ReportInput): Promise<Scope> {
+export async function resolveScope(db: PrismaClient, input: Pick<ReportInput, "callerId" | "teamId">): Promise<ReportScope> {
   if (input.teamId === undefined) return { kind: "host", sql: Prisma.sql`b."userId" = ${input.callerId}` };
   const membership = await db.membership.findUnique({
     where: { userId_teamId: { userId: input.callerId, teamId: input.teamId } },
@@ -171,6 +171,11 @@ async function resolveScope(db: PrismaClient, input: ReportInput): Promise<Scope
     teamName: membership.team.name,
     sql: Prisma.sql`b."eventTypeId" IN (SELECT et."id" FROM "EventType" et WHERE et."teamId" = ${input.teamId})`,
   };
+}
+
+/** Awaiting checkout, over `sessions s`: Confirmed and ended (the Sessions page's filter asks the same). */
+export function awaitingCheckout(now: Date): Prisma.Sql {
+  return Prisma.sql`s.status = 'CONFIRMED' AND s."endTime" <= ${now}`;
 }
 
 /**

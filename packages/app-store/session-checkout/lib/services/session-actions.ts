@@ -118,7 +118,7 @@ async function writeUndo(tx: PrismaTransaction, session: LockedSession, plan: Tr
     data: { state: "UNDONE", undoneAt: now, undoneById: actorUserId(actor) },
   });
   if (count !== 1) throw concurrentChange();
-  return (await tx.app_SessionCheckout_Survey.updateMany({ where: { bookingId: session.bookingId, status: "QUEUED" }, data: { status: "CANCELLED" } })).count;
+  return (await tx.app_SessionCheckout_Survey.updateMany({ where: { bookingId: session.bookingId, status: "QUEUED" }, data: { status: "CANCELLED", cancelReason: "checkout-undone" } })).count;
 }
 
 async function writeNoShowChanges(tx: PrismaTransaction, session: LockedSession, plan: TransitionPlan): Promise<void> {

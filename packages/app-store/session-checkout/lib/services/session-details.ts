@@ -3,7 +3,7 @@ import type { PrismaClient } from "@calcom/prisma";
 import { callerMayActOnBooking, ownershipOf } from "../access";
 import { bookingNotFound } from "../errors";
 import { SESSION_STATUS_LABELS } from "../status";
-import { allowedActions, sessionStatusOf } from "../transitions";
+import { allowedActions, normalizeEmail, sessionStatusOf } from "../transitions";
 import { snapshotOf } from "./session-snapshot";
 import { toSurveyView } from "./survey-view";
 
@@ -26,7 +26,7 @@ export async function getSessionDetails(db: PrismaClient, { bookingId, callerId,
         select: { state: true, method: true, checkedOutAt: true, undoneAt: true, checkedOutBy: { select: { id: true, name: true } } },
       },
       sessionSurveys: {
-        select: { attendeeEmail: true, attendeeName: true, status: true, attempts: true, lastError: true, sentAt: true, answeredAt: true, rating: true, comment: true, alertStatus: true },
+        select: { attendeeEmail: true, attendeeName: true, status: true, attempts: true, lastError: true, cancelReason: true, sentAt: true, answeredAt: true, rating: true, comment: true, alertStatus: true },
         orderBy: { id: "asc" },
       },
       sessionCheckoutAudit: {
@@ -41,6 +41,18 @@ export async function getSessionDetails(db: PrismaClient, { bookingId, callerId,
   }
 
   const snapshot = snapshotOf(booking);
+  // A client's entry names the client (the survey's attendee), as the host knows them.
+  const clientName = (details: unknown): string => {
+    const email = typeof details === "object" && details !== null && "attendee" in details && typeof details.attendee === "string" ? details.attendee : null;
+    return (email && booking.attendees.find((a) => normalizeEmail(a.email) === email)?.name) || "Client";
+  };
+  // Attendees who asked this host for no more surveys and so have none: the dialog says why.
+  const surveyed = new Set(booking.sessionSurveys.map((survey) => survey.attendeeEmail));
+  const unsurveyed = Array.from(new Set(booking.attendees.map((a) => normalizeEmail(a.email)).filter((email) => !surveyed.has(email))));
+  const unsubscribed =
+    booking.userId !== null && unsurveyed.length > 0
+      ? (await db.app_SessionCheckout_SurveyOptOut.findMany({ where: { hostUserId: booking.userId, email: { in: unsurveyed } }, select: { email: true } })).map((row) => row.email)
+      : [];
   const status = sessionStatusOf(snapshot);
 
   return {
@@ -56,6 +68,7 @@ export async function getSessionDetails(db: PrismaClient, { bookingId, callerId,
     checkout: booking.sessionCheckout,
     rating: booking.rating,
     surveys: booking.sessionSurveys.map(toSurveyView),
+    unsubscribedFromSurveys: unsubscribed,
     history: booking.sessionCheckoutAudit.map((entry) => ({
       id: entry.id,
       action: entry.action,
@@ -65,7 +78,7 @@ export async function getSessionDetails(db: PrismaClient, { bookingId, callerId,
       actor:
         entry.actorType === "USER"
           ? { type: entry.actorType, userId: entry.actorUser?.id ?? null, name: entry.actorUser?.name ?? "Deleted user" }
-          : { type: entry.actorType, userId: null, name: entry.actorType === "AUTO_CHECKOUT" ? "Auto-checkout" : entry.actorType === "CLIENT" ? "Client" : "System" },
+          : { type: entry.actorType, userId: null, name: entry.actorType === "AUTO_CHECKOUT" ? "Auto-checkout" : entry.actorType === "CLIENT" ? clientName(entry.details) : "System" },
     })),
   };
 }

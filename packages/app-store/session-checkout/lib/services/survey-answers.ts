@@ -30,7 +30,8 @@ export const surveyAnswerSchema = z.object({
   comment: z
     .string()
     .max(COMMENT_MAX_CHARACTERS * 2)
-    .transform((text) => text.trim())
+    // A browser sends each line break of a textarea as CRLF; one break is one character, as the page's own counter says.
+    .transform((text) => text.replace(/\r\n?/g, "\n").trim())
     .refine((text) => Array.from(text).length <= COMMENT_MAX_CHARACTERS, `A comment can be at most ${COMMENT_MAX_CHARACTERS.toLocaleString("en-US")} characters.`)
     .optional(),
 });

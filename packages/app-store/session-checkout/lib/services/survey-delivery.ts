@@ -14,7 +14,7 @@ export { MAX_ATTEMPTS } from "./outbox";
 
 /** What the delivery needs of a mail transport (nodemailer's `Transporter` is one). */
 export interface MailTransport {
-  sendMail(message: { from: string; to: string; subject: string; html: string; text: string; headers?: Record<string, string> }): Promise<unknown>;
+  sendMail(message: { from: string; to: string; replyTo?: string; subject: string; html: string; text: string; headers?: Record<string, string> }): Promise<unknown>;
 }
 
 /**
@@ -93,7 +93,7 @@ export async function deliverDueSurveys(db: PrismaClient, { transport, from, web
         optedOut: optedOut.has(pairKey(row.booking.userId, row.attendeeEmail)),
       });
       if (withheld) {
-        const { count } = await db.app_SessionCheckout_Survey.updateMany({ where: { id: row.id, status: "QUEUED", attempts: claim.attempts, lastAttemptAt: claim.claimedAt }, data: { status: "CANCELLED" } });
+        const { count } = await db.app_SessionCheckout_Survey.updateMany({ where: { id: row.id, status: "QUEUED", attempts: claim.attempts, lastAttemptAt: claim.claimedAt }, data: { status: "CANCELLED", cancelReason: withheld } });
         if (count > 0) result.cancelled.push(row.id);
         return;
       }

@@ -45,7 +45,7 @@ export async function optOut(db: PrismaClient, { token, now }: { token: string; 
     const { hostUserId, email } = found.subject;
     await tx.app_SessionCheckout_SurveyOptOut.upsert({ where: { hostUserId_email: { hostUserId, email } }, create: { hostUserId, email, createdAt: now }, update: {} });
     await tx.$executeRaw`
-      UPDATE "App_SessionCheckout_Survey" s SET "status" = 'CANCELLED'
+      UPDATE "App_SessionCheckout_Survey" s SET "status" = 'CANCELLED', "cancelReason" = 'unsubscribed'
       FROM "Booking" b
       WHERE b."id" = s."bookingId" AND b."userId" = ${hostUserId} AND s."attendeeEmail" = ${email} AND s."status" = 'QUEUED'`;
     return { ok: true, subject: { ...found.subject, optedOut: true } };

@@ -1,5 +1,6 @@
 import type { App_SessionCheckout_AlertStatus, App_SessionCheckout_SurveyStatus } from "@calcom/prisma/enums";
 
+import { isSurveyWithheldReason, type SurveyWithheldReason } from "../survey-eligibility";
 import { boundedReason } from "./outbox";
 
 /** A survey row as read for the dialog. */
@@ -14,6 +15,7 @@ export interface SurveyRow {
   rating: number | null;
   comment: string | null;
   alertStatus: App_SessionCheckout_AlertStatus | null;
+  cancelReason: string | null;
 }
 
 interface SurveyViewBase {
@@ -28,7 +30,7 @@ export type SurveyView = SurveyViewBase &
   (
     | { state: "QUEUED" }
     | { state: "SENT"; sentAt: Date | null }
-    | { state: "CANCELLED" }
+    | { state: "CANCELLED"; reason: SurveyWithheldReason | null }
     | { state: "FAILED"; attempts: number; lastError: string | null }
     | { state: "ANSWERED"; rating: number | null; comment: string | null; answeredAt: Date | null; sentAt: Date | null }
   );
@@ -41,7 +43,7 @@ export function toSurveyView(row: SurveyRow): SurveyView {
     case "SENT":
       return { ...base, state: "SENT", sentAt: row.sentAt };
     case "CANCELLED":
-      return { ...base, state: "CANCELLED" };
+      return { ...base, state: "CANCELLED", reason: row.cancelReason !== null && isSurveyWithheldReason(row.cancelReason) ? row.cancelReason : null };
     case "FAILED":
       // Cut again on the way out: the bound is this function's promise, whoever wrote the row.
       return { ...base, state: "FAILED", attempts: row.attempts, lastError: row.lastError === null ? null : boundedReason(row.lastError) };

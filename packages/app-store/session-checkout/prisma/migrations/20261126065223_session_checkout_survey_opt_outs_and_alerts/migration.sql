@@ -19,6 +19,7 @@ ADD COLUMN     "alertLastError" TEXT,
 ADD COLUMN     "alertNextAttemptAt" TIMESTAMP(3),
 ADD COLUMN     "alertSentAt" TIMESTAMP(3),
 ADD COLUMN     "alertStatus" "App_SessionCheckout_AlertStatus",
+ADD COLUMN     "cancelReason" TEXT,
 ADD COLUMN     "lastAttemptAt" TIMESTAMP(3);
 
 -- CreateTable
@@ -47,6 +48,25 @@ ALTER TABLE "App_SessionCheckout_Settings"
 ALTER TABLE "App_SessionCheckout_SurveyOptOut"
   ADD CONSTRAINT "App_SessionCheckout_SurveyOptOut_email_lowercase" CHECK ("email" = lower("email")),
   ADD CONSTRAINT "App_SessionCheckout_SurveyOptOut_email_length" CHECK (char_length("email") <= 320);
+
+-- A withdrawn survey says why; only a withdrawn one has a reason.
+ALTER TABLE "App_SessionCheckout_Survey"
+  ADD CONSTRAINT "App_SessionCheckout_Survey_cancel_reason" CHECK (
+    ("status" = 'CANCELLED') = ("cancelReason" IS NOT NULL)
+    AND ("cancelReason" IS NULL OR "cancelReason" IN ('checkout-undone', 'marked-absent', 'surveys-off', 'unsubscribed', 'not-an-attendee'))
+  );
+
+-- Withholding a queued survey when Cal.com marks its attendee absent now records why.
+CREATE OR REPLACE FUNCTION "App_SessionCheckout_withhold_survey_of_absentee"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE "App_SessionCheckout_Survey"
+  SET "status" = 'CANCELLED', "cancelReason" = 'marked-absent'
+  WHERE "bookingId" = NEW."bookingId"
+    AND "attendeeEmail" = lower(btrim(NEW."email"))
+    AND "status" = 'QUEUED';
+  RETURN NULL;
+END $$;
 
 -- An alert is only ever queued for an answered survey.
 ALTER TABLE "App_SessionCheckout_Survey"

@@ -1,0 +1,70 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+
+import { useTRPC } from "@calcom/trpc/react";
+import { Button } from "@calcom/ui/components/button";
+
+import type { TReportSessionsInputSchema } from "../../trpc/reportSessions.schema";
+import { errorMessage } from "../format";
+import { reportCsvFileName, reportSessionsCsv } from "./report-csv";
+import { plural } from "./report-format";
+
+type Outcome = { kind: "done"; message: string } | { kind: "error"; message: string };
+
+/** Downloads the sessions behind the report as CSV, made in the browser from the reportSessions query. */
+export function ExportCsvButton({ input, scopeName, disabled }: { input: TReportSessionsInputSchema; scopeName: string | null; disabled: boolean }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const exportCsv = async () => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      // Always fresh: the file should hold what the database says now, not what was cached.
+      const sessions = await queryClient.fetchQuery({ ...trpc.viewer.appSessionCheckout.reportSessions.queryOptions(input), staleTime: 0 });
+      download(reportSessionsCsv(sessions), reportCsvFileName(input, scopeName));
+      setOutcome({
+        kind: "done",
+        message: sessions.truncated
+          ? `Exported the first ${sessions.rows.length.toLocaleString("en-US")} of ${plural(sessions.total, "session", "sessions")}. Choose a shorter range for the rest.`
+          : `Exported ${plural(sessions.rows.length, "session", "sessions")}.`,
+      });
+    } catch (error) {
+      setOutcome({ kind: "error", message: errorMessage(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="sc-export">
+      <Button color="secondary" loading={busy} disabled={disabled} onClick={() => void exportCsv()}>
+        Export CSV
+      </Button>
+      {outcome?.kind === "done" ? <span role="status" className="sc-muted">{outcome.message}</span> : null}
+      {outcome?.kind === "error" ? (
+        <span role="alert" className="sc-error sc-inline-error">
+          {outcome.message}{" "}
+          <Button color="minimal" onClick={() => void exportCsv()}>
+            Retry
+          </Button>
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function download(text: string, fileName: string) {
+  // The byte-order mark makes Excel read the file as UTF-8 (client names with accents).
+  const url = URL.createObjectURL(new Blob(["\uFEFF", text], { type: "text/csv;charset=utf-8" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // The download has its own reference by then; give it a moment before letting the blob go.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+
+import { formatAverageRating, formatRate, moneyLines, plural } from "./report-format";
+
+describe("report figures in words", () => {
+  it("rounds rates and ratings, and says — when there is nothing to divide", () => {
+    expect(formatRate(5 / 7)).toBe("71%");
+    expect(formatRate(null)).toBe("—");
+    expect(formatAverageRating(11 / 3)).toBe("3.7/5");
+    expect(formatAverageRating(4)).toBe("4/5");
+    expect(formatAverageRating(null)).toBe("—");
+    expect(plural(1, "rating", "ratings")).toBe("1 rating");
+    expect(plural(1200, "rating", "ratings")).toBe("1,200 ratings");
+  });
+
+  it("keeps currencies apart, each in its own minor unit", () => {
+    expect(moneyLines({ jpy: 5000, eur: 9000 })).toEqual(["€90.00", "¥5,000"]);
+    expect(moneyLines({})).toEqual([]);
+  });
+});
