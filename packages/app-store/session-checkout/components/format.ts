@@ -15,12 +15,24 @@ export function errorMessage(error: unknown): string {
 
 /** A session's date and time in the client's own zone, spelled out, e.g. "Tuesday 24 November 2026, 14:05 CET"; UTC when the zone is unknown. */
 export function formatForClient(date: Date, timeZone: string): string {
+  return clientFormatter(timeZone).format(date);
+}
+
+// Building a formatter costs far more than using one (a delivery batch formats one date per email).
+const clientFormatters = new Map<string, Intl.DateTimeFormat>();
+function clientFormatter(timeZone: string): Intl.DateTimeFormat {
+  const known = clientFormatters.get(timeZone);
+  if (known) return known;
   const options: Intl.DateTimeFormatOptions = { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" };
+  let formatter: Intl.DateTimeFormat;
   try {
-    return new Intl.DateTimeFormat("en-GB", { ...options, timeZone }).format(date);
+    formatter = new Intl.DateTimeFormat("en-GB", { ...options, timeZone });
   } catch {
-    return new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" }).format(date);
+    formatter = new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" });
   }
+  // Bounded: zones come from attendee rows, and there are a few hundred real ones.
+  if (clientFormatters.size < 1000) clientFormatters.set(timeZone, formatter);
+  return formatter;
 }
 
 /** Cal.com's brandColor when it is a plain #rrggbb (it goes into styles), else a neutral dark. */

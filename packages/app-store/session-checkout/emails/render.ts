@@ -2,7 +2,8 @@ import { render } from "@react-email/components";
 import { createElement, type ReactElement } from "react";
 
 import { LowRatingAlertEmail, type LowRatingAlertProps } from "./LowRatingAlertEmail";
-import { SurveyRequestEmail, type SurveyRequestProps } from "./SurveyRequestEmail";
+import type { SurveyRequestProps } from "./SurveyRequestEmail";
+import { surveyRequestHtml } from "./survey-request-template";
 
 export interface RenderedEmail {
   subject: string;
@@ -20,7 +21,7 @@ async function renderMessage(subject: string, element: ReactElement): Promise<Re
  * rather than converted from the HTML: five buttons side by side would run into one line of links.
  */
 export async function renderSurveyRequest(props: SurveyRequestProps): Promise<RenderedEmail> {
-  return { subject: `How was your session with ${props.branding.hostName}?`, html: await render(createElement(SurveyRequestEmail, props)), text: surveyRequestText(props) };
+  return { subject: `How was your session with ${props.branding.hostName}?`, html: await surveyRequestHtml(props), text: surveyRequestText(props) };
 }
 
 const RATING_WORDS = ["poor", "fair", "good", "very good", "excellent"];

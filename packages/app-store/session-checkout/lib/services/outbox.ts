@@ -99,3 +99,34 @@ export function failureReason(error: unknown): string {
 export function boundedReason(text: string): string {
   return Array.from(text).slice(0, REASON_MAX_CHARACTERS).join("");
 }
+
+/** A batch of claims as rows to join: id, attempts and claim time (null where the outbox keeps none). */
+function claimsTable(claims: ReadonlyArray<Claim>): Prisma.Sql {
+  return Prisma.sql`unnest(${claims.map((c) => c.id)}::int[], ${claims.map((c) => c.attempts)}::int[], ${claims.map((c) => c.claimedAt ?? null)}::timestamp[]) AS c(id, attempts, claimed_at)`;
+}
+
+/** The batch fence: each row still QUEUED under its claim (attempts and, where kept, claim time unchanged). */
+function batchFence(columns: OutboxColumns): Prisma.Sql {
+  const claimedAt = columns.claimedAt ? Prisma.sql` AND s.${column(columns.claimedAt)} IS NOT DISTINCT FROM c.claimed_at` : Prisma.empty;
+  return Prisma.sql`c.id = s."id" AND c.attempts = s.${column(columns.attempts)} AND s.${column(columns.status)}::text = 'QUEUED'${claimedAt}`;
+}
+
+/** The claims, among these, that still hold their rows: one statement for a whole batch. */
+export async function stillOursAmong(db: PrismaClient, columns: OutboxColumns, claims: ReadonlyArray<Claim>): Promise<Set<number>> {
+  if (claims.length === 0) return new Set();
+  const rows = await db.$queryRaw<Array<{ id: number }>>`
+    SELECT s."id" FROM "App_SessionCheckout_Survey" s JOIN ${claimsTable(claims)} ON ${batchFence(columns)}`;
+  return new Set(rows.map((row) => row.id));
+}
+
+/** Marks a batch's sent rows SENT in one statement; returns the ids it marked (a row no longer ours is left alone). */
+export async function recordAllSent(db: PrismaClient, columns: OutboxColumns, claims: ReadonlyArray<Claim>, now: Date): Promise<Set<number>> {
+  if (claims.length === 0) return new Set();
+  const rows = await db.$queryRaw<Array<{ id: number }>>`
+    UPDATE "App_SessionCheckout_Survey" s
+    SET ${column(columns.status)} = 'SENT', ${column(columns.sentAt)} = ${now}, ${column(columns.lastError)} = NULL
+    FROM ${claimsTable(claims)}
+    WHERE ${batchFence(columns)}
+    RETURNING s."id"`;
+  return new Set(rows.map((row) => row.id));
+}

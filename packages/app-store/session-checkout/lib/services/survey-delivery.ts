@@ -7,7 +7,7 @@ import { BRANDING_SELECT, brandingOf } from "../survey-branding";
 import { surveyLinks } from "../survey-links";
 import { surveyWithheldBecause } from "../survey-eligibility";
 import { normalizeEmail } from "../transitions";
-import { isStillOurs, LEASE_MS, recordFailure, recordSent, SEND_WINDOW_MS, SURVEY_OUTBOX, type Claim } from "./outbox";
+import { LEASE_MS, recordAllSent, recordFailure, SEND_WINDOW_MS, stillOursAmong, SURVEY_OUTBOX, type Claim } from "./outbox";
 import { CONNECTION_WAIT } from "./transaction-options";
 
 export { MAX_ATTEMPTS } from "./outbox";
@@ -82,7 +82,9 @@ export async function deliverDueSurveys(db: PrismaClient, { transport, from, web
   const optedOut = await optedOutPairs(db, rows.map((row) => ({ hostUserId: row.booking.userId, email: row.attendeeEmail })));
 
   const audit: AuditEntryInput[] = [];
-  await Promise.allSettled(
+  // Withdraw what may no longer go (one rule with Resend: surveyWithheldBecause).
+  const sendable: typeof rows = [];
+  await Promise.all(
     rows.map(async (row) => {
       const claim = claimOf.get(row.id)!;
       const withheld = surveyWithheldBecause({
@@ -92,15 +94,20 @@ export async function deliverDueSurveys(db: PrismaClient, { transport, from, web
         surveysEnabled: row.booking.user?.sessionCheckoutSettings?.surveysEnabled === true,
         optedOut: optedOut.has(pairKey(row.booking.userId, row.attendeeEmail)),
       });
-      if (withheld) {
-        const { count } = await db.app_SessionCheckout_Survey.updateMany({ where: { id: row.id, status: "QUEUED", attempts: claim.attempts, lastAttemptAt: claim.claimedAt }, data: { status: "CANCELLED", cancelReason: withheld } });
-        if (count > 0) result.cancelled.push(row.id);
-        return;
-      }
+      if (!withheld) return void sendable.push(row);
+      const { count } = await db.app_SessionCheckout_Survey.updateMany({ where: { id: row.id, status: "QUEUED", attempts: claim.attempts, lastAttemptAt: claim.claimedAt }, data: { status: "CANCELLED", cancelReason: withheld } });
+      if (count > 0) result.cancelled.push(row.id);
+    }),
+  );
+  // Right before sending, once for the batch: the rows still ours (an undo a moment ago has withdrawn its row).
+  const ours = await stillOursAmong(db, SURVEY_OUTBOX, sendable.map((row) => claimOf.get(row.id)!));
+  const sentRows: typeof rows = [];
+  await Promise.allSettled(
+    sendable.map(async (row) => {
+      const claim = claimOf.get(row.id)!;
+      // Early enough in the lease that the pooled transport hands it over before the lease runs out.
+      if (!ours.has(row.id) || Date.now() > sendBefore) return;
       const attendee = row.booking.attendees.find((a) => normalizeEmail(a.email) === row.attendeeEmail);
-      // A slow batch may outlive its claim: send only while the row is still ours, and early enough
-      // in the lease that the pooled transport hands it over before the lease runs out.
-      if (Date.now() > sendBefore || !(await isStillOurs(db, SURVEY_OUTBOX, claim))) return;
       try {
         const links = surveyLinks({ surveyId: row.id, webappUrl, issuedAt: now });
         const email = await renderSurveyRequest({
@@ -130,16 +137,19 @@ export async function deliverDueSurveys(db: PrismaClient, { transport, from, web
         }
         return;
       }
-      // The email is out: whatever happens now, it is never sent again by this claim. A row no longer
-      // ours (cancelled meanwhile) still gets its History entry, which says so.
-      result.sent.push(row.id);
-      const marked = await recordSent(db, SURVEY_OUTBOX, claim, now).catch((error: unknown) => {
-        console.error(`[session-checkout] Survey ${row.id} was sent but could not be marked SENT:`, error);
-        return false;
-      });
-      audit.push({ bookingId: row.bookingId, action: "SURVEY_SENT", actor: SYSTEM, source: "SURVEY_DELIVERY", at: now, details: { attendee: row.attendeeEmail, ...(marked ? {} : { note: "sent while the survey was withdrawn" }) } });
+      // The email is out: whatever happens now, it is never sent again by this claim.
+      sentRows.push(row);
     }),
   );
+  // One statement marks the batch's sent emails. A row no longer ours (withdrawn meanwhile) still gets its History entry, which says so.
+  const marked = await recordAllSent(db, SURVEY_OUTBOX, sentRows.map((row) => claimOf.get(row.id)!), now).catch((error: unknown) => {
+    console.error(`[session-checkout] ${sentRows.length} survey(s) were sent but could not be marked SENT:`, error);
+    return new Set<number>();
+  });
+  sentRows.forEach((row) => {
+    result.sent.push(row.id);
+    audit.push({ bookingId: row.bookingId, action: "SURVEY_SENT", actor: SYSTEM, source: "SURVEY_DELIVERY", at: now, details: { attendee: row.attendeeEmail, ...(marked.has(row.id) ? {} : { note: "sent while the survey was withdrawn" }) } });
+  });
   await appendAuditEntries(db, audit);
   return result;
 }
