@@ -14,7 +14,7 @@ export { MAX_ATTEMPTS } from "./outbox";
 
 /** What the delivery needs of a mail transport (nodemailer's `Transporter` is one). */
 export interface MailTransport {
-  sendMail(message: { from: string; to: string; replyTo?: string; subject: string; html: string; text: string; headers?: Record<string, string> }): Promise<unknown>;
+  sendMail(message: { from: string; to: string; replyTo?: string; subject: string; html: string; text: string; headers?: Record<string, string>; textEncoding?: "base64" | "quoted-printable" }): Promise<unknown>;
 }
 
 /**
@@ -124,6 +124,8 @@ export async function deliverDueSurveys(db: PrismaClient, { transport, from, web
           ...email,
           // RFC 8058: the mail provider's own "Unsubscribe" button POSTs to this address, no page in between.
           headers: { "List-Unsubscribe": `<${links.unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+          // Base64 is encoded natively; quoted-printable in JavaScript cost more than everything else in a send (measured).
+          textEncoding: "base64",
         });
       } catch (error) {
         const { outcome, reason } = await recordFailure(db, SURVEY_OUTBOX, claim, error, now);
