@@ -16,7 +16,7 @@
  *     checkouts (one `SELECT … count(*) … GROUP BY` of booking status, checkout state and whether
  *     every attendee was absent), through the same client, in the same run, alternating which goes
  *     first; its totals are checked equal to the report's (target ≤ 3× the baseline).
- * The EXPLAIN (ANALYZE, BUFFERS) plans of the three statements buildReport runs (captured from the
+ * The EXPLAIN (ANALYZE, BUFFERS) plans of the statements buildReport runs (captured from the
  * client's query log as the procedure sends them) and of the baseline, for one host and one team,
  * are printed and written beside the figures, with a check that the report's statements read
  * Booking(userId, startTime) and Booking(eventTypeId, startTime).
@@ -415,7 +415,7 @@ function loggingClient(url: string) {
 
 function statementKind(sql: string): string {
   if (sql.includes("WITH sessions AS")) {
-    if (sql.includes(`GROUPING(s.bucket)`)) return "report: counts";
+    if (sql.includes(`GROUPING(s.bucket)`)) return "report: counts, ratings and money (one statement)";
     if (sql.includes(`"App_SessionCheckout_Survey"`)) return "report: ratings";
     if (sql.includes(`"Payment"`)) return "report: money";
   }
