@@ -18,6 +18,8 @@ export interface SettingsSlotProps {
 export interface AppPageProps {
   /** The path below /apps/<slug>/, e.g. ["clients", "kim@client.example"]. */
   path: string[];
+  /** The address's query string, one value per name (the first when repeated), e.g. { status: "awaiting" }. */
+  searchParams: Record<string, string>;
   timeZone: string;
 }
 

@@ -52,7 +52,7 @@ export function SettingsSlots({ timeZone }: { timeZone: string }) {
 }
 
 /** /apps/<slug>/<path>: the app's own page, if the app has pages and the user installed it. */
-export function AppPageSlot({ slug, path, timeZone }: { slug: string; path: string[]; timeZone: string }) {
+export function AppPageSlot({ slug, path, searchParams, timeZone }: { slug: string; path: string[]; searchParams: Record<string, string>; timeZone: string }) {
   const apps = useApps();
   const app = apps.data?.find((candidate) => candidate.slug === slug);
   const hasPages = app !== undefined && appPagesSlot[app.slug as AppStoreSlug] !== undefined;
@@ -61,5 +61,5 @@ export function AppPageSlot({ slug, path, timeZone }: { slug: string; path: stri
   if (!app || !hasPages) return <p role="alert">There is no such page.</p>;
   if (!app.installed) return <InstallPrompt slug={app.slug as AppStoreSlug} name={app.name} />;
   const Page = pages.components[0]?.Component;
-  return Page ? <Page path={path} timeZone={timeZone} /> : <p className="muted">Loading…</p>;
+  return Page ? <Page path={path} searchParams={searchParams} timeZone={timeZone} /> : <p className="muted">Loading…</p>;
 }

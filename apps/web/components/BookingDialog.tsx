@@ -3,6 +3,9 @@
 import type { ComponentType } from "react";
 
 import type { AppStoreSlug } from "@calcom/app-store/apps.metadata.generated";
+// Cal.com's dialog formats prices itself; this stand-in borrows the app's pure money helper (no app
+// state or API) so a JPY price is not divided by 100.
+import { formatPrice } from "@calcom/app-store/session-checkout/components/money";
 import type { BookingDialogSlotProps } from "@calcom/types/AppSlots";
 import { Badge } from "@calcom/ui/components/badge";
 import { Dialog } from "@calcom/ui/components/dialog";
@@ -13,10 +16,6 @@ function formatRange(start: Date, end: Date, timeZone: string) {
   const day = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(start);
   const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit" });
   return `${day}, ${time.format(start)}–${time.format(end)} (${timeZone})`;
-}
-
-function formatPrice(price: number, currency: string) {
-  return price === 0 ? "Free" : new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(price / 100);
 }
 
 export function BookingDialog({

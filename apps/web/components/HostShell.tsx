@@ -12,6 +12,7 @@ export function HostShell({ user, children }: { user: TrpcSessionUserData; child
         <nav aria-label="Main">
           <Link href="/calendar">Calendar</Link>
           <Link href="/apps/session-checkout/sessions">Sessions</Link>
+          <Link href="/apps/session-checkout/reports">Reports</Link>
           <Link href="/settings/calendar/general">Settings</Link>
           <Link href="/apps">App Store</Link>
         </nav>

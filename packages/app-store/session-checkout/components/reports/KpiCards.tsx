@@ -18,7 +18,7 @@ export function KpiCards({ totals, awaitingHref }: { totals: Figures; awaitingHr
         label="Awaiting checkout"
         value={totals.awaitingCheckout}
         tone="blue"
-        note={awaitingHref && totals.awaitingCheckout > 0 ? <a href={awaitingHref}>Review and check out →</a> : "Ended, not checked out"}
+        note={awaitingHref && totals.awaitingCheckout > 0 ? <a href={awaitingHref}>Review them →</a> : "Ended, not checked out"}
       />
       <Kpi label="Completion rate" value={formatRate(totals.completionRate)} note={ended ? `of ${plural(ended, "ended session", "ended sessions")}` : "No session has ended"} />
       <Kpi label="No-show rate" value={formatRate(totals.noShowRate)} note={ended ? `of ${plural(ended, "ended session", "ended sessions")}` : "No session has ended"} />
@@ -27,13 +27,13 @@ export function KpiCards({ totals, awaitingHref }: { totals: Figures; awaitingHr
         <span className="sc-kpi-label">Revenue</span>
         <dl className="sc-revenue">
           <dt>Collected</dt>
-          <dd aria-label="Collected">{collected.length ? collected.join(" · ") : "—"}</dd>
+          <MoneyCell lines={collected} />
           <dt>List value, unpaid</dt>
-          <dd aria-label="List value">{listValue.length ? listValue.join(" · ") : "—"}</dd>
+          <MoneyCell lines={listValue} />
           {refunded.length ? (
             <>
               <dt>Refunded</dt>
-              <dd aria-label="Refunded">{refunded.join(" · ")}</dd>
+              <MoneyCell lines={refunded} />
             </>
           ) : null}
         </dl>
@@ -50,4 +50,9 @@ function Kpi({ label, value, note, tone }: { label: string; value: number | stri
       {note ? <span className="sc-kpi-note">{note}</span> : null}
     </div>
   );
+}
+
+/** One amount per currency, one per line: currencies are never added. */
+function MoneyCell({ lines }: { lines: string[] }) {
+  return <dd>{lines.length ? lines.map((line) => <span key={line} className="sc-money-line">{line}</span>) : "—"}</dd>;
 }

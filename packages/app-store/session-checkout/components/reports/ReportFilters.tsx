@@ -1,3 +1,5 @@
+import { useId, type ReactNode } from "react";
+
 import type { ReportScopeChoice } from "../../lib/services/report-scopes";
 import type { FilterState } from "./report-filters";
 import { RANGE_PRESETS, type DayRange } from "./report-ranges";
@@ -16,6 +18,7 @@ export function ReportFilters({
   scopes: ReportScopeChoice[];
   onChange: (next: FilterState) => void;
 }) {
+  const id = useId();
   const teams = scopes.filter((scope): scope is Extract<ReportScopeChoice, { kind: "team" }> => scope.kind === "team");
   // A chosen event type with no session in the range is still shown as chosen.
   const chosen = state.eventTypeId;
@@ -38,20 +41,17 @@ export function ReportFilters({
       </div>
       {state.preset === "custom" ? (
         <div className="sc-custom-range">
-          <label>
-            From
-            <input type="date" value={state.custom.from} max={state.custom.to || undefined} onChange={(e) => onChange({ ...state, custom: { ...state.custom, from: e.target.value } })} />
-          </label>
-          <label>
-            To
-            <input type="date" value={state.custom.to} min={state.custom.from || undefined} onChange={(e) => onChange({ ...state, custom: { ...state.custom, to: e.target.value } })} />
-          </label>
+          <Field id={`${id}-from`} label="From">
+            <input id={`${id}-from`} type="date" value={state.custom.from} max={state.custom.to || undefined} onChange={(e) => onChange({ ...state, custom: { ...state.custom, from: e.target.value } })} />
+          </Field>
+          <Field id={`${id}-to`} label="To">
+            <input id={`${id}-to`} type="date" value={state.custom.to} min={state.custom.from || undefined} onChange={(e) => onChange({ ...state, custom: { ...state.custom, to: e.target.value } })} />
+          </Field>
         </div>
       ) : null}
       <div className="sc-filter-selects">
-        <label>
-          Event type
-          <select value={state.eventTypeId ?? ""} onChange={(e) => onChange({ ...state, eventTypeId: e.target.value ? Number(e.target.value) : null })}>
+        <Field id={`${id}-event-type`} label="Event type">
+          <select id={`${id}-event-type`} value={state.eventTypeId ?? ""} onChange={(e) => onChange({ ...state, eventTypeId: e.target.value ? Number(e.target.value) : null })}>
             <option value="">All event types</option>
             {options.map((option) => (
               <option key={option.id} value={option.id}>
@@ -59,11 +59,11 @@ export function ReportFilters({
               </option>
             ))}
           </select>
-        </label>
+        </Field>
         {teams.length ? (
-          <label>
-            Sessions
+          <Field id={`${id}-scope`} label="Sessions">
             <select
+              id={`${id}-scope`}
               value={state.teamId ?? ""}
               // Event types belong to a scope: a new scope starts from all of its event types.
               onChange={(e) => onChange({ ...state, teamId: e.target.value ? Number(e.target.value) : null, eventTypeId: null })}
@@ -75,9 +75,19 @@ export function ReportFilters({
                 </option>
               ))}
             </select>
-          </label>
+          </Field>
         ) : null}
       </div>
+    </div>
+  );
+}
+
+// A label beside its control rather than around it, so the control's name is the label alone.
+function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="sc-field">
+      <label htmlFor={id}>{label}</label>
+      {children}
     </div>
   );
 }

@@ -78,7 +78,9 @@ function isEmpty(report: Report): boolean {
 
 function ReportBody({ report, updating, filtered, timeZone }: { report: Report; updating: boolean; filtered: boolean; timeZone: string }) {
   const range = formatDayRange(report);
-  const pendingNote = report.totals.pending || report.totals.upcoming ? ` · ${report.totals.upcoming} upcoming, ${report.totals.pending} pending` : "";
+  // Sessions in the range that the figures below leave out, said once here.
+  const notCounted = [report.totals.upcoming ? `${report.totals.upcoming} upcoming` : "", report.totals.pending ? `${report.totals.pending} pending` : ""].filter(Boolean);
+  const pendingNote = notCounted.length ? ` · ${notCounted.join(", ")}` : "";
   // The Sessions page lists the caller's own sessions in their zone: the link matches this figure only then.
   const awaitingHref = report.scope.kind === "host" && report.timeZone === timeZone ? `/apps/session-checkout/sessions?status=awaiting&from=${report.from}&to=${report.to}` : null;
   return (

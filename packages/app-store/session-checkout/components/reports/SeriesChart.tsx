@@ -28,9 +28,11 @@ export function SeriesChart({ report }: { report: Pick<Report, "series" | "bucke
           <XAxis dataKey="label" tickLine={false} axisLine={{ stroke: "#e2e8f0" }} tick={{ fontSize: 12, fill: "#64748b" }} interval="preserveStartEnd" minTickGap={12} />
           <YAxis allowDecimals={false} tickLine={false} axisLine={false} tick={{ fontSize: 12, fill: "#64748b" }} />
           <Tooltip cursor={{ fill: "rgb(15 23 42 / 0.04)" }} />
-          <Legend iconType="circle" wrapperStyle={{ fontSize: 13 }} />
+          {/* In the order of the stack, not alphabetical; labels in text colour (the dot carries the colour). */}
+          <Legend iconType="circle" itemSorter={null} wrapperStyle={{ fontSize: 13 }} formatter={(value: string) => <span className="sc-legend-label">{value}</span>} />
           {SERIES.map((series) => (
-            <Bar key={series.key} dataKey={series.key} name={series.name} stackId="sessions" fill={series.color} maxBarSize={36} />
+            // No grow-in animation: the bars change with every filter, and should read at once.
+            <Bar key={series.key} dataKey={series.key} name={series.name} stackId="sessions" fill={series.color} maxBarSize={36} isAnimationActive={false} />
           ))}
         </BarChart>
       </ResponsiveContainer>
