@@ -33,14 +33,15 @@ async function waitForEmail(to: string, subject: string): Promise<InboxEmail> {
 
 describe("a satisfaction survey, from checkout to the host's dialog", () => {
   it("the client reads the email in the inbox, picks 4, comments and sends; the host sees it in the booking dialog", async () => {
-    const booking = await sessionFor(prisma, { hostEmail: "dana@example.com", clientName: "Rosa Inbox" });
+    // A client of this test alone: another test's checkout must not put its survey in this inbox search.
+    const booking = await sessionFor(prisma, { hostEmail: "dana@example.com", clientName: "Ingrid Inbox" });
     const host = await pageAs(app.browser, baseUrl, "dana@example.com", { date: booking.startTime });
-    const dialog = await openSession(host, "Rosa Inbox", booking.title);
+    const dialog = await openSession(host, "Ingrid Inbox", booking.title);
     await dialog.getByRole("button", { name: "Check Out" }).click();
     await confirmAction(host, "Check out this session?", "Check Out");
     await host.getByText("Session checked out: Completed.").waitFor();
 
-    const email = await waitForEmail("rosa@e2e.example", "How was your session with Dana Reyes?");
+    const email = await waitForEmail("ingrid@e2e.example", "How was your session with Dana Reyes?");
     const client = await (await app.browser.newContext({ viewport: { width: 900, height: 900 } })).newPage();
     await client.goto(`${inboxUrl}api/email/${email.id}/html`);
     await client.getByRole("link", { name: "Rate 4 out of 5" }).waitFor();
@@ -52,7 +53,7 @@ describe("a satisfaction survey, from checkout to the host's dialog", () => {
     expect(links.filter((href) => href.includes("/survey?token="))).toHaveLength(5);
     for (const href of links) await fetch(href);
     expect(await prisma.app_SessionCheckout_Survey.findFirstOrThrow({ where: { bookingId: booking.id } })).toMatchObject({ status: "SENT", rating: null });
-    expect(await prisma.app_SessionCheckout_SurveyOptOut.count({ where: { email: "rosa@e2e.example" } })).toBe(0);
+    expect(await prisma.app_SessionCheckout_SurveyOptOut.count({ where: { email: "ingrid@e2e.example" } })).toBe(0);
 
     // The client's own click: the button for 4 opens the survey page with 4 chosen.
     // The web inbox opens the email's links in a new tab, as mail programs do.
@@ -69,7 +70,7 @@ describe("a satisfaction survey, from checkout to the host's dialog", () => {
 
     // The host, in the booking dialog.
     await host.reload();
-    const again = await openSession(host, "Rosa Inbox", booking.title);
+    const again = await openSession(host, "Ingrid Inbox", booking.title);
     const surveys = again.getByRole("list", { name: "Satisfaction surveys" });
     await surveys.getByText("4/5").waitFor();
     expect(await surveys.textContent()).toContain("Clear plan for next week.");
