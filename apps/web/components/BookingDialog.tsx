@@ -3,12 +3,11 @@
 import type { ComponentType } from "react";
 
 import type { AppStoreSlug } from "@calcom/app-store/apps.metadata.generated";
-// Cal.com's dialog formats prices itself; this stand-in borrows the app's pure money helper (no app
-// state or API) so a JPY price is not divided by 100.
-import { formatPrice } from "@calcom/app-store/session-checkout/components/money";
 import type { BookingDialogSlotProps } from "@calcom/types/AppSlots";
 import { Badge } from "@calcom/ui/components/badge";
 import { Dialog } from "@calcom/ui/components/dialog";
+
+import { eventPriceLabel } from "../lib/event-price";
 
 import type { CalendarBooking } from "./calendar-types";
 
@@ -48,7 +47,7 @@ export function BookingDialog({
         <dt>Event type</dt>
         <dd>{booking.eventType?.title ?? "—"}</dd>
         <dt>Price</dt>
-        <dd>{booking.eventType ? formatPrice(booking.eventType.price, booking.eventType.currency) : "—"}</dd>
+        <dd>{booking.eventType ? eventPriceLabel(booking.eventType.price, booking.eventType.currency) : "—"}</dd>
         <dt>Attendees</dt>
         <dd>
           <ul>
