@@ -13,7 +13,6 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import pg from "pg";
 
 import { runSchedulerPass, type JobStep } from "@calcom/app-store/session-checkout/jobs/auto-checkout";
 import { immediateStep } from "@calcom/app-store/session-checkout/jobs/immediate-step";
@@ -23,6 +22,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 
 import setupTemplate from "../support/global-setup";
 import { databaseUrl, templateDatabaseName, withAdminClient } from "../support/postgres";
+import { round, sqlTimestamp, timed, withClient } from "./bench-support";
 
 const HOSTS = Number(process.env.BENCH_HOSTS ?? 1_000);
 /** The limits the scheduler pass uses: the catch-up selects up to 100,000 at once, the look-ahead pages by 500. */
@@ -44,25 +44,6 @@ const IDLE_CLOCK = new Date(T.getTime() - 180 * MINUTE_MS);
 const DUE_CLOCK = new Date(T.getTime() + MINUTE_MS);
 
 const median = (values: ReadonlyArray<number>) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const round = (ms: number, digits = 1) => +ms.toFixed(digits);
-/** A UTC instant as PostgreSQL's `timestamp` (without time zone) reads it: the columns hold UTC. */
-const sqlTimestamp = (at: Date) => at.toISOString().replace("T", " ").replace("Z", "");
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
-  const started = performance.now();
-  const result = await work();
-  return { ms: performance.now() - started, result };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Data: every statement set-based (generate_series), on one connection.

@@ -29,7 +29,6 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 
 import { createPrismaClient, Prisma, PrismaClient } from "@calcom/prisma";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -37,6 +36,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { callerFor } from "../support/factories";
 import setupTemplate from "../support/global-setup";
 import { databaseUrl, templateDatabaseName, withAdminClient } from "../support/postgres";
+import { round, sqlTimestamp, timed, withClient } from "./bench-support";
 
 const BOOKINGS_PER_HOST = 1_000;
 const TEAM_SIZE = 20;
@@ -55,7 +55,6 @@ const TEAM_TYPE_SLOTS = 4;
 const TARGETS = { hostYearP50Ms: 50, teamYearP50Ms: 200, ratio: 3 } as const;
 
 const DAY_MS = 86_400_000;
-const round = (ms: number, digits = 1) => +ms.toFixed(digits);
 /** Nearest rank: p50 of 30 is the 15th value, p95 the 29th. */
 const percentile = (values: ReadonlyArray<number>, p: number) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * values.length) - 1)]!;
 const summary = (values: ReadonlyArray<number>) => ({
@@ -64,26 +63,8 @@ const summary = (values: ReadonlyArray<number>) => ({
   min: round(Math.min(...values), 2),
   max: round(Math.max(...values), 2),
 });
-/** A UTC instant as PostgreSQL's `timestamp` (without time zone) reads it: the columns hold UTC. */
-const sqlTimestamp = (at: Date) => at.toISOString().replace("T", " ").replace("Z", "");
 /** A calendar day as YYYY-MM-DD in a zone. */
 const dayIn = (at: Date, timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
-  const started = performance.now();
-  const result = await work();
-  return { ms: performance.now() - started, result };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Data: every statement set-based (generate_series, INSERT … SELECT), on one connection.

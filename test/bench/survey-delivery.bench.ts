@@ -27,7 +27,6 @@ import { Session } from "node:inspector/promises";
 import { join } from "node:path";
 import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 
 import { formatForClient } from "@calcom/app-store/session-checkout/components/format";
 import { createMailTransport } from "@calcom/app-store/session-checkout/emails/mail-transport";
@@ -40,6 +39,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 
 import setupTemplate from "../support/global-setup";
 import { databaseUrl, templateDatabaseName, withAdminClient } from "../support/postgres";
+import { round, sqlTimestamp, timed, withClient } from "./bench-support";
 
 // Links are signed as in production (the secret is required there); the bench's own secret unless one is set.
 process.env.SESSION_CHECKOUT_SURVEY_SECRET ??= "survey-delivery-bench-secret";
@@ -76,19 +76,6 @@ type SurveyRequestProps = Parameters<typeof renderSurveyRequest>[0];
 
 const median = (values: ReadonlyArray<number>) => (values.length === 0 ? 0 : [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!);
 const sum = (values: ReadonlyArray<number>) => values.reduce((total, value) => total + value, 0);
-const round = (value: number, digits = 1) => +value.toFixed(digits);
-/** A UTC instant as PostgreSQL's `timestamp` (without time zone) reads it: the columns hold UTC. */
-const sqlTimestamp = (at: Date) => at.toISOString().replace("T", " ").replace("Z", "");
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** The machine's busy CPU time so far (all cores, from /proc/stat), in ms; null where there is none. */
 function machineBusyMs(): number | null {
@@ -97,12 +84,6 @@ function machineBusyMs(): number | null {
   const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = ticks;
   // USER_HZ is 100 on Linux.
   return (user + nice + system + irq + softirq + steal) * 10;
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
-  const started = performance.now();
-  const result = await work();
-  return { ms: performance.now() - started, result };
 }
 
 // ---------------------------------------------------------------------------------------------
