@@ -1,13 +1,12 @@
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 import { EmbeddedJobRunner } from "@calcom/app-store/session-checkout/jobs/embedded-runner";
-import { createMailTransport } from "@calcom/app-store/session-checkout/emails/mail-transport";
 import { deliverDueSurveys, MAX_ATTEMPTS } from "@calcom/app-store/session-checkout/lib/services/survey-delivery";
 import { performSessionAction } from "@calcom/app-store/session-checkout/lib/services/session-actions";
 import { updateSettings } from "@calcom/app-store/session-checkout/lib/services/settings";
 
 import { factories, sessionRows } from "../support/factories";
-import { startSmtpSink } from "../support/smtp-sink";
+import { useSmtpSink } from "../support/smtp-sink";
 import { useTestDatabase } from "../support/test-database";
 
 /*
@@ -20,14 +19,9 @@ process.env.DATABASE_URL = url;
 const { default: surveyHandler } = await import("@calcom/app-store/session-checkout/api/survey");
 const { default: unsubscribeHandler } = await import("@calcom/app-store/session-checkout/api/unsubscribe");
 const make = factories(prisma);
-const sink = await startSmtpSink();
-const transport = createMailTransport({ host: "127.0.0.1", port: sink.port });
-afterAll(async () => {
-  transport.close();
-  await sink.close();
-});
 const WEBAPP = "http://localhost:3000";
-const deliver = (now = new Date()) => deliverDueSurveys(prisma, { transport, from: "Session Checkout <surveys@localhost>", webappUrl: WEBAPP, now });
+const { sink, mailer, mailTo } = await useSmtpSink(WEBAPP);
+const deliver = (now = new Date()) => deliverDueSurveys(prisma, { ...mailer, now });
 
 async function checkedOutSession({ attendees = [{ email: "ada@client.example", name: "Ada Lovelace" }] }: { attendees?: Array<{ email: string; name?: string; noShow?: boolean }> } = {}) {
   const host = await make.user({ name: "Dana Reyes" });
@@ -37,8 +31,6 @@ async function checkedOutSession({ attendees = [{ email: "ada@client.example", n
   await performSessionAction(prisma, { bookingId: booking.id, action: "checkout", actor: { kind: "user", userId: host.id } });
   return { host, booking };
 }
-
-const mailTo = (email: string) => sink.received.filter((mail) => mail.to && "text" in mail.to && mail.to.text === email);
 
 describe("survey delivery", () => {
   it("sends the branded survey: subject, both parts, five rating links that open the survey page and record nothing", async () => {
@@ -144,7 +136,7 @@ describe("survey delivery", () => {
   });
 
   it("in the running product a checkout's survey goes out at once: the embedded runner follows the checked-out event", async () => {
-    const runner = new EmbeddedJobRunner({ db: () => prisma, mailer: () => ({ transport, from: "Session Checkout <surveys@localhost>", webappUrl: WEBAPP }), log: () => undefined });
+    const runner = new EmbeddedJobRunner({ db: () => prisma, mailer: () => mailer, log: () => undefined });
     runner.start({ everyMinute: false });
     try {
       await checkedOutSession({ attendees: [{ email: "instant@client.example" }] });

@@ -1,6 +1,5 @@
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
-import { createMailTransport } from "@calcom/app-store/session-checkout/emails/mail-transport";
 import { EmbeddedJobRunner } from "@calcom/app-store/session-checkout/jobs/embedded-runner";
 import { deliverDueAlerts } from "@calcom/app-store/session-checkout/lib/services/alert-delivery";
 import { answerSurvey } from "@calcom/app-store/session-checkout/lib/services/survey-answers";
@@ -10,7 +9,7 @@ import { updateSettings } from "@calcom/app-store/session-checkout/lib/services/
 import { createSurveyToken } from "@calcom/app-store/session-checkout/lib/survey-token";
 
 import { callerFor, factories, sessionRows } from "../support/factories";
-import { startSmtpSink } from "../support/smtp-sink";
+import { useSmtpSink } from "../support/smtp-sink";
 import { useTestDatabase } from "../support/test-database";
 
 /*
@@ -23,16 +22,9 @@ const { prisma, url } = await useTestDatabase();
 process.env.DATABASE_URL = url;
 const { default: unsubscribeHandler } = await import("@calcom/app-store/session-checkout/api/unsubscribe");
 const make = factories(prisma);
-const sink = await startSmtpSink();
-const transport = createMailTransport({ host: "127.0.0.1", port: sink.port });
-afterAll(async () => {
-  transport.close();
-  await sink.close();
-});
 const WEBAPP = "http://localhost:3000";
-const mailer = { transport, from: "Session Checkout <surveys@localhost>", webappUrl: WEBAPP };
+const { sink, mailer, mailTo } = await useSmtpSink(WEBAPP);
 const deliver = (now = new Date(), perHostPerMinute?: number) => deliverDueSurveys(prisma, { ...mailer, now, ...(perHostPerMinute ? { perHostPerMinute } : {}) });
-const mailTo = (email: string) => sink.received.filter((mail) => mail.to && "text" in mail.to && mail.to.text === email);
 
 async function surveyingHost(name = "Dana Reyes") {
   const host = await make.user({ name });

@@ -1,6 +1,5 @@
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
-import { createMailTransport } from "@calcom/app-store/session-checkout/emails/mail-transport";
 import { EmbeddedJobRunner } from "@calcom/app-store/session-checkout/jobs/embedded-runner";
 import { performSessionAction } from "@calcom/app-store/session-checkout/lib/services/session-actions";
 import { updateSettings } from "@calcom/app-store/session-checkout/lib/services/settings";
@@ -8,7 +7,7 @@ import { deliverDueSurveys, MAX_ATTEMPTS } from "@calcom/app-store/session-check
 
 import { callerFor, factories, sessionRows } from "../support/factories";
 import { codeOf, refusalOf } from "../support/refusals";
-import { startSmtpSink } from "../support/smtp-sink";
+import { useSmtpSink } from "../support/smtp-sink";
 import { useTestDatabase } from "../support/test-database";
 
 /*
@@ -18,16 +17,8 @@ import { useTestDatabase } from "../support/test-database";
 
 const { prisma } = await useTestDatabase();
 const make = factories(prisma);
-const sink = await startSmtpSink();
-const transport = createMailTransport({ host: "127.0.0.1", port: sink.port });
-afterAll(async () => {
-  transport.close();
-  await sink.close();
-});
-const WEBAPP = "http://localhost:3000";
-const FROM = "Session Checkout <surveys@localhost>";
-const deliver = (now = new Date()) => deliverDueSurveys(prisma, { transport, from: FROM, webappUrl: WEBAPP, now });
-const mailTo = (email: string) => sink.received.filter((mail) => mail.to && "text" in mail.to && mail.to.text === email);
+const { sink, mailer, mailTo } = await useSmtpSink();
+const deliver = (now = new Date()) => deliverDueSurveys(prisma, { ...mailer, now });
 
 type Host = Awaited<ReturnType<typeof make.user>>;
 
@@ -197,7 +188,7 @@ describe("resending a failed survey", () => {
   });
 
   it("in the running product the resent email goes out at once: the embedded runner follows the resend event", async () => {
-    const runner = new EmbeddedJobRunner({ db: () => prisma, mailer: () => ({ transport, from: FROM, webappUrl: WEBAPP }), log: () => undefined });
+    const runner = new EmbeddedJobRunner({ db: () => prisma, mailer: () => mailer, log: () => undefined });
     const { host, booking, email } = await failedSurvey({ email: "instant-resend@client.example" });
     runner.start({ everyMinute: false });
     try {
