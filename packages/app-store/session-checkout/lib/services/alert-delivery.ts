@@ -4,7 +4,7 @@ import { brandColorOrDefault, formatForClient } from "../../components/format";
 import { renderLowRatingAlert } from "../../emails/render";
 import { appendAuditEntries, type AuditEntryInput } from "../audit";
 import { DEFAULT_SETTINGS, needsLowRatingAlert } from "../settings";
-import { ALERT_OUTBOX, isStillOurs, LEASE_MS, recordFailure, recordSent, type Claim } from "./outbox";
+import { ALERT_OUTBOX, LEASE_MS, recordAllSent, recordFailure, stillOursAmong, type Claim } from "./outbox";
 import type { MailTransport } from "./survey-delivery";
 import { CONNECTION_WAIT } from "./transaction-options";
 
@@ -46,7 +46,7 @@ export async function deliverDueAlerts(
   );
   const result: AlertDeliveryResult = { sent: 0, retrying: 0, failed: 0, dropped: 0 };
   if (claimed.length === 0) return result;
-  const attemptsOf = new Map(claimed.map((row) => [row.id, row.attempts]));
+  const claimOf = new Map(claimed.map((claim) => [claim.id, claim]));
   const rows = await db.app_SessionCheckout_Survey.findMany({
     where: { id: { in: claimed.map((row) => row.id) } },
     select: {
@@ -67,10 +67,13 @@ export async function deliverDueAlerts(
     },
   });
 
+  // One fence check for the batch, right before sending, as for the surveys.
+  const ours = await stillOursAmong(db, ALERT_OUTBOX, claimed);
   const audit: AuditEntryInput[] = [];
+  const sentRows: typeof rows = [];
   await Promise.allSettled(
     rows.map(async (row) => {
-      const claim: Claim = { id: row.id, attempts: attemptsOf.get(row.id)! };
+      const claim = claimOf.get(row.id)!;
       const host = row.booking.user;
       // The threshold as the answer read it (readSettings: the defaults when the host never saved any).
       const threshold = host?.sessionCheckoutSettings?.surveyAlertThreshold ?? DEFAULT_SETTINGS.surveyAlertThreshold;
@@ -79,7 +82,7 @@ export async function deliverDueAlerts(
         if (count > 0) result.dropped++;
         return;
       }
-      if (!(await isStillOurs(db, ALERT_OUTBOX, claim))) return;
+      if (!ours.has(row.id)) return;
       try {
         const email = await renderLowRatingAlert({
           hostName: host.name?.trim() || "there",
@@ -106,11 +109,16 @@ export async function deliverDueAlerts(
         }
         return;
       }
-      result.sent++;
-      await recordSent(db, ALERT_OUTBOX, claim, now).catch((error: unknown) => console.error(`[session-checkout] Alert ${row.id} was sent but could not be marked SENT:`, error));
-      audit.push({ bookingId: row.bookingId, action: "LOW_RATING_ALERT_SENT", actor: SYSTEM, source: "SURVEY_DELIVERY", at: now, details: { attendee: row.attendeeEmail, rating: row.rating } });
+      sentRows.push(row);
     }),
   );
+  await recordAllSent(db, ALERT_OUTBOX, sentRows.map((row) => claimOf.get(row.id)!), now).catch((error: unknown) =>
+    console.error(`[session-checkout] ${sentRows.length} alert(s) were sent but could not be marked SENT:`, error),
+  );
+  sentRows.forEach((row) => {
+    result.sent++;
+    audit.push({ bookingId: row.bookingId, action: "LOW_RATING_ALERT_SENT", actor: SYSTEM, source: "SURVEY_DELIVERY", at: now, details: { attendee: row.attendeeEmail, rating: row.rating } });
+  });
   await appendAuditEntries(db, audit);
   return result;
 }

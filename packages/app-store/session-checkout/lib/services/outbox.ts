@@ -56,21 +56,6 @@ function stillOurs(columns: OutboxColumns, claim: Claim): Prisma.Sql {
   return Prisma.sql`"id" = ${claim.id} AND ${column(columns.status)}::text = 'QUEUED' AND ${column(columns.attempts)} = ${claim.attempts}${claimedAt}`;
 }
 
-export async function isStillOurs(db: PrismaClient, columns: OutboxColumns, claim: Claim): Promise<boolean> {
-  const rows = await db.$queryRaw<unknown[]>`SELECT 1 FROM "App_SessionCheckout_Survey" WHERE ${stillOurs(columns, claim)}`;
-  return rows.length > 0;
-}
-
-/** Marks the claimed row sent; false when the claim had lapsed or the row was withdrawn meanwhile. */
-export async function recordSent(db: PrismaClient, columns: OutboxColumns, claim: Claim, now: Date): Promise<boolean> {
-  const count = await db.$executeRaw`
-    UPDATE "App_SessionCheckout_Survey"
-    SET ${column(columns.status)} = 'SENT', ${column(columns.sentAt)} = ${now}, ${column(columns.lastError)} = NULL
-    WHERE ${stillOurs(columns, claim)}`;
-  return count > 0;
-}
-
-/** "lapsed": the claim was no longer ours, so nothing was written (another sender or a withdrawal has the row). */
 export type FailureOutcome = "retrying" | "failed" | "lapsed";
 
 /** Records a failed attempt: tried again after a pause, or FAILED after the last attempt. */
