@@ -23,7 +23,7 @@
  * Run with `npm run bench:reports`. Reports p50, p95 and ratios and asserts nothing: these machines
  * are shared and noisy (the load average is recorded beside the figures), so the ratio is the figure
  * to compare. BENCH_BOOKINGS scales the data down for a quick smoke run (BENCH_BOOKINGS=100000: 100
- * hosts in 5 teams, still 1,000 bookings each); BENCH_RUNS sets the runs per case.
+ * hosts in 5 teams, still 1,000 bookings each); BENCH_RUNS sets the runs per case; BENCH_KEEP_DATABASE=1 keeps the database.
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -597,7 +597,9 @@ async function main() {
     console.log(`  indexes: host statements read Booking_userId_startTime_idx: ${indexes.hostReadsUserIdStartTime ? "yes" : "NO"}; team statements read Booking_eventTypeId_startTime_idx: ${indexes.teamReadsEventTypeIdStartTime ? "yes" : "NO"}`);
     console.log(`\nTotal ${report.totalRuntimeS} s. Figures written to test-results/bench/reports.json, plans to test-results/bench/reports-plans.txt.`);
   } finally {
-    if (created) await withAdminClient((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    // BENCH_KEEP_DATABASE=1 keeps the loaded data for looking at plans by hand.
+    if (created && process.env.BENCH_KEEP_DATABASE) console.log(`Kept database ${name}.`);
+    else if (created) await withAdminClient((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   }
 }
 

@@ -133,6 +133,27 @@ describe("Reports in the browser", () => {
     await page.context().close();
   });
 
+  it("a report that fails to load says so, keeps the filters, and Retry loads it", async () => {
+    const page = await pageAs(app.browser, baseUrl, "dana@example.com", { path: "/calendar" });
+    // The report's own request fails (the network, not the data) until Retry.
+    let failing = true;
+    await page.route(/appSessionCheckout\.reports(?:[,?]|$)/, (route) => (failing ? route.abort("connectionfailed") : route.continue()));
+    await page.goto(`${baseUrl}/apps/session-checkout/reports?range=last-30-days`);
+    const problem = page.getByRole("alert").filter({ hasText: "Could not load the report" });
+    await problem.waitFor();
+    // The page stays: the filters are there to change, no figures pretend to be data.
+    expect(await page.getByRole("button", { name: "Last 30 days" }).getAttribute("aria-pressed")).toBe("true");
+    expect(await page.getByRole("group", { name: "Completed" }).count()).toBe(0);
+    expect(await problem.innerText()).toContain("Could not reach the server. Check your connection, then try again.");
+    await screenshot(page, "reports-error");
+
+    failing = false;
+    await problem.getByRole("button", { name: "Retry" }).click();
+    await page.getByRole("group", { name: "Completed" }).waitFor();
+    expect(await problem.count()).toBe(0);
+    await page.context().close();
+  });
+
   it("a team admin switches to the team and sees each member", async () => {
     const page = await pageAs(app.browser, baseUrl, "alex@example.com", { path: "/apps/session-checkout/reports" });
     const scope = page.getByLabel("Sessions", { exact: true });

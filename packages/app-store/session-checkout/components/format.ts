@@ -10,7 +10,17 @@ export function stars(rating: number): string {
 }
 
 export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : "Something went wrong. Try again.";
+  if (!(error instanceof Error)) return "Something went wrong. Try again.";
+  // The browser's own words when no answer came back ("Failed to fetch", "Load failed", "NetworkError …").
+  if (isNetworkFailure(error)) return "Could not reach the server. Check your connection, then try again.";
+  return error.message;
+}
+
+const NETWORK_FAILURE = /^(Failed to fetch|Load failed|NetworkError when attempting to fetch resource\.?|Network request failed)$/i;
+
+function isNetworkFailure(error: Error): boolean {
+  const cause = (error as { cause?: unknown }).cause;
+  return NETWORK_FAILURE.test(error.message) || (cause instanceof Error && NETWORK_FAILURE.test(cause.message));
 }
 
 /** A session's date and time in the client's own zone, spelled out, e.g. "Tuesday 24 November 2026, 14:05 CET"; UTC when the zone is unknown. */
