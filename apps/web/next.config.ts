@@ -1,6 +1,22 @@
 import type { NextConfig } from "next";
 import path from "node:path";
 
+/** On every response: never framed (clickjacking), no MIME sniffing, no full URLs to other sites. */
+const COMMON_HEADERS = {
+  "X-Frame-Options": "DENY",
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+};
+
+/**
+ * Everything but pages (whose CSP, with a nonce, comes from proxy.ts): API answers run no script;
+ * the app's public survey and unsubscribe pages (plain HTML forms) need their inline <style>, the
+ * host's logo (any https image) and to post to themselves.
+ */
+const API_CSP = ["default-src 'none'", "style-src 'unsafe-inline'", "img-src 'self' data: https:", "form-action 'self'", "base-uri 'none'", "frame-ancestors 'none'"].join("; ");
+
+const headerList = (headers: Record<string, string>) => Object.entries(headers).map(([key, value]) => ({ key, value }));
+
 const config: NextConfig = {
   // The workspace packages are TypeScript sources: Next compiles them with the app.
   transpilePackages: ["@calcom/app-store", "@calcom/session-checkout", "@calcom/trpc", "@calcom/ui", "@calcom/prisma", "@calcom/types"],
@@ -9,6 +25,17 @@ const config: NextConfig = {
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "bcryptjs", "@react-email/components", "@react-email/render", "nodemailer"],
   turbopack: { root: path.join(import.meta.dirname, "..", "..") },
   outputFileTracingRoot: path.join(import.meta.dirname, "..", ".."),
+  // A second build beside the usual one (e.g. two test runs at once) without touching it.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  // No "X-Powered-By: Next.js": nothing to tell a scanner.
+  poweredByHeader: false,
+  async headers() {
+    return [
+      { source: "/:path*", headers: headerList(COMMON_HEADERS) },
+      { source: "/api/:path*", headers: headerList({ "Content-Security-Policy": API_CSP }) },
+      { source: "/app-store/:path*", headers: headerList({ "Content-Security-Policy": API_CSP }) },
+    ];
+  },
 };
 
 export default config;

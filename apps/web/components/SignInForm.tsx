@@ -21,7 +21,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
         setBusy(false);
         if (result?.ok) router.push(callbackUrl);
-        else setError("That email and password do not match an account.");
+        // A refusal with its own message (too many attempts) says what to do; otherwise the usual one.
+        else setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "That email and password do not match an account.");
       }}
     >
       <label htmlFor="email">Email</label>

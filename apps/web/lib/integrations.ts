@@ -3,6 +3,8 @@ import { appStoreMetadata, isDeclarativeHandler, loadAppApi, resolveAppSlug } fr
 import type { PrismaClient } from "@calcom/prisma";
 import type { AppHttpContext } from "@calcom/types/AppHandler";
 
+import { crossSiteRefusal, isSameSiteRequest } from "./same-site";
+
 const json = (status: number, body: unknown) => Response.json(body, { status });
 
 /**
@@ -23,8 +25,13 @@ export async function handleIntegrationRequest(
   const handler = handlers && Object.hasOwn(handlers, handlerName) ? handlers[handlerName] : undefined;
   if (!handler) return json(404, { message: `${appStoreMetadata[slug].name} has no "${handlerName}" handler.` });
 
+  // An app's own handlers authenticate themselves (signed links, a cron key, Inngest's signature):
+  // the survey pages are posted from their own page, and RFC 8058 one-click comes from mail servers.
   if (!isDeclarativeHandler(handler)) return handler(request, { user });
 
+  // Installing keeps Cal.com's GET shape, so a link or image on another site could trigger it with
+  // the host's cookie (SameSite=Lax allows top-level navigations): only this site's pages may.
+  if (!isSameSiteRequest(request)) return crossSiteRefusal();
   if (!user) return json(401, { message: "You must be logged in to do this" });
   try {
     const { redirect } = await installApp(prisma, { user, slug });

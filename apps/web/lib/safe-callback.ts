@@ -14,3 +14,19 @@ export function safeCallbackPath(callbackUrl: string | undefined, fallback = "/c
     return fallback;
   }
 }
+
+/**
+ * next-auth's redirect callback: a path of this site, or an absolute URL on `baseUrl`'s origin;
+ * anything else (another site, "not a url", an unparsable cookie) is the site itself. Never throws.
+ */
+export function safeRedirect(url: string, baseUrl: string): string {
+  if (url.startsWith("/")) {
+    const path = safeCallbackPath(url, "");
+    return path ? `${baseUrl}${path}` : baseUrl;
+  }
+  try {
+    return new URL(url).origin === new URL(baseUrl).origin ? url : baseUrl;
+  } catch {
+    return baseUrl;
+  }
+}

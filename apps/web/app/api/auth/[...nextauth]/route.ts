@@ -1,7 +1,36 @@
 import NextAuth from "next-auth";
 
 import { authOptions } from "../../../../lib/auth";
+import { readCappedBody, tooLargeMessage, withBody } from "../../../../lib/body-limit";
+import { clientAddress } from "../../../../lib/client-address";
+import { takeSignInAttempt } from "../../../../lib/sign-in-limiter";
 
-const handler = NextAuth(authOptions);
+type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
-export { handler as GET, handler as POST };
+const nextAuth = NextAuth(authOptions) as (request: Request, context: RouteContext) => Promise<Response>;
+
+/** A sign-in form is a few hundred bytes. */
+const MAX_AUTH_BODY_BYTES = 16 * 1024;
+
+async function post(request: Request, context: RouteContext): Promise<Response> {
+  const body = await readCappedBody(request, MAX_AUTH_BODY_BYTES);
+  if (body === "too-large") return Response.json({ message: tooLargeMessage(MAX_AUTH_BODY_BYTES) }, { status: 413 });
+  const forwarded = withBody(request, body);
+  const [action, provider] = (await context.params).nextauth;
+  if (action === "callback" && provider === "credentials") {
+    const form = await withBody(request, body).formData().catch(() => null);
+    const email = form?.get("email");
+    const address = typeof email === "string" ? email.trim().toLowerCase() : "";
+    // Counted before the password is checked: a flood of guesses costs no bcrypt work once refused.
+    const allowance = await takeSignInAttempt(address, clientAddress(request.headers.get("x-forwarded-for")));
+    if (!allowance.ok) {
+      // next-auth's own answer shape ({ url } with the error), so its signIn() shows the message.
+      const url = new URL("/auth/signin", request.url);
+      url.searchParams.set("error", allowance.message);
+      return Response.json({ url: url.toString(), message: allowance.message }, { status: 429, headers: { "retry-after": String(allowance.retryAfterSeconds) } });
+    }
+  }
+  return nextAuth(forwarded, context);
+}
+
+export { nextAuth as GET, post as POST };

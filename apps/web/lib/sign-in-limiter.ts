@@ -1,0 +1,49 @@
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+
+/*
+ * Failed sign-ins allowed per window: per email address (a guessed password) and per IP address
+ * (one machine trying many addresses). In memory, per process: with several web processes, swap
+ * in rate-limiter-flexible's RateLimiterRedis or RateLimiterPostgres with the same options.
+ */
+const WINDOW_SECONDS = 15 * 60;
+const limit = (variable: string, fallback: number) => {
+  const value = Number(process.env[variable]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+};
+export const MAX_FAILURES_PER_ADDRESS = limit("SIGNIN_MAX_FAILURES_PER_ADDRESS", 5);
+// Higher: an office behind one address shares it.
+export const MAX_FAILURES_PER_IP = limit("SIGNIN_MAX_FAILURES_PER_IP", 30);
+
+// On globalThis: Next may load this module once per route bundle, and the counts must be one.
+const limiters = globalThis as { signInLimiters?: { byAddress: RateLimiterMemory; byIp: RateLimiterMemory } };
+limiters.signInLimiters ??= {
+  byAddress: new RateLimiterMemory({ keyPrefix: "signin-address", points: MAX_FAILURES_PER_ADDRESS, duration: WINDOW_SECONDS }),
+  byIp: new RateLimiterMemory({ keyPrefix: "signin-ip", points: MAX_FAILURES_PER_IP, duration: WINDOW_SECONDS }),
+};
+const { byAddress, byIp } = limiters.signInLimiters;
+
+export const TOO_MANY_PREFIX = "Too many sign-in attempts.";
+
+export type SignInAllowance = { ok: true } | { ok: false; retryAfterSeconds: number; message: string };
+
+/**
+ * Counts an attempt before the password is checked (atomic, so a burst cannot slip past the
+ * limit); a successful sign-in gives it back, so only failures add up.
+ */
+export async function takeSignInAttempt(email: string, ip: string): Promise<SignInAllowance> {
+  try {
+    await byIp.consume(ip);
+    await byAddress.consume(email);
+    return { ok: true };
+  } catch (refusal) {
+    if (!(refusal instanceof RateLimiterRes)) throw refusal;
+    const retryAfterSeconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+    const minutes = Math.ceil(retryAfterSeconds / 60);
+    return { ok: false, retryAfterSeconds, message: `${TOO_MANY_PREFIX} Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` };
+  }
+}
+
+/** A correct password: the address starts afresh and the IP gets its attempt back. */
+export async function signInSucceeded(email: string, ip: string): Promise<void> {
+  await Promise.all([byAddress.delete(email), byIp.reward(ip)]);
+}
