@@ -1,5 +1,6 @@
 import { prisma } from "@calcom/prisma";
 
+import { SessionCheckoutError } from "../lib/errors";
 import { answerSurvey, surveyAnswerSchema, surveyForLink } from "../lib/services/survey-answers";
 import { htmlResponse as html, tooLargePage } from "../lib/pages/public-page";
 import { readForm } from "./read-form";
@@ -46,6 +47,12 @@ export default async function surveyHandler(request: Request): Promise<Response>
     }
     return new Response("Use GET or POST.", { status: 405, headers: { allow: "GET, POST" } });
   } catch (error) {
+    // Someone was changing the session for longer than the answer waits: nothing was recorded.
+    if (error instanceof SessionCheckoutError && error.code === "CONFLICT") {
+      const busy = html(errorPage(), 503);
+      busy.headers.set("retry-after", "5");
+      return busy;
+    }
     console.error("[session-checkout] The survey page failed:", error);
     return html(errorPage(), 500);
   }

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
-import { ZBookingId } from "./inputs";
+import { ZAttendeeEmail, ZBookingId } from "./inputs";
 
 export const ZClientHistoryInputSchema = z.object({
-  attendeeEmail: z.string().email("The client must be an email address."),
+  attendeeEmail: ZAttendeeEmail,
   cursor: ZBookingId.optional(),
 });
 export type TClientHistoryInputSchema = z.infer<typeof ZClientHistoryInputSchema>;

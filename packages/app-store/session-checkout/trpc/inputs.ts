@@ -1,11 +1,20 @@
 import { z } from "zod";
 
+import { unstorableTextReason } from "../lib/text";
 import { AUTO_CHECKOUT_DELAY_MINUTES, type AutoCheckoutDelayMinutes, type SurveyAlertThreshold } from "../lib/settings";
 
 export const NOTE_MAX_CHARACTERS = 10_000;
 
-export const ZBookingId = z.number({ invalid_type_error: "bookingId must be a number." }).int().positive();
-export const ZNoteId = z.number({ invalid_type_error: "noteId must be a number." }).int().positive();
+/** A row id: a positive PostgreSQL integer (int4), so an id beyond it is the caller's mistake, not the database's. */
+export const ZRowId = (field: string) =>
+  z
+    .number({ invalid_type_error: `${field} must be a number.`, required_error: `${field} is required.` })
+    .int(`${field} must be a whole number.`)
+    .positive(`${field} must be positive.`)
+    .max(2_147_483_647, `${field} is out of range.`);
+
+export const ZBookingId = ZRowId("bookingId");
+export const ZNoteId = ZRowId("noteId");
 /** An attendee's address; at most 320 characters, the longest an email address can be (RFC 5321). */
 export const ZAttendeeEmail = z
   .string({ invalid_type_error: "The attendee must be an email address." })
@@ -15,6 +24,11 @@ export const ZAttendeeEmail = z
 // Counted in characters (code points), as the database's char_length counts them.
 export const ZNoteBody = z
   .string({ invalid_type_error: "A note must be text." })
+  .max(NOTE_MAX_CHARACTERS * 2, `A note can be at most ${NOTE_MAX_CHARACTERS.toLocaleString("en-US")} characters.`)
+  .superRefine((body, context) => {
+    const reason = unstorableTextReason(body);
+    if (reason) context.addIssue({ code: "custom", message: `A note ${reason}.` });
+  })
   .refine((body) => body.trim().length > 0, "A note cannot be empty.")
   .refine((body) => Array.from(body).length <= NOTE_MAX_CHARACTERS, `A note can be at most ${NOTE_MAX_CHARACTERS.toLocaleString("en-US")} characters.`);
 

@@ -1,20 +1,38 @@
+import { randomBytes } from "node:crypto";
+
 import { TRPCError } from "@trpc/server";
 
 import authedProcedure from "@calcom/trpc/server/procedures/authedProcedure";
 
-import { SessionCheckoutError } from "../lib/errors";
+import { logSummary, SessionCheckoutError } from "../lib/errors";
 import { isInstalledFor, NOT_INSTALLED_MESSAGE } from "../lib/installation";
+
+/** What a caller reads when something failed that is not their doing; the details are in the server log under `reference`. */
+export const unexpectedErrorMessage = (reference: string) => `Something went wrong on our side. Try again, and if it keeps happening, quote reference ${reference}.`;
 
 /**
  * Every app procedure: signed in, the app installed for the caller, and the app's typed
- * refusals become the tRPC error of the same code (never a 500 for a user's mistake).
+ * refusals become the tRPC error of the same code (never a 500 for a user's mistake). Any other
+ * failure is logged with a reference and answered with a generic message: never the database's
+ * text (a Prisma error carries the query, its arguments and a note's body).
  */
-export const sessionCheckoutProcedure = authedProcedure.use(async ({ ctx, next }) => {
-  if (!(await isInstalledFor(ctx.prisma, ctx.user.id))) throw new TRPCError({ code: "FORBIDDEN", message: NOT_INSTALLED_MESSAGE });
-  const result = await next();
-  if (!result.ok && result.error.cause instanceof SessionCheckoutError) {
-    const refusal = result.error.cause;
-    throw new TRPCError({ code: refusal.code, message: refusal.message, cause: refusal });
+export const sessionCheckoutProcedure = authedProcedure.use(async ({ ctx, next, path }) => {
+  try {
+    if (!(await isInstalledFor(ctx.prisma, ctx.user.id))) throw new TRPCError({ code: "FORBIDDEN", message: NOT_INSTALLED_MESSAGE });
+  } catch (error) {
+    throw error instanceof TRPCError ? error : unexpected(error, path);
   }
-  return result;
+  const result = await next();
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof SessionCheckoutError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  // tRPC's own refusals (bad input, unauthorised, …) are the caller's to read; anything else is ours.
+  if (result.error.code !== "INTERNAL_SERVER_ERROR") return result;
+  throw unexpected(cause ?? result.error, path);
 });
+
+function unexpected(error: unknown, path: string): TRPCError {
+  const reference = randomBytes(6).toString("hex");
+  console.error(`[session-checkout] ${path} failed (reference ${reference}): ${logSummary(error, 2_000)}`, error instanceof Error ? error.stack?.split("\n").slice(1, 4).join(" | ") : "");
+  return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: unexpectedErrorMessage(reference) });
+}

@@ -1,14 +1,7 @@
 import { z } from "zod";
 
+import { ZRowId } from "./inputs";
 import { isTimeZone, rangeDays, REPORT_BUCKETS, REPORT_MAX_DAYS } from "../lib/reports";
-
-/** A row id: a positive PostgreSQL integer (int4). */
-const ZRowId = (field: string) =>
-  z
-    .number({ invalid_type_error: `${field} must be a number.` })
-    .int(`${field} must be a whole number.`)
-    .positive(`${field} must be positive.`)
-    .max(2_147_483_647, `${field} is out of range.`);
 
 export const ZDay = z.string().max(10).regex(/^\d{4}-\d{2}-\d{2}$/, "Dates are written YYYY-MM-DD.");
 

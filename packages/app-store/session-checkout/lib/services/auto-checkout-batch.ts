@@ -55,7 +55,7 @@ async function checkOutLocked(tx: PrismaTransaction, bookingIds: ReadonlyArray<n
   // A row someone holds for long (Cal.com's own write) fails the batch rather than stalling it;
   // the sessions are then tried one by one, and the held one waits for the next pass.
   await tx.$executeRaw`SET LOCAL lock_timeout = '5s'`;
-  const sessions = await lockSessionsForChange(tx, bookingIds, AUTO_CHECKOUT_ACTOR);
+  const sessions = await lockSessionsForChange(tx, bookingIds, AUTO_CHECKOUT_ACTOR, "wait");
   const hostIds = Array.from(new Set(sessions.map((s) => s.hostUserId).filter((id): id is number => id !== null)));
   const hosts = await readHostsForAutoCheckout(tx, hostIds);
 

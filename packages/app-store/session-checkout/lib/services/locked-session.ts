@@ -1,7 +1,8 @@
 import type { PrismaTransaction } from "@calcom/prisma";
+import { Prisma } from "@calcom/prisma/client";
 import type { BookingStatus } from "@calcom/prisma/enums";
 
-import { bookingsCallerMayActOn } from "../access";
+import { bookingsCallerMayActOn, type BookingOwnership } from "../access";
 import type { Actor } from "../actor";
 import { bookingNotFound } from "../errors";
 import type { CheckoutState } from "../status";
@@ -18,21 +19,32 @@ export interface LockedSession {
 }
 
 /**
+ * What to do when another transaction holds a booking: "refuse" (NOWAIT: the statement fails with
+ * lock_not_available at once, and the caller retries the whole transaction — see session-busy.ts)
+ * or "wait" (for a batch that set its own lock_timeout).
+ */
+export type BusyRows = "refuse" | "wait";
+
+/**
  * Locks the bookings and their attendee rows for the rest of the transaction, reading what the
  * rules need as it locks them. The booking lock serialises every change the app makes to one session; the
  * attendee locks also hold off Cal.com's own no-show writes (which never take the booking lock),
  * so the attendees the rules read are the ones that count until the transaction ends. Rows are
  * locked in id order, so two batches never deadlock. Bookings the actor may not act on are left
- * out, as are ids that do not exist.
+ * out before anything is locked (a stranger's refused calls never touch a host's row), as are ids
+ * that do not exist.
  */
-export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: ReadonlyArray<number>, actor: Actor): Promise<LockedSession[]> {
+export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: ReadonlyArray<number>, actor: Actor, busy: BusyRows = "refuse"): Promise<LockedSession[]> {
   const ids = Array.from(new Set(bookingIds));
   if (ids.length === 0) return [];
-  // Three statements for any number of sessions. The lock first, on its own: a statement that waited
-  // for a lock reads the other tables as they were when it began, so the reads come after it.
-  const locked = await tx.$queryRaw<Array<{ id: number }>>`SELECT "id" FROM "Booking" WHERE "id" = ANY(${ids}::int[]) ORDER BY "id" FOR UPDATE`;
+  const permittedIds = await idsActorMayActOn(tx, ids, actor);
+  if (permittedIds.length === 0) return [];
+  // The lock on its own: a statement that waited for a lock reads the other tables as they were
+  // when it began, so the reads come after it.
+  const nowait = busy === "refuse" ? Prisma.sql`NOWAIT` : Prisma.empty;
+  const locked = await tx.$queryRaw<Array<{ id: number }>>`SELECT "id" FROM "Booking" WHERE "id" = ANY(${permittedIds}::int[]) ORDER BY "id" FOR UPDATE ${nowait}`;
   if (locked.length === 0) return [];
-  const bookings = await tx.$queryRaw<Array<{ id: number; userId: number | null; status: BookingStatus; startTime: Date; endTime: Date; teamId: number | null; checkoutState: CheckoutState | null }>>`
+  const bookings = await tx.$queryRaw<Array<BookingOwnership & { id: number; status: BookingStatus; startTime: Date; endTime: Date; checkoutState: CheckoutState | null }>>`
     -- upper(): the enum's database values are Cal.com's names in lower case ('accepted' is ACCEPTED).
     -- Correlated look-ups, one primary-key probe a row: a join would hash every checkout ever made.
     SELECT b."id", b."userId", upper(b."status"::text) AS "status", b."startTime", b."endTime",
@@ -45,16 +57,15 @@ export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: R
     SELECT "id", "bookingId", "email", "name", "noShow" FROM "Attendee"
     WHERE "bookingId" = ANY(${bookings.map((b) => b.id)}::int[])
     ORDER BY "id"
-    FOR UPDATE`;
+    FOR UPDATE ${nowait}`;
 
-  const permitted =
-    actor.kind === "user"
-      ? await bookingsCallerMayActOn(tx, actor.userId, bookings.map((b) => ({ userId: b.userId, teamId: b.teamId, booking: b })))
-      : bookings.map((booking) => ({ booking }));
+  // Who owns a booking can change between the first read and the lock (reassigned to another
+  // host): the rule is asked again, under the lock, for the bookings read before.
+  const permitted = actor.kind === "user" ? await bookingsCallerMayActOn(tx, actor.userId, bookings) : bookings;
   const attendeesOf = new Map<number, typeof attendees>();
   attendees.forEach((attendee) => attendeesOf.set(attendee.bookingId, [...(attendeesOf.get(attendee.bookingId) ?? []), attendee]));
 
-  return permitted.map(({ booking }) => {
+  return permitted.map((booking) => {
     const rows = attendeesOf.get(booking.id) ?? [];
     return {
       bookingId: booking.id,
@@ -66,9 +77,18 @@ export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: R
   });
 }
 
+/** The ids, among those that exist, of the bookings the actor may act on, read without a lock. */
+async function idsActorMayActOn(tx: PrismaTransaction, ids: number[], actor: Actor): Promise<number[]> {
+  const owners = await tx.$queryRaw<Array<BookingOwnership & { id: number }>>`
+    SELECT b."id", b."userId", (SELECT e."teamId" FROM "EventType" e WHERE e."id" = b."eventTypeId") AS "teamId"
+    FROM "Booking" b WHERE b."id" = ANY(${ids}::int[])`;
+  const permitted = actor.kind === "user" ? await bookingsCallerMayActOn(tx, actor.userId, owners) : owners;
+  return permitted.map((owner) => owner.id);
+}
+
 /** One session, locked as above; a booking the actor may not act on is "not found". */
 export async function lockSessionForChange(tx: PrismaTransaction, bookingId: number, actor: Actor): Promise<LockedSession> {
-  const [session] = await lockSessionsForChange(tx, [bookingId], actor);
+  const [session] = await lockSessionsForChange(tx, [bookingId], actor, "refuse");
   if (!session) throw bookingNotFound();
   return session;
 }

@@ -12,6 +12,7 @@ import type { SessionStatus } from "../status";
 import { normalizeEmail, planTransition, type SessionAction, type TransitionDecision, type TransitionPlan } from "../transitions";
 import { lockSessionForChange, type LockedSession } from "./locked-session";
 import { readHostsForAutoCheckout, readSettings } from "./settings-store";
+import { retryWhileBusy } from "./session-busy";
 import { CONNECTION_WAIT } from "./transaction-options";
 import { concurrentChange, writeCheckouts } from "./checkout-writes";
 
@@ -46,11 +47,12 @@ const AUDIT_ACTION: Record<SessionAction, App_SessionCheckout_AuditAction> = {
 /**
  * Check out, undo, mark or clear no-show: one transaction that locks the booking, asks the
  * rules, applies their plan with conditional writes, appends the audit entry and (on checkout)
- * queues the surveys. A refusal throws before anything is written. The app's event for the
- * change is sent once the transaction has committed.
+ * queues the surveys. A refusal throws before anything is written; a session someone else is
+ * changing is tried again for a moment, then refused (CONFLICT). The app's event for the change is
+ * sent once the transaction has committed.
  */
 export async function performSessionAction(db: PrismaClient, input: SessionActionInput): Promise<SessionActionResult> {
-  const result = await db.$transaction((tx) => applySessionAction(tx, input), CONNECTION_WAIT);
+  const result = await retryWhileBusy(() => db.$transaction((tx) => applySessionAction(tx, input), CONNECTION_WAIT));
   await publishAppEvents(sessionChangedEvents(input.action, [{ ...result, method: input.method ?? "MANUAL" }]));
   return result;
 }

@@ -11,6 +11,8 @@ import { checkSurveyToken, type SurveyTokenProblem } from "../survey-token";
 import { normalizeEmail } from "../transitions";
 import { webappUrl } from "../webapp-url";
 import { readSettings } from "./settings-store";
+import { unstorableTextReason } from "../text";
+import { retryWhileBusy } from "./session-busy";
 import { CONNECTION_WAIT } from "./transaction-options";
 
 /*
@@ -30,6 +32,7 @@ export const surveyAnswerSchema = z.object({
   comment: z
     .string()
     .max(COMMENT_MAX_CHARACTERS * 2)
+    .refine((text) => unstorableTextReason(text) === null, "A comment can hold only text (no NUL character or broken character).")
     // A browser sends each line break of a textarea as CRLF; one break is one character, as the page's own counter says.
     .transform((text) => text.replace(/\r\n?/g, "\n").trim())
     .refine((text) => Array.from(text).length <= COMMENT_MAX_CHARACTERS, `A comment can be at most ${COMMENT_MAX_CHARACTERS.toLocaleString("en-US")} characters.`)
@@ -99,10 +102,11 @@ export type AnswerOutcome = { ok: true; survey: SurveyForPage; recorded: boolean
  */
 export async function answerSurvey(db: PrismaClient, { token, rating, comment, now }: { token: string; rating: number; comment?: string; now: Date }): Promise<AnswerOutcome> {
   let answered: { surveyId: number; event: SurveyAnsweredData } | null = null;
-  const outcome = await db.$transaction(async (tx): Promise<AnswerOutcome> => {
+  // The rows are locked with NOWAIT and the whole answer tried again while a checkout or undo holds them.
+  const outcome = await retryWhileBusy(() => db.$transaction(async (tx): Promise<AnswerOutcome> => {
     const checked = checkSurveyToken(token, { now });
     if (!checked.ok) return { ok: false, problem: checked.problem };
-    await tx.$queryRaw`SELECT "id" FROM "App_SessionCheckout_Survey" WHERE "id" = ${checked.surveyId} FOR UPDATE`;
+    await tx.$queryRaw`SELECT "id" FROM "App_SessionCheckout_Survey" WHERE "id" = ${checked.surveyId} FOR UPDATE NOWAIT`;
     const found = await surveyForLink(tx, token, now);
     if (!found.ok) return found;
     if (found.survey.answer) return { ok: true, survey: found.survey, recorded: false };
@@ -117,7 +121,7 @@ export async function answerSurvey(db: PrismaClient, { token, rating, comment, n
     });
     answered = { surveyId: checked.surveyId, event: { bookingId: row.bookingId, hostUserId: found.survey.hostUserId, rating, lowRatingAlert: "alertStatus" in alert } };
     // The booking's rating is computed from all its answers: answers to one booking take turns.
-    await tx.$queryRaw`SELECT "id" FROM "Booking" WHERE "id" = ${row.bookingId} FOR UPDATE`;
+    await tx.$queryRaw`SELECT "id" FROM "Booking" WHERE "id" = ${row.bookingId} FOR UPDATE NOWAIT`;
     await writeBookingRating(tx, row.bookingId);
     await appendAuditEntry(tx, {
       bookingId: row.bookingId,
@@ -128,7 +132,7 @@ export async function answerSurvey(db: PrismaClient, { token, rating, comment, n
       details: { attendee: row.attendeeEmail, rating, ...(text ? { comment: text } : {}) },
     });
     return { ok: true, survey: { ...found.survey, answer: { rating, comment: text, answeredAt: now } }, recorded: true };
-  }, CONNECTION_WAIT);
+  }, CONNECTION_WAIT));
   // After commit, when the answer queued the host's alert: delivery sends it at once.
   const committed = answered as { surveyId: number; event: SurveyAnsweredData } | null;
   if (committed?.event.lowRatingAlert) await publishAppEvents([surveyAnsweredEvent(committed.surveyId, committed.event)]);

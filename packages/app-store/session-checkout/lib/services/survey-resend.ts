@@ -10,6 +10,7 @@ import { normalizeEmail } from "../transitions";
 import { concurrentChange } from "./checkout-writes";
 import { lockSessionForChange, type LockedSession } from "./locked-session";
 import { readSettings } from "./settings-store";
+import { retryWhileBusy } from "./session-busy";
 import { CONNECTION_WAIT } from "./transaction-options";
 
 export interface SurveyResendInput {
@@ -43,7 +44,7 @@ const NOT_RESENDABLE: Record<Exclude<App_SessionCheckout_SurveyStatus, "FAILED">
  * starts a delivery run at once; a lost event only delays the email to the next minute's run.
  */
 export async function resendSurvey(db: PrismaClient, input: SurveyResendInput): Promise<SurveyResendResult> {
-  const { result, hostUserId, surveyId } = await db.$transaction((tx) => queueResend(tx, input), CONNECTION_WAIT);
+  const { result, hostUserId, surveyId } = await retryWhileBusy(() => db.$transaction((tx) => queueResend(tx, input), CONNECTION_WAIT));
   await publishAppEvents([surveyResendRequestedEvent({ bookingId: result.bookingId, hostUserId, surveyId, at: result.queuedAt })]);
   return result;
 }
