@@ -32,7 +32,8 @@ const config: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: headerList(COMMON_HEADERS) },
-      { source: "/api/:path*", headers: headerList({ "Content-Security-Policy": API_CSP }) },
+      // API answers (and the survey pages, whose links carry a token) never need to send a referrer.
+      { source: "/api/:path*", headers: headerList({ "Content-Security-Policy": API_CSP, "Referrer-Policy": "no-referrer" }) },
       { source: "/app-store/:path*", headers: headerList({ "Content-Security-Policy": API_CSP }) },
     ];
   },

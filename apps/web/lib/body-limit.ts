@@ -37,7 +37,7 @@ export async function readCappedBody(request: Request, maxBytes = MAX_BODY_BYTES
 }
 
 /** The same request with its body already read into memory (a body can be read only once); a NextRequest, as handlers expect. */
-export function withBody(request: Request, body: Uint8Array<ArrayBuffer> | null): NextRequest {
+export function withBody(request: Request, body: Uint8Array<ArrayBuffer> | null, url: string | URL = request.url): NextRequest {
   const hasBody = body !== null && request.method !== "GET" && request.method !== "HEAD";
-  return new NextRequest(request.url, { method: request.method, headers: request.headers, body: hasBody ? body : undefined, signal: request.signal });
+  return new NextRequest(url, { method: request.method, headers: request.headers, body: hasBody ? body : undefined, signal: request.signal });
 }

@@ -30,3 +30,15 @@ export function safeRedirect(url: string, baseUrl: string): string {
     return baseUrl;
   }
 }
+
+/** next-auth's own test (an http(s) URL, or a path): anything else makes it answer 500. */
+export function isUsableCallback(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value, value.startsWith("/") ? ORIGIN : undefined).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** next-auth's callback-url cookie, under either name (__Secure- on https sites). */
+export const isCallbackCookie = (name: string) => name === "next-auth.callback-url" || name === "__Secure-next-auth.callback-url";

@@ -1,13 +1,33 @@
 import NextAuth from "next-auth";
+import { cookies } from "next/headers";
 
 import { authOptions } from "../../../../lib/auth";
 import { readCappedBody, tooLargeMessage, withBody } from "../../../../lib/body-limit";
 import { clientAddress } from "../../../../lib/client-address";
+import { isCallbackCookie, isUsableCallback } from "../../../../lib/safe-callback";
 import { takeSignInAttempt } from "../../../../lib/sign-in-limiter";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
 const nextAuth = NextAuth(authOptions) as (request: Request, context: RouteContext) => Promise<Response>;
+
+/**
+ * next-auth answers 500 to a callbackUrl (query or cookie) that is not a URL: such a value is the
+ * visitor's mistake or mischief, so it is dropped (the cookie deleted in the browser too) and
+ * next-auth falls back to the site. URLs of other sites are turned back by authOptions' redirect.
+ */
+async function withoutBadCallback(request: Request, body: Uint8Array<ArrayBuffer> | null) {
+  const jar = await cookies();
+  for (const cookie of jar.getAll()) if (isCallbackCookie(cookie.name) && !isUsableCallback(cookie.value)) jar.delete(cookie.name);
+  const url = new URL(request.url);
+  const callbackUrl = url.searchParams.get("callbackUrl");
+  if (callbackUrl !== null && !isUsableCallback(callbackUrl)) url.searchParams.delete("callbackUrl");
+  return withBody(request, body, url);
+}
+
+async function get(request: Request, context: RouteContext): Promise<Response> {
+  return nextAuth(await withoutBadCallback(request, null), context);
+}
 
 /** A sign-in form is a few hundred bytes. */
 const MAX_AUTH_BODY_BYTES = 16 * 1024;
@@ -15,7 +35,7 @@ const MAX_AUTH_BODY_BYTES = 16 * 1024;
 async function post(request: Request, context: RouteContext): Promise<Response> {
   const body = await readCappedBody(request, MAX_AUTH_BODY_BYTES);
   if (body === "too-large") return Response.json({ message: tooLargeMessage(MAX_AUTH_BODY_BYTES) }, { status: 413 });
-  const forwarded = withBody(request, body);
+  const forwarded = await withoutBadCallback(request, body);
   const [action, provider] = (await context.params).nextauth;
   if (action === "callback" && provider === "credentials") {
     const form = await withBody(request, body).formData().catch(() => null);
@@ -33,4 +53,4 @@ async function post(request: Request, context: RouteContext): Promise<Response> 
   return nextAuth(forwarded, context);
 }
 
-export { nextAuth as GET, post as POST };
+export { get as GET, post as POST };
