@@ -116,9 +116,10 @@ describe("Reports in the browser", () => {
     expect(download.suggestedFilename()).toBe(`sessions-${last30.from}-to-${last30.to}.csv`);
     const csv = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "");
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe(`Start (${ZONE}),Session,Event type,Host,Status,Attendees,Ratings,Collected,Currency`);
-    const start = new Intl.DateTimeFormat("sv-SE", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(booking.startTime);
-    expect(lines).toContain(`${start},${booking.title},Coaching Session,Dana Reyes,Confirmed,Rita Report <rita@e2e.example>,,,`);
+    expect(lines[0]).toBe(`Booking,Start (${ZONE}),End,Session,Event type,Host,Status,Attendees,Ratings,Collected,Refunded,"List value, unpaid"`);
+    const local = (at: Date) => new Intl.DateTimeFormat("sv-SE", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(at);
+    const status = booking.endTime <= new Date() ? "Awaiting checkout" : "Confirmed";
+    expect(lines).toContain(`${booking.id},${local(booking.startTime)},${local(booking.endTime)},${booking.title},Coaching Session,Dana Reyes,${status},Rita Report <rita@e2e.example>,,,,`);
     await page.getByRole("status").filter({ hasText: /^Exported \d+ sessions\.$/ }).waitFor();
 
     // Awaiting checkout leads to exactly those sessions.

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 
+import { checkOutInChunks } from "@calcom/app-store/session-checkout/components/bulk-chunks";
+
 import { callerFor, factories } from "../support/factories";
 import { refusalOf } from "../support/refusals";
 import { useTestDatabase } from "../support/test-database";
@@ -32,16 +34,20 @@ describe("bulk checkout", () => {
     expect(await prisma.app_SessionCheckout_Checkout.count({ where: { bookingId: { in: [pending.id, future.id, foreign.id] } } })).toBe(0);
   });
 
-  it("takes any selection the Sessions page offers (up to 500) in one request, with one result list; at least one", async () => {
+  it("takes any selection the Sessions page offers in requests of 100, as the page sends them, into one result list; at least one", async () => {
     const host = await make.user();
     const sessions = [];
     for (let i = 0; i < 230; i++) sessions.push(await make.booking({ hostId: host.id, startedMinutesAgo: 120 + i }));
     const pending = await make.booking({ hostId: host.id, status: "PENDING" });
-    const result = await callerFor(prisma, host).bulkCheckout({ bookingIds: [...sessions.map((s) => s.id), pending.id] });
+    const caller = callerFor(prisma, host);
+    const requests: number[] = [];
+    const result = await checkOutInChunks([...sessions.map((s) => s.id), pending.id], (bookingIds) => (requests.push(bookingIds.length), caller.bulkCheckout({ bookingIds })));
+    expect(requests).toEqual([100, 100, 31]);
     expect(result).toMatchObject({ succeeded: 230, failed: 1 });
     expect(result.results).toHaveLength(231);
+    expect(result.results.at(-1)).toMatchObject({ bookingId: pending.id, ok: false, code: "PRECONDITION_FAILED" });
     expect(await prisma.app_SessionCheckout_Checkout.count({ where: { bookingId: { in: sessions.map((s) => s.id) }, state: "ACTIVE" } })).toBe(230);
-    expect((await refusalOf(callerFor(prisma, host).bulkCheckout({ bookingIds: Array.from({ length: 501 }, (_, i) => i + 1) }))).code).toBe("BAD_REQUEST");
+    expect((await refusalOf(caller.bulkCheckout({ bookingIds: Array.from({ length: 101 }, (_, i) => i + 1) }))).code).toBe("BAD_REQUEST");
     expect((await refusalOf(callerFor(prisma, host).bulkCheckout({ bookingIds: [] }))).code).toBe("BAD_REQUEST");
   }, 60_000);
 });

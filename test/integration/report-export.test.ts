@@ -87,7 +87,7 @@ describe("reportSessions: the sessions behind the numbers", async () => {
       ["2026-10-25 00:30", "Coaching", "Completed"],
       ["2026-10-25 11:00", "Coaching", "No Show"],
       ["2026-10-26 00:30", "Tutoring", "Completed"],
-      ["2026-10-26 10:00", "Coaching", "Confirmed"],
+      ["2026-10-26 10:00", "Coaching", "Awaiting checkout"],
       ["2026-10-26 11:00", "Tutoring", "Cancelled"],
     ]);
     expect(sessions.rows[0]).toMatchObject({
@@ -96,25 +96,31 @@ describe("reportSessions: the sessions behind the numbers", async () => {
       host: "Dana Reyes",
       attendees: [`=HYPERLINK("http://x") <${paid.attendees[0]!.email}>`, `Kim <${paid.attendees[1]!.email}>`],
       ratings: [5, 4],
-      // The refunded payment is not collected; the cancelled session's payment is not the report's either.
+      // The refunded payment is not collected but refunded; a paid session has no list value.
       collected: [{ currency: "eur", amount: 9000 }],
+      refunded: [{ currency: "eur", amount: 1000 }],
+      listValue: [],
     });
-    expect(sessions.rows[4]!.collected).toEqual([]);
+    // A cancelled session whose payment was kept: money collected all the same.
+    expect(sessions.rows[4]!.collected).toEqual([{ currency: "jpy", amount: 5000 }]);
 
     // The rows add up to the report's figures.
     const report = await callerFor(prisma, dana).reports(range);
     const count = (label: string) => sessions.rows.filter((r) => r.statusLabel === label).length;
-    expect([count("Completed"), count("No Show"), count("Cancelled"), count("Confirmed")]).toEqual([report.totals.completed, report.totals.noShow, report.totals.cancelled, report.totals.awaitingCheckout]);
-    const collected: Record<string, number> = {};
-    for (const row of sessions.rows) for (const money of row.collected) collected[money.currency] = (collected[money.currency] ?? 0) + money.amount;
-    expect(collected).toEqual(report.totals.collected);
+    expect([count("Completed"), count("No Show"), count("Cancelled"), count("Awaiting checkout")]).toEqual([report.totals.completed, report.totals.noShow, report.totals.cancelled, report.totals.awaitingCheckout]);
+    for (const kind of ["collected", "refunded", "listValue"] as const) {
+      const sum: Record<string, number> = {};
+      for (const row of sessions.rows) for (const money of row[kind]) sum[money.currency] = (sum[money.currency] ?? 0) + money.amount;
+      expect(sum).toEqual(report.totals[kind]);
+    }
   });
 
   it("writes them as spreadsheet-safe CSV in each currency's own decimals", async () => {
     const csv = reportSessionsCsv(await callerFor(prisma, dana).reportSessions(range)).split("\r\n");
-    expect(csv[0]).toBe("Start (Europe/Paris),Session,Event type,Host,Status,Attendees,Ratings,Collected,Currency");
-    expect(csv[1]).toBe(`2026-10-25 00:30,"Coaching, the ""deep"" one",Coaching,Dana Reyes,Completed,"'=HYPERLINK(""http://x"") <${paid.attendees[0]!.email}>; Kim <${paid.attendees[1]!.email}>",5; 4,90.00,EUR`);
-    expect(csv[3]).toMatch(/^2026-10-26 00:30,Fixture session,Tutoring,Dana Reyes,Completed,Client 0 <[^>]+>,,5000,JPY$/);
+    expect(csv[0]).toBe('Booking,Start (Europe/Paris),End,Session,Event type,Host,Status,Attendees,Ratings,Collected,Refunded,"List value, unpaid"');
+    expect(csv[1]).toBe(`${paid.id},2026-10-25 00:30,2026-10-25 01:30,"Coaching, the ""deep"" one",Coaching,Dana Reyes,Completed,"'=HYPERLINK(""http://x"") <${paid.attendees[0]!.email}>; Kim <${paid.attendees[1]!.email}>","5; 4",90.00 EUR,10.00 EUR,`);
+    expect(csv[2]).toMatch(/^\d+,2026-10-25 11:00,2026-10-25 12:00,Fixture session,Coaching,Dana Reyes,No Show,Client 0 <[^>]+> \(no-show\),,,,$/);
+    expect(csv[3]).toMatch(/^\d+,2026-10-26 00:30,2026-10-26 01:30,Fixture session,Tutoring,Dana Reyes,Completed,Client 0 <[^>]+>,,5000 JPY,,$/);
   });
 
   it("takes the report's filters: another zone, one event type", async () => {

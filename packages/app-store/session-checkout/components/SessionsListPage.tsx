@@ -9,9 +9,10 @@ import { Button } from "@calcom/ui/components/button";
 import { ConfirmDialog } from "@calcom/ui/components/dialog";
 import { showToast } from "@calcom/ui/components/toast";
 
+import { checkOutInChunks } from "./bulk-chunks";
 import { errorMessage, formatInZone } from "./format";
 import { formatPrice } from "./money";
-import { formatDayRange, type DayRange } from "./reports/report-ranges";
+import { formatDayRange, type AwaitingFilter } from "./reports/report-ranges";
 
 type BulkResult = Awaited<ReturnType<ReturnType<typeof useBulkCheckout>["mutateAsync"]>>;
 
@@ -21,7 +22,7 @@ function useBulkCheckout() {
 }
 
 /** Past sessions of the last four weeks, or those awaiting checkout in a range (the report's link), to select and check out together. */
-export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; awaitingIn: DayRange | null }) {
+export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; awaitingIn: AwaitingFilter | null }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const sessions = useQuery(trpc.viewer.appSessionCheckout.pastSessions.queryOptions(awaitingIn ? { awaitingIn } : { days: 28 }));
@@ -40,7 +41,7 @@ export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; a
   const run = async () => {
     setError(null);
     try {
-      const outcome = await bulk.mutateAsync({ bookingIds: Array.from(selected) });
+      const outcome = await checkOutInChunks(Array.from(selected), (bookingIds) => bulk.mutateAsync({ bookingIds }));
       setResult(outcome);
       setSelected(new Set());
       showToast(`${outcome.succeeded} checked out, ${outcome.failed} refused.`, outcome.failed ? "warning" : "success");

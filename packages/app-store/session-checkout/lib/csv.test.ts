@@ -25,6 +25,11 @@ describe("CSV (RFC 4180, spreadsheet-safe)", () => {
     expect(csvCell(value)).toBe(written);
   });
 
+  it("quotes a cell with a semicolon, so a semicolon-locale spreadsheet never splits it into a formula cell", () => {
+    expect(csvCell("Kim;=1+1")).toBe('"Kim;=1+1"');
+    expect(csvCell("A <a@x.example>; B <b@x.example>")).toBe('"A <a@x.example>; B <b@x.example>"');
+  });
+
   it("leaves a formula character that is not first alone", () => {
     expect(csvCell("Dana = host")).toBe("Dana = host");
     expect(csvCell("a-b@c.example")).toBe("a-b@c.example");

@@ -8,7 +8,8 @@
 export type CsvCell = string | number | null | undefined;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+// ";" too: a spreadsheet in a semicolon locale would split an unquoted "Kim;=1+1" into a second cell that starts a formula.
+const NEEDS_QUOTES = /[",;\r\n]/;
 
 /** One cell: numbers as they are (a negative amount stays a number), text defused and quoted when needed. */
 export function csvCell(value: CsvCell): string {

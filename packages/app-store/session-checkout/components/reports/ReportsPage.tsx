@@ -65,7 +65,7 @@ export function ReportsPage({ timeZone, searchParams }: { timeZone: string; sear
           </Button>
         </div>
       ) : (
-        <ReportBody report={report.data} updating={report.isPlaceholderData} filtered={filters.eventTypeId !== null} timeZone={timeZone} />
+        <ReportBody report={report.data} updating={report.isPlaceholderData} eventTypeId={filters.eventTypeId} timeZone={timeZone} />
       )}
     </section>
   );
@@ -76,13 +76,17 @@ function isEmpty(report: Report): boolean {
   return t.completed + t.noShow + t.cancelled + t.pending + t.awaitingCheckout + t.upcoming === 0;
 }
 
-function ReportBody({ report, updating, filtered, timeZone }: { report: Report; updating: boolean; filtered: boolean; timeZone: string }) {
+function ReportBody({ report, updating, eventTypeId, timeZone }: { report: Report; updating: boolean; eventTypeId: number | null; timeZone: string }) {
+  const filtered = eventTypeId !== null;
   const range = formatDayRange(report);
   // Sessions in the range that the figures below leave out, said once here.
   const notCounted = [report.totals.upcoming ? `${report.totals.upcoming} upcoming` : "", report.totals.pending ? `${report.totals.pending} pending` : ""].filter(Boolean);
   const pendingNote = notCounted.length ? ` · ${notCounted.join(", ")}` : "";
   // The Sessions page lists the caller's own sessions in their zone: the link matches this figure only then.
-  const awaitingHref = report.scope.kind === "host" && report.timeZone === timeZone ? `/apps/session-checkout/sessions?status=awaiting&from=${report.from}&to=${report.to}` : null;
+  const awaitingHref =
+    report.scope.kind === "host" && report.timeZone === timeZone
+      ? `/apps/session-checkout/sessions?status=awaiting&from=${report.from}&to=${report.to}${filtered ? `&eventType=${eventTypeId}` : ""}`
+      : null;
   return (
     <div aria-busy={updating || undefined} className={updating ? "sc-report sc-updating" : "sc-report"}>
       <p className="sc-range-label" aria-live="polite">

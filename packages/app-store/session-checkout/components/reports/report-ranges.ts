@@ -72,8 +72,14 @@ export function formatDayRange({ from, to }: DayRange): string {
 }
 
 /** The Sessions page's "awaiting checkout" filter from its address: the range given, or the last 28 days. */
-export function awaitingFilterFrom(search: URLSearchParams, today: string): DayRange | null {
+export function awaitingFilterFrom(search: URLSearchParams, today: string): AwaitingFilter | null {
   if (search.get("status") !== "awaiting") return null;
   const given = { from: search.get("from") ?? "", to: search.get("to") ?? "" };
-  return checkRange(given) === null ? given : { from: addDays(today, -27), to: today };
+  const range = checkRange(given) === null ? given : { from: addDays(today, -27), to: today };
+  // The report's event-type filter, when its link carried one: the list then matches its figure.
+  const eventTypeId = Number(search.get("eventType"));
+  return Number.isInteger(eventTypeId) && eventTypeId > 0 && eventTypeId <= 2_147_483_647 ? { ...range, eventTypeId } : range;
 }
+
+/** The Sessions page's "awaiting checkout" list: the report's range, and its event type when it had one. */
+export type AwaitingFilter = DayRange & { eventTypeId?: number };

@@ -4,8 +4,8 @@ import type { Actor } from "../actor";
 import { logSummary, SessionCheckoutError, type SessionCheckoutErrorCode } from "../errors";
 import { performSessionAction } from "./session-actions";
 
-/** As many as the Sessions page can select (it lists up to 500): any selection it offers is checked out in one request. */
-export const BULK_CHECKOUT_LIMIT = 500;
+/** Sessions per request: short enough to answer in about a second; the page sends a larger selection in several (components/bulk-chunks.ts). */
+export const BULK_CHECKOUT_LIMIT = 100;
 const UNEXPECTED_MESSAGE = "This session could not be checked out because of an unexpected error. Try it again on its own.";
 
 export type BulkCheckoutOutcome = { bookingId: number; ok: true; status: "COMPLETED" } | { bookingId: number; ok: false; code: SessionCheckoutErrorCode | "INTERNAL_SERVER_ERROR"; message: string };

@@ -23,11 +23,11 @@ export async function getPastSessions(db: PrismaClient, { callerId, days, now = 
  */
 export async function getAwaitingSessions(
   db: PrismaClient,
-  { callerId, from, to, timeZone, now = new Date() }: { callerId: number; from: string; to: string; timeZone: string; now?: Date },
+  { callerId, from, to, eventTypeId, timeZone, now = new Date() }: { callerId: number; from: string; to: string; eventTypeId?: number; timeZone: string; now?: Date },
 ) {
   const scope = await resolveScope(db, { callerId });
   const ids = await db.$queryRaw<Array<{ id: number }>>`
-    WITH ${sessionsInRange({ from, to, timeZone, bucket: "day" }, scope.sql)}
+    WITH ${sessionsInRange({ from, to, timeZone, bucket: "day", eventTypeId }, scope.sql)}
     SELECT s."id" FROM sessions s WHERE ${awaitingCheckout(now)}
     ORDER BY s."startTime" DESC, s."id" DESC LIMIT ${LIST_LIMIT}`;
   const rows = await db.booking.findMany({

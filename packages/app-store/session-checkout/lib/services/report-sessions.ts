@@ -1,7 +1,8 @@
 import type { PrismaClient } from "@calcom/prisma";
+import { Prisma } from "@calcom/prisma/client";
 
 import { SESSION_STATUS_LABELS, type SessionStatus } from "../status";
-import { resolveScope, sessionsInRange, type ReportInput } from "./reports";
+import { awaitingCheckout, readInZone, resolveScope, sessionMoney, sessionsInRange, type ReportInput } from "./reports";
 
 /*
  * The sessions behind a report, one row each, for the CSV export: the same sessions (same range,
@@ -15,18 +16,25 @@ export interface ReportSessionRow {
   bookingId: number;
   /** "YYYY-MM-DD HH:MM" in the report's zone. */
   start: string;
+  end: string;
   title: string;
   eventType: string | null;
   host: string;
   status: SessionStatus;
+  /** Confirmed and ended, not checked out: what the report counts as awaiting checkout. */
+  awaitingCheckout: boolean;
   statusLabel: string;
-  /** "Name <email>", in the order they booked. */
+  /** "Name <email>", in the order they booked; "(no-show)" after a client marked absent. */
   attendees: string[];
   /** The clients' answered survey ratings (1–5). */
   ratings: number[];
-  /** As the report's `collected` counts it: successful, not refunded payments of a completed session (minor units). */
-  collected: Array<{ currency: string; amount: number }>;
+  /** As the report counts it (`sessionMoney`), per kind and currency, in minor units. */
+  collected: Money[];
+  refunded: Money[];
+  listValue: Money[];
 }
+
+type Money = { currency: string; amount: number };
 
 export interface ReportSessions {
   timeZone: string;
@@ -36,40 +44,53 @@ export interface ReportSessions {
   truncated: boolean;
 }
 
-type Row = Omit<ReportSessionRow, "statusLabel" | "collected"> & { collected: Array<{ currency: string; amount: number | string }> | null; total: number };
+type MoneyRow = { kind: "collected" | "refunded" | "listValue"; currency: string; amount: number | string };
+type Row = Omit<ReportSessionRow, "statusLabel" | "collected" | "refunded" | "listValue"> & { money: MoneyRow[] | null; total: number };
 
 export async function listReportSessions(db: PrismaClient, input: ReportInput): Promise<ReportSessions> {
   const scope = await resolveScope(db, input);
-  const rows = await db.$queryRaw<Row[]>`
-    WITH ${sessionsInRange(input, scope.sql)}
-    SELECT s."id" AS "bookingId",
-           to_char((s."startTime" AT TIME ZONE 'UTC') AT TIME ZONE ${input.timeZone}, 'YYYY-MM-DD HH24:MI') AS start,
+  const now = input.now ?? new Date();
+  const local = (column: Prisma.Sql) => Prisma.sql`to_char((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${input.timeZone}, 'YYYY-MM-DD HH24:MI')`;
+  const rows = await readInZone(input.timeZone, db.$queryRaw<Row[]>`
+    WITH ${sessionsInRange(input, scope.sql, { materialized: true })},
+    ${sessionMoney()},
+    money_per_session AS (
+      SELECT m."id", json_agg(json_build_object('kind', m.kind, 'currency', m.currency, 'amount', m.amount) ORDER BY m.kind, m.currency) AS money
+      FROM (SELECT "id", kind, currency, sum(amount)::bigint AS amount FROM money GROUP BY "id", kind, currency) m
+      GROUP BY m."id"
+    )
+    SELECT s."id" AS "bookingId", ${local(Prisma.sql`s."startTime"`)} AS start, ${local(Prisma.sql`s."endTime"`)} AS "end",
            b."title", et."title" AS "eventType", coalesce(nullif(btrim(u."name"), ''), u."email", '') AS host, s.status,
-           coalesce((SELECT array_agg(at."name" || ' <' || at."email" || '>' ORDER BY at."id") FROM "Attendee" at WHERE at."bookingId" = s."id"), '{}') AS attendees,
+           (${awaitingCheckout(now)}) AS "awaitingCheckout",
+           coalesce((SELECT array_agg(at."name" || ' <' || at."email" || '>' || CASE WHEN at."noShow" IS TRUE THEN ' (no-show)' ELSE '' END ORDER BY at."id")
+                     FROM "Attendee" at WHERE at."bookingId" = s."id"), '{}') AS attendees,
            coalesce((SELECT array_agg(sv."rating" ORDER BY sv."id") FROM "App_SessionCheckout_Survey" sv
                      WHERE sv."bookingId" = s."id" AND sv."status" = 'ANSWERED' AND sv."rating" IS NOT NULL), '{}') AS ratings,
-           (SELECT json_agg(json_build_object('currency', p.currency, 'amount', p.amount) ORDER BY p.currency)
-            FROM (SELECT lower(p."currency") AS currency, sum(p."amount")::bigint AS amount FROM "Payment" p
-                  WHERE p."bookingId" = s."id" AND p."success" AND NOT p."refunded" GROUP BY lower(p."currency")) p
-            WHERE s.status = 'COMPLETED') AS collected,
+           mps.money,
            (count(*) OVER ())::int AS total
     FROM sessions s
     JOIN "Booking" b ON b."id" = s."id"
     LEFT JOIN "EventType" et ON et."id" = s."eventTypeId"
     LEFT JOIN "users" u ON u."id" = s."userId"
+    LEFT JOIN money_per_session mps ON mps."id" = s."id"
     ORDER BY s."startTime", s."id"
-    LIMIT ${REPORT_SESSIONS_LIMIT}`;
+    LIMIT ${REPORT_SESSIONS_LIMIT}`);
 
   const total = rows[0]?.total ?? 0;
   return {
     timeZone: input.timeZone,
     total,
     truncated: total > rows.length,
-    rows: rows.map(({ total: _total, collected, ...row }) => ({
-      ...row,
-      statusLabel: SESSION_STATUS_LABELS[row.status],
+    rows: rows.map(({ total: _total, money, ...row }) => {
       // json_agg hands bigint sums back as JSON numbers; a sum past 2^53 minor units is not a session's.
-      collected: (collected ?? []).map((money) => ({ currency: money.currency, amount: Number(money.amount) })),
-    })),
+      const of = (kind: MoneyRow["kind"]) => (money ?? []).filter((m) => m.kind === kind).map((m) => ({ currency: m.currency, amount: Number(m.amount) }));
+      return {
+        ...row,
+        statusLabel: row.awaitingCheckout ? "Awaiting checkout" : SESSION_STATUS_LABELS[row.status],
+        collected: of("collected"),
+        refunded: of("refunded"),
+        listValue: of("listValue"),
+      };
+    }),
   };
 }

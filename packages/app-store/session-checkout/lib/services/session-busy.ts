@@ -1,4 +1,5 @@
 import { SessionCheckoutError } from "../errors";
+import { databaseErrorCode } from "./database-error";
 
 /*
  * A session whose row someone else holds (another action on it, Cal.com's own write) is refused
@@ -18,8 +19,7 @@ export function sessionBusy(): SessionCheckoutError {
 
 /** PostgreSQL's lock_not_available (55P03), as the driver adapter reports it: NOWAIT found the row held, or lock_timeout ran out. */
 export function isLockNotAvailable(error: unknown): boolean {
-  const meta = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null)?.meta;
-  return meta?.driverAdapterError?.cause?.originalCode === "55P03";
+  return databaseErrorCode(error) === "55P03";
 }
 
 /** Runs `attempt` (one whole transaction) again while it finds its session busy, then refuses with CONFLICT. */
