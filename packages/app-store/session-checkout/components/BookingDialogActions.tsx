@@ -116,7 +116,7 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
           </>
         ) : null}
         {tab === "notes" ? <NotesPanel bookingId={bookingId} timeZone={timeZone} /> : null}
-        {tab === "history" ? <HistoryPanel entries={details.history} timeZone={timeZone} /> : null}
+        {tab === "history" ? <HistoryPanel bookingId={bookingId} entries={details.history} nextCursor={details.historyNextCursor} timeZone={timeZone} /> : null}
       </div>
 
       {confirming ? (

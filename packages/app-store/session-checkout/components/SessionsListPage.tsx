@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
 import { useTRPC } from "@calcom/trpc/react";
@@ -25,7 +25,8 @@ function useBulkCheckout() {
 export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; awaitingIn: AwaitingFilter | null }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const sessions = useQuery(trpc.viewer.appSessionCheckout.pastSessions.queryOptions(awaitingIn ? { awaitingIn } : { days: 28 }));
+  const [page, setPage] = useState(0);
+  const sessions = useQuery({ ...trpc.viewer.appSessionCheckout.pastSessions.queryOptions(awaitingIn ? { awaitingIn, page } : { days: 28, page }), placeholderData: keepPreviousData });
   const bulk = useBulkCheckout();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [confirming, setConfirming] = useState(false);
@@ -34,7 +35,9 @@ export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; a
 
   if (sessions.isLoading) return <p className="sc-muted">Loading sessions…</p>;
   if (!sessions.data) return <p role="alert" className="sc-error">{sessions.error ? errorMessage(sessions.error) : "No sessions."}</p>;
-  const rows = sessions.data;
+  const { sessions: rows, total, pageSize } = sessions.data;
+  const firstShown = page * pageSize + 1;
+  const lastShown = page * pageSize + rows.length;
   const titles = new Map(rows.map((row) => [row.bookingId, `${formatInZone(row.startTime, timeZone)} · ${row.attendeeNames.join(", ")}`]));
   const toggle = (id: number, on: boolean) => setSelected((current) => { const next = new Set(current); if (on) next.add(id); else next.delete(id); return next; });
 
@@ -107,6 +110,23 @@ export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; a
           ))}
         </tbody>
       </table>
+      {total > 0 ? (
+        <nav className="sc-pager" aria-label="Pages">
+          <span aria-live="polite">
+            {firstShown.toLocaleString("en-US")}–{lastShown.toLocaleString("en-US")} of {total.toLocaleString("en-US")} sessions
+          </span>
+          {total > pageSize ? (
+            <>
+              <Button color="secondary" disabled={page === 0 || sessions.isPlaceholderData} onClick={() => { setPage(page - 1); setSelected(new Set()); }}>
+                Previous
+              </Button>
+              <Button color="secondary" disabled={lastShown >= total || sessions.isPlaceholderData} onClick={() => { setPage(page + 1); setSelected(new Set()); }}>
+                Next
+              </Button>
+            </>
+          ) : null}
+        </nav>
+      ) : null}
       {confirming ? (
         <ConfirmDialog
           open

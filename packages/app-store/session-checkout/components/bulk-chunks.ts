@@ -1,5 +1,5 @@
+import { BULK_CHECKOUT_LIMIT } from "../lib/bulk-checkout-limit";
 import type { BulkCheckoutOutcome } from "../lib/services/bulk-checkout";
-import { BULK_CHECKOUT_LIMIT } from "../lib/services/bulk-checkout";
 import { errorMessage } from "./format";
 
 export interface BulkCheckoutResult {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { errorMessage } from "./format";
+import { errorMessage, isRetryable } from "./format";
 
 describe("errorMessage", () => {
   it("says the server could not be reached instead of the browser's own words", () => {
@@ -12,5 +12,12 @@ describe("errorMessage", () => {
   it("passes the server's own refusal through and names nothing for a non-error", () => {
     expect(errorMessage(new Error("This session is Cancelled, so it cannot be checked out."))).toBe("This session is Cancelled, so it cannot be checked out.");
     expect(errorMessage("boom")).toBe("Something went wrong. Try again.");
+  });
+
+  it("offers a retry for a failure, not for a refusal that says what to change", () => {
+    expect(isRetryable(new TypeError("Failed to fetch"))).toBe(true);
+    expect(isRetryable(Object.assign(new Error("x"), { data: { code: "INTERNAL_SERVER_ERROR" } }))).toBe(true);
+    expect(isRetryable(Object.assign(new Error("This session is being changed, try again."), { data: { code: "CONFLICT" } }))).toBe(true);
+    for (const code of ["FORBIDDEN", "NOT_FOUND", "BAD_REQUEST"]) expect(isRetryable(Object.assign(new Error("x"), { data: { code } }))).toBe(false);
   });
 });

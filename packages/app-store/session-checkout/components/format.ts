@@ -16,6 +16,14 @@ export function errorMessage(error: unknown): string {
   return error.message;
 }
 
+/** Whether trying the same request again can help: not for a refusal (no access, bad input), which says what to change instead. */
+export function isRetryable(error: unknown): boolean {
+  const code = (error as { data?: { code?: unknown } } | null)?.data?.code;
+  return typeof code !== "string" || RETRYABLE_CODES.indexOf(code) !== -1;
+}
+
+const RETRYABLE_CODES = ["INTERNAL_SERVER_ERROR", "TIMEOUT", "CONFLICT", "TOO_MANY_REQUESTS", "SERVICE_UNAVAILABLE", "BAD_GATEWAY", "GATEWAY_TIMEOUT", "CLIENT_CLOSED_REQUEST"];
+
 const NETWORK_FAILURE = /^(Failed to fetch|Load failed|NetworkError when attempting to fetch resource\.?|Network request failed)$/i;
 
 function isNetworkFailure(error: Error): boolean {

@@ -32,6 +32,8 @@ import { ZReportSessionsInputSchema } from "./reportSessions.schema";
 import { reportSessionsHandler } from "./reportSessions.handler";
 import { ZResendSurveyInputSchema } from "./resendSurvey.schema";
 import { resendSurveyHandler } from "./resendSurvey.handler";
+import { ZSessionHistoryInputSchema } from "./sessionHistory.schema";
+import { sessionHistoryHandler } from "./sessionHistory.handler";
 import { ZSessionStatusesInputSchema } from "./sessionStatuses.schema";
 import { sessionStatusesHandler } from "./sessionStatuses.handler";
 import { ZUndoCheckoutInputSchema } from "./undoCheckout.schema";
@@ -44,6 +46,7 @@ import { updateSettingsHandler } from "./updateSettings.handler";
 /** Mounted by the host as `viewer.appSessionCheckout`. */
 const sessionCheckoutRouter = router({
   getSession: procedure.input(ZGetSessionInputSchema).query(getSessionHandler),
+  sessionHistory: procedure.input(ZSessionHistoryInputSchema).query(sessionHistoryHandler),
   sessionStatuses: procedure.input(ZSessionStatusesInputSchema).query(sessionStatusesHandler),
   checkout: procedure.input(ZCheckoutInputSchema).mutation(checkoutHandler),
   bulkCheckout: procedure.input(ZBulkCheckoutInputSchema).mutation(bulkCheckoutHandler),

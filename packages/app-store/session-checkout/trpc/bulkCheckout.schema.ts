@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { BULK_CHECKOUT_LIMIT } from "../lib/services/bulk-checkout";
+import { BULK_CHECKOUT_LIMIT } from "../lib/bulk-checkout-limit";
 import { ZBookingId } from "./inputs";
 
 export const ZBulkCheckoutInputSchema = z.object({

@@ -4,7 +4,7 @@ import type { AuthedHandlerContext } from "./session-action";
 
 export const pastSessionsHandler = ({ ctx, input }: { ctx: AuthedHandlerContext; input: TPastSessionsInputSchema }) =>
   input.awaitingIn
-    ? getAwaitingSessions(ctx.prisma, { callerId: ctx.user.id, ...input.awaitingIn, timeZone: ctx.user.timeZone })
-    : getPastSessions(ctx.prisma, { callerId: ctx.user.id, days: input.days });
+    ? getAwaitingSessions(ctx.prisma, { callerId: ctx.user.id, ...input.awaitingIn, timeZone: ctx.user.timeZone, page: input.page })
+    : getPastSessions(ctx.prisma, { callerId: ctx.user.id, days: input.days, page: input.page });
 
 export default pastSessionsHandler;

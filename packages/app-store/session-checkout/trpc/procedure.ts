@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 
 import { TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
 
 import authedProcedure from "@calcom/trpc/server/procedures/authedProcedure";
 
@@ -26,10 +27,21 @@ export const sessionCheckoutProcedure = authedProcedure.use(async ({ ctx, next, 
   if (result.ok) return result;
   const cause = result.error.cause;
   if (cause instanceof SessionCheckoutError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  // Bad input: the first problem in words ("bookingId is out of range."), not zod's issue list as JSON;
+  // the field errors stay on the error for forms.
+  if (cause instanceof ZodError) throw new TRPCError({ code: "BAD_REQUEST", message: inputProblem(cause), cause });
   // tRPC's own refusals (bad input, unauthorised, …) are the caller's to read; anything else is ours.
   if (result.error.code !== "INTERNAL_SERVER_ERROR") return result;
   throw unexpected(cause ?? result.error, path);
 });
+
+function inputProblem(error: ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return "The request's input is not valid.";
+  // zod's own words ("Required", "Expected number, received string") name no field: say which one.
+  const field = issue.path.length ? String(issue.path[issue.path.length - 1]) : "";
+  return field && issue.message.indexOf(field) === -1 ? `${issue.path.join(".")}: ${issue.message}` : issue.message;
+}
 
 function unexpected(error: unknown, path: string): TRPCError {
   const reference = randomBytes(6).toString("hex");

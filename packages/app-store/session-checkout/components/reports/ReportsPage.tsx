@@ -7,7 +7,7 @@ import { useTRPC } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 
 import type { Report } from "../../lib/services/reports";
-import { errorMessage } from "../format";
+import { errorMessage, isRetryable } from "../format";
 import { ExportCsvButton } from "./ExportCsvButton";
 import { FiguresTable } from "./FiguresTable";
 import { KpiCards } from "./KpiCards";
@@ -60,9 +60,11 @@ export function ReportsPage({ timeZone, searchParams }: { timeZone: string; sear
       ) : report.isError ? (
         <div role="alert" className="sc-error sc-error-retry">
           <span>Could not load the report: {errorMessage(report.error)}</span>
-          <Button color="secondary" loading={report.isFetching} onClick={() => void report.refetch()}>
-            Retry
-          </Button>
+          {isRetryable(report.error) ? (
+            <Button color="secondary" loading={report.isFetching} onClick={() => void report.refetch()}>
+              Retry
+            </Button>
+          ) : null}
         </div>
       ) : (
         <ReportBody report={report.data} updating={report.isPlaceholderData} eventTypeId={filters.eventTypeId} timeZone={timeZone} />

@@ -55,7 +55,8 @@ export function presetRange(preset: Exclude<RangePreset, "custom">, today: strin
 /** A range a person typed: null with the reason when the report would refuse it. */
 export function checkRange(range: DayRange): string | null {
   const days = rangeDays(range.from, range.to);
-  if (days === null) return "Enter both dates.";
+  if (!range.from || !range.to) return "Enter both dates.";
+  if (days === null) return "Enter real calendar dates, from the year 1900 on.";
   if (days < 1) return "The range ends before it starts.";
   if (days > REPORT_MAX_DAYS) return "A report covers at most two years.";
   return null;

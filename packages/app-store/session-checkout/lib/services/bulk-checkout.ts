@@ -4,8 +4,6 @@ import type { Actor } from "../actor";
 import { logSummary, SessionCheckoutError, type SessionCheckoutErrorCode } from "../errors";
 import { performSessionAction } from "./session-actions";
 
-/** Sessions per request: short enough to answer in about a second; the page sends a larger selection in several (components/bulk-chunks.ts). */
-export const BULK_CHECKOUT_LIMIT = 100;
 const UNEXPECTED_MESSAGE = "This session could not be checked out because of an unexpected error. Try it again on its own.";
 
 export type BulkCheckoutOutcome = { bookingId: number; ok: true; status: "COMPLETED" } | { bookingId: number; ok: false; code: SessionCheckoutErrorCode | "INTERNAL_SERVER_ERROR"; message: string };

@@ -1,20 +1,29 @@
 import type { PrismaClient } from "@calcom/prisma";
 
-import { awaitingCheckout, resolveScope, sessionsInRange } from "./reports";
+import { awaitingCheckout, readInZone, resolveScope, sessionsInRange } from "./reports";
 import { sessionRowSelect, toSessionRow } from "./session-rows";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const LIST_LIMIT = 500;
+/** Sessions per page of the Sessions page; the answer says how many there are in all, so nothing is cut off unsaid. */
+export const SESSIONS_PAGE_SIZE = 100;
 
-/** The caller's sessions that started in the last `days` days, newest first: the list the host checks out from. */
-export async function getPastSessions(db: PrismaClient, { callerId, days, now = new Date() }: { callerId: number; days: number; now?: Date }) {
-  const rows = await db.booking.findMany({
-    where: { userId: callerId, startTime: { lte: now, gte: new Date(now.getTime() - days * DAY_MS) } },
-    select: sessionRowSelect,
-    orderBy: [{ startTime: "desc" }, { id: "desc" }],
-    take: LIST_LIMIT,
-  });
-  return rows.map(toSessionRow);
+type SessionRow = ReturnType<typeof toSessionRow>;
+
+export interface SessionsPage<Row> {
+  sessions: Row[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** The caller's sessions that started in the last `days` days, newest first, a page at a time: the list the host checks out from. */
+export async function getPastSessions(db: PrismaClient, { callerId, days, page = 0, now = new Date() }: { callerId: number; days: number; page?: number; now?: Date }) {
+  const where = { userId: callerId, startTime: { lte: now, gte: new Date(now.getTime() - days * DAY_MS) } };
+  const [rows, total] = await Promise.all([
+    db.booking.findMany({ where, select: sessionRowSelect, orderBy: [{ startTime: "desc" }, { id: "desc" }], skip: page * SESSIONS_PAGE_SIZE, take: SESSIONS_PAGE_SIZE }),
+    db.booking.count({ where }),
+  ]);
+  return { sessions: rows.map(toSessionRow), total, page, pageSize: SESSIONS_PAGE_SIZE };
 }
 
 /**
@@ -23,17 +32,30 @@ export async function getPastSessions(db: PrismaClient, { callerId, days, now = 
  */
 export async function getAwaitingSessions(
   db: PrismaClient,
-  { callerId, from, to, eventTypeId, timeZone, now = new Date() }: { callerId: number; from: string; to: string; eventTypeId?: number; timeZone: string; now?: Date },
-) {
+  {
+    callerId,
+    from,
+    to,
+    eventTypeId,
+    timeZone,
+    page = 0,
+    now = new Date(),
+  }: { callerId: number; from: string; to: string; eventTypeId?: number; timeZone: string; page?: number; now?: Date },
+): Promise<SessionsPage<SessionRow>> {
   const scope = await resolveScope(db, { callerId });
-  const ids = await db.$queryRaw<Array<{ id: number }>>`
-    WITH ${sessionsInRange({ from, to, timeZone, bucket: "day", eventTypeId }, scope.sql)}
-    SELECT s."id" FROM sessions s WHERE ${awaitingCheckout(now)}
-    ORDER BY s."startTime" DESC, s."id" DESC LIMIT ${LIST_LIMIT}`;
+  const ids = await readInZone(
+    timeZone,
+    db.$queryRaw<Array<{ id: number; total: number }>>`
+      WITH ${sessionsInRange({ from, to, timeZone, bucket: "day", eventTypeId }, scope.sql)}
+      SELECT s."id", (count(*) OVER ())::int AS total FROM sessions s WHERE ${awaitingCheckout(now)}
+      ORDER BY s."startTime" DESC, s."id" DESC LIMIT ${SESSIONS_PAGE_SIZE} OFFSET ${page * SESSIONS_PAGE_SIZE}`,
+  );
   const rows = await db.booking.findMany({
     where: { id: { in: ids.map((row) => row.id) } },
     select: sessionRowSelect,
     orderBy: [{ startTime: "desc" }, { id: "desc" }],
   });
-  return rows.map(toSessionRow);
+  // Past the last page there is no row to carry the total: count again only then.
+  const total = ids[0]?.total ?? (page === 0 ? 0 : (await getAwaitingSessions(db, { callerId, from, to, eventTypeId, timeZone, now })).total);
+  return { sessions: rows.map(toSessionRow), total, page, pageSize: SESSIONS_PAGE_SIZE };
 }

@@ -4,6 +4,7 @@ import { callerMayActOnBooking, ownershipOf } from "../access";
 import { bookingNotFound } from "../errors";
 import { SESSION_STATUS_LABELS } from "../status";
 import { allowedActions, normalizeEmail, sessionStatusOf } from "../transitions";
+import { historyOrder, historyPage, historySelect, HISTORY_PAGE_SIZE } from "./session-history";
 import { snapshotOf } from "./session-snapshot";
 import { toSurveyView } from "./survey-view";
 
@@ -29,10 +30,8 @@ export async function getSessionDetails(db: PrismaClient, { bookingId, callerId,
         select: { attendeeEmail: true, attendeeName: true, status: true, attempts: true, lastError: true, cancelReason: true, sentAt: true, answeredAt: true, rating: true, comment: true, alertStatus: true },
         orderBy: { id: "asc" },
       },
-      sessionCheckoutAudit: {
-        select: { id: true, action: true, actorType: true, source: true, details: true, createdAt: true, actorUser: { select: { id: true, name: true } } },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      },
+      // The latest page only: a session's history grows without bound (every survey sent, every undo).
+      sessionCheckoutAudit: { select: historySelect, orderBy: historyOrder, take: HISTORY_PAGE_SIZE + 1 },
     },
   });
   if (!booking) throw bookingNotFound();
@@ -41,11 +40,6 @@ export async function getSessionDetails(db: PrismaClient, { bookingId, callerId,
   }
 
   const snapshot = snapshotOf(booking);
-  // A client's entry names the client (the survey's attendee), as the host knows them.
-  const clientName = (details: unknown): string => {
-    const email = typeof details === "object" && details !== null && "attendee" in details && typeof details.attendee === "string" ? details.attendee : null;
-    return (email && booking.attendees.find((a) => normalizeEmail(a.email) === email)?.name) || "Client";
-  };
   // Attendees who asked this host for no more surveys and so have none: the dialog says why.
   const surveyed = new Set(booking.sessionSurveys.map((survey) => survey.attendeeEmail));
   const unsurveyed = Array.from(new Set(booking.attendees.map((a) => normalizeEmail(a.email)).filter((email) => !surveyed.has(email))));
@@ -69,18 +63,13 @@ export async function getSessionDetails(db: PrismaClient, { bookingId, callerId,
     rating: booking.rating,
     surveys: booking.sessionSurveys.map(toSurveyView),
     unsubscribedFromSurveys: unsubscribed,
-    history: booking.sessionCheckoutAudit.map((entry) => ({
-      id: entry.id,
-      action: entry.action,
-      source: entry.source,
-      at: entry.createdAt,
-      details: entry.details,
-      actor:
-        entry.actorType === "USER"
-          ? { type: entry.actorType, userId: entry.actorUser?.id ?? null, name: entry.actorUser?.name ?? "Deleted user" }
-          : { type: entry.actorType, userId: null, name: entry.actorType === "AUTO_CHECKOUT" ? "Auto-checkout" : entry.actorType === "CLIENT" ? clientName(entry.details) : "System" },
-    })),
+    ...historyPageFields(historyPage(booking.sessionCheckoutAudit, booking.attendees)),
   };
+}
+
+/** The dialog's first page of History, and where "Show older entries" starts. */
+function historyPageFields(page: ReturnType<typeof historyPage>) {
+  return { history: page.entries, historyNextCursor: page.nextCursor };
 }
 
 export type SessionDetails = Awaited<ReturnType<typeof getSessionDetails>>;

@@ -1,0 +1,67 @@
+import type { PrismaClient } from "@calcom/prisma";
+import { Prisma } from "@calcom/prisma/client";
+
+import { callerMayActOnBooking, ownershipOf } from "../access";
+import { bookingNotFound } from "../errors";
+import { normalizeEmail } from "../transitions";
+
+/** History entries per page: the dialog opens on the latest ones, "Show older entries" brings the next. */
+export const HISTORY_PAGE_SIZE = 50;
+
+/** Newest first; the id breaks ties between entries of the same instant, so a cursor never skips or repeats one. */
+export const historyOrder: Prisma.App_SessionCheckout_AuditEntryOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];
+
+export const historySelect = {
+  id: true,
+  action: true,
+  actorType: true,
+  source: true,
+  details: true,
+  createdAt: true,
+  actorUser: { select: { id: true, name: true } },
+} satisfies Prisma.App_SessionCheckout_AuditEntrySelect;
+
+type AuditRow = Prisma.App_SessionCheckout_AuditEntryGetPayload<{ select: typeof historySelect }>;
+
+/** One entry as the host reads it: who did what, when; a client's own entry names the client as the host knows them. */
+export function toHistoryEntry(entry: AuditRow, attendees: ReadonlyArray<{ email: string; name: string }>) {
+  const attendee = typeof entry.details === "object" && entry.details !== null && "attendee" in entry.details && typeof entry.details.attendee === "string" ? entry.details.attendee : null;
+  const clientName = (attendee && attendees.find((a) => normalizeEmail(a.email) === attendee)?.name) || "Client";
+  return {
+    id: entry.id,
+    action: entry.action,
+    source: entry.source,
+    at: entry.createdAt,
+    details: entry.details,
+    actor:
+      entry.actorType === "USER"
+        ? { type: entry.actorType, userId: entry.actorUser?.id ?? null, name: entry.actorUser?.name ?? "Deleted user" }
+        : { type: entry.actorType, userId: null, name: entry.actorType === "AUTO_CHECKOUT" ? "Auto-checkout" : entry.actorType === "CLIENT" ? clientName : "System" },
+  };
+}
+
+export type HistoryEntry = ReturnType<typeof toHistoryEntry>;
+
+/** A page of entries and the cursor of the next (older) one, from rows read with one more than a page. */
+export function historyPage(rows: AuditRow[], attendees: ReadonlyArray<{ email: string; name: string }>) {
+  const page = rows.slice(0, HISTORY_PAGE_SIZE);
+  return { entries: page.map((row) => toHistoryEntry(row, attendees)), nextCursor: rows.length > HISTORY_PAGE_SIZE ? page.at(-1)!.id : null };
+}
+
+/** The entries older than `cursor` (an entry id of this session's history), or the latest, for whoever may see the session. */
+export async function getSessionHistory(db: PrismaClient, { bookingId, callerId, cursor }: { bookingId: number; callerId: number; cursor?: number }) {
+  const booking = await db.booking.findUnique({
+    where: { id: bookingId },
+    select: { userId: true, eventType: { select: { teamId: true } }, attendees: { select: { email: true, name: true } } },
+  });
+  if (!booking || !(await callerMayActOnBooking(db, callerId, ownershipOf(booking)))) throw bookingNotFound();
+  const rows = await db.app_SessionCheckout_AuditEntry.findMany({
+    where: { bookingId },
+    select: historySelect,
+    orderBy: historyOrder,
+    // The cursor entry itself was the last of the page before.
+    ...(cursor === undefined ? {} : { cursor: { id: cursor }, skip: 1 }),
+    take: HISTORY_PAGE_SIZE + 1,
+  });
+  return historyPage(rows, booking.attendees);
+}
