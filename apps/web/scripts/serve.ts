@@ -30,8 +30,8 @@ function keptSecret(variable: string, fileName: string): string {
   return readFileSync(file, "utf8").trim();
 }
 
-function runNext(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [nextCli, ...args], { cwd: webRoot, env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
+function runNext(args: string[], env: Record<string, string>, nodeArgs: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, nextCli, ...args], { cwd: webRoot, env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "inherit" });
 }
 
 export async function buildWebApp(env: Record<string, string>): Promise<void> {
@@ -41,9 +41,9 @@ export async function buildWebApp(env: Record<string, string>): Promise<void> {
   });
 }
 
-/** Starts the built web app; resolves once it answers on its port. */
-export async function startWebApp(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = runNext(["start", "--port", String(port), "--hostname", "127.0.0.1"], env);
+/** Starts the built web app; resolves once it answers on its port. `nodeArgs` go to Node itself (e.g. --cpu-prof, which NODE_OPTIONS may not carry). */
+export async function startWebApp(env: Record<string, string>, port: number, nodeArgs: string[] = []): Promise<ChildProcess> {
+  const child = runNext(["start", "--port", String(port), "--hostname", "127.0.0.1"], env, nodeArgs);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The web app exited (code ${child.exitCode}).`);
