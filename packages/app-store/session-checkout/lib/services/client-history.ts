@@ -14,9 +14,13 @@ const PAGE_SIZE = 50;
  */
 export async function getClientHistory(db: PrismaClient, { callerId, attendeeEmail, cursor }: { callerId: number; attendeeEmail: string; cursor?: number }) {
   // Exact, case-insensitive email match (Prisma's insensitive mode is ILIKE, where "_" is a wildcard).
+  // The host's own bookings first (Booking(userId, …)), then each one's attendees (Attendee(bookingId)):
+  // the work grows with this host's sessions, never with the whole Attendee table, and needs no index
+  // on Cal.com's Attendee. The planner left to itself scans every attendee for lower(email).
   const withClient = await db.$queryRaw<Array<{ bookingId: number }>>`
-    SELECT DISTINCT a."bookingId" FROM "Attendee" a JOIN "Booking" b ON b."id" = a."bookingId"
-    WHERE b."userId" = ${callerId} AND lower(a."email") = ${normalizeEmail(attendeeEmail)}`;
+    SELECT b."id" AS "bookingId" FROM "Booking" b
+    CROSS JOIN LATERAL (SELECT 1 FROM "Attendee" a WHERE a."bookingId" = b."id" AND lower(a."email") = ${normalizeEmail(attendeeEmail)} LIMIT 1) client
+    WHERE b."userId" = ${callerId}`;
   const rows = await db.booking.findMany({
     where: { id: { in: withClient.map((row) => row.bookingId) } },
     select: sessionRowSelect,
