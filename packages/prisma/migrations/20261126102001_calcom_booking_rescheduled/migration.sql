@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Booking" ADD COLUMN     "fromReschedule" TEXT,
+ADD COLUMN     "rescheduled" BOOLEAN;
+
