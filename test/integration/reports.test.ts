@@ -84,6 +84,9 @@ describe("reports", async () => {
   await session({ hostId: dana.id, start: "2026-10-25T16:00:00Z", eventTypeId: coaching.id, attendees: [{ noShow: true }], payments: [{ amount: 2500, currency: "eur", paymentOption: "HOLD" }] });
   // Completed, with a card held for a no-show fee never charged: no money was due, so no list value.
   const s12 = await session({ hostId: dana.id, start: "2026-10-24T12:00:00Z", eventTypeId: coaching.id, checkout: "ACTIVE", payments: [{ amount: 2500, currency: "eur", success: false, paymentOption: "HOLD" }] });
+  // Moved to another time: Cal.com cancels the old booking (rescheduled) and the new one is the session.
+  const moved = await session({ hostId: dana.id, start: "2026-10-24T08:00:00Z", eventTypeId: coaching.id, status: "CANCELLED" });
+  await prisma.booking.update({ where: { id: moved.id }, data: { rescheduled: true } });
   // Prepaid in two payments and awaiting checkout: collected already.
   await session({ hostId: dana.id, start: "2026-10-26T12:00:00Z", eventTypeId: tutoring.id, payments: [{ amount: 5000, currency: "JPY" }, { amount: 1000, currency: "jpy" }] });
   const sam = await host("Sam Okafor");

@@ -3,7 +3,8 @@
  * `App_SessionCheckout_session_status`, held equal to lib/status.ts); the rates are computed here.
  *
  * - completed, noShow, cancelled: sessions that started in the range, by session status (pending
- *   sessions are counted nowhere but `pending`).
+ *   sessions are counted nowhere but `pending`). A booking a reschedule replaced (Cal.com cancels it
+ *   with `rescheduled`) is no session: its replacement is counted instead.
  * - awaitingCheckout: Confirmed sessions that have ended and are not checked out (never, or the checkout
  *   was undone): a to-do.
  * - completionRate = completed ÷ (completed + noShow + awaitingCheckout); noShowRate = noShow ÷ the

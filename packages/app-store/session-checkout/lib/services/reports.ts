@@ -231,7 +231,9 @@ export function sessionsInRange(
       SELECT count(*) AS attendees, count(*) FILTER (WHERE at."noShow" IS TRUE) AS absent FROM "Attendee" at WHERE at."bookingId" = b."id"
     ) a ON true
     LEFT JOIN "App_SessionCheckout_Checkout" c ON c."bookingId" = b."id"
-    WHERE ${scope} AND b."startTime" >= ${lower} AND b."startTime" < ${upper} ${eventType}
+    -- A booking a reschedule replaced is not a session of its own (Cal.com cancels it, rescheduled = true):
+    -- counting it would read as a cancellation; its replacement is the session.
+    WHERE ${scope} AND b."startTime" >= ${lower} AND b."startTime" < ${upper} AND b."rescheduled" IS NOT TRUE ${eventType}
   )`;
 }
 
