@@ -23,7 +23,7 @@ import { ZPastSessionsInputSchema } from "./pastSessions.schema";
 import { pastSessionsHandler } from "./pastSessions.handler";
 import { ZPreviewTemplateInputSchema } from "./previewTemplate.schema";
 import { previewTemplateHandler } from "./previewTemplate.handler";
-import { sessionCheckoutProcedure as procedure } from "./procedure";
+import { sessionActionProcedure, sessionCheckoutProcedure as procedure } from "./procedure";
 import { ZReportsInputSchema } from "./reports.schema";
 import { reportsHandler } from "./reports.handler";
 import { ZReportScopesInputSchema } from "./reportScopes.schema";
@@ -48,11 +48,11 @@ const sessionCheckoutRouter = router({
   getSession: procedure.input(ZGetSessionInputSchema).query(getSessionHandler),
   sessionHistory: procedure.input(ZSessionHistoryInputSchema).query(sessionHistoryHandler),
   sessionStatuses: procedure.input(ZSessionStatusesInputSchema).query(sessionStatusesHandler),
-  checkout: procedure.input(ZCheckoutInputSchema).mutation(checkoutHandler),
+  checkout: sessionActionProcedure.input(ZCheckoutInputSchema).mutation(checkoutHandler),
   bulkCheckout: procedure.input(ZBulkCheckoutInputSchema).mutation(bulkCheckoutHandler),
-  undoCheckout: procedure.input(ZUndoCheckoutInputSchema).mutation(undoCheckoutHandler),
-  markNoShow: procedure.input(ZMarkNoShowInputSchema).mutation(markNoShowHandler),
-  clearNoShow: procedure.input(ZClearNoShowInputSchema).mutation(clearNoShowHandler),
+  undoCheckout: sessionActionProcedure.input(ZUndoCheckoutInputSchema).mutation(undoCheckoutHandler),
+  markNoShow: sessionActionProcedure.input(ZMarkNoShowInputSchema).mutation(markNoShowHandler),
+  clearNoShow: sessionActionProcedure.input(ZClearNoShowInputSchema).mutation(clearNoShowHandler),
   listNotes: procedure.input(ZListNotesInputSchema).query(listNotesHandler),
   addNote: procedure.input(ZAddNoteInputSchema).mutation(addNoteHandler),
   updateNote: procedure.input(ZUpdateNoteInputSchema).mutation(updateNoteHandler),

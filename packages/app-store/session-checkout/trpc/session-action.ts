@@ -8,7 +8,7 @@ export interface AuthedHandlerContext {
   user: NonNullable<TrpcSessionUser>;
 }
 
-/** The signed-in host performs one action on one session. */
-export function performAsCaller(ctx: AuthedHandlerContext, input: Omit<SessionActionInput, "actor">) {
-  return performSessionAction(ctx.prisma, { ...input, actor: { kind: "user", userId: ctx.user.id } });
+/** The signed-in host performs one action on one session (the app's installation checked in its transaction). */
+export function performAsCaller(ctx: AuthedHandlerContext, input: Omit<SessionActionInput, "actor" | "requireInstalled">) {
+  return performSessionAction(ctx.prisma, { ...input, actor: { kind: "user", userId: ctx.user.id }, requireInstalled: true });
 }

@@ -24,7 +24,7 @@ export async function writeCheckouts(
   checkouts: ReadonlyArray<{ session: LockedSession; plan: TransitionPlan }>,
   { actor, method, now }: { actor: Actor; method: CheckoutMethod; now: Date },
 ): Promise<Map<number, number>> {
-  const row = { state: "ACTIVE" as const, method, checkedOutAt: now, checkedOutById: actorUserId(actor), undoneAt: null, undoneById: null };
+  const checkedOutById = actorUserId(actor);
   const fresh = checkouts.filter(({ session }) => session.snapshot.checkoutState === null).map(({ session }) => session.bookingId);
   const redone = checkouts.filter(({ session }) => session.snapshot.checkoutState === "UNDONE").map(({ session }) => session.bookingId);
   if (fresh.length + redone.length !== checkouts.length) throw concurrentChange();
@@ -32,13 +32,18 @@ export async function writeCheckouts(
     // Inserted only where no row exists (the primary key is the booking): a count short means someone else did.
     const count = await tx.$executeRaw`
       INSERT INTO "App_SessionCheckout_Checkout" ("bookingId", "state", "method", "checkedOutAt", "checkedOutById")
-      SELECT id, 'ACTIVE', ${method}::"App_SessionCheckout_Method", ${sqlTimestamp(now)}::timestamp, ${row.checkedOutById}::int
+      SELECT id, 'ACTIVE', ${method}::"App_SessionCheckout_Method", ${sqlTimestamp(now)}::timestamp, ${checkedOutById}::int
       FROM unnest(${fresh}::int[]) AS id
       ON CONFLICT ("bookingId") DO NOTHING`;
     if (count !== fresh.length) throw concurrentChange();
   }
   if (redone.length > 0) {
-    const { count } = await tx.app_SessionCheckout_Checkout.updateMany({ where: { bookingId: { in: redone }, state: "UNDONE" }, data: row });
+    // Raw, like the insert: Prisma would compile the updateMany on every call.
+    const count = await tx.$executeRaw`
+      UPDATE "App_SessionCheckout_Checkout"
+      SET "state" = 'ACTIVE', "method" = ${method}::"App_SessionCheckout_Method", "checkedOutAt" = ${sqlTimestamp(now)}::timestamp,
+          "checkedOutById" = ${checkedOutById}::int, "undoneAt" = NULL, "undoneById" = NULL
+      WHERE "bookingId" = ANY(${redone}::int[]) AND "state" = 'UNDONE'`;
     if (count !== redone.length) throw concurrentChange();
   }
 

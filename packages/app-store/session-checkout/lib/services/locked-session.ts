@@ -4,7 +4,9 @@ import type { BookingStatus } from "@calcom/prisma/enums";
 
 import { bookingsCallerMayActOn, type BookingOwnership } from "../access";
 import type { Actor } from "../actor";
-import { bookingNotFound } from "../errors";
+import { bookingNotFound, SessionCheckoutError } from "../errors";
+import { APP_SLUG, NOT_INSTALLED_MESSAGE } from "../installation";
+import { DEFAULT_SETTINGS } from "../settings";
 import type { CheckoutState } from "../status";
 import type { SessionSnapshot } from "../transitions";
 import { snapshotOf } from "./session-snapshot";
@@ -16,6 +18,8 @@ export interface LockedSession {
   /** The attendee rows behind the snapshot (several rows may share an email). */
   attendeeRows: ReadonlyArray<{ id: number; email: string; noShow: boolean }>;
   snapshot: SessionSnapshot;
+  /** The host's survey setting, read under the lock when asked for (`withSurveySetting`). */
+  hostSurveysEnabled?: boolean;
 }
 
 /**
@@ -24,6 +28,14 @@ export interface LockedSession {
  * or "wait" (for a batch that set its own lock_timeout).
  */
 export type BusyRows = "refuse" | "wait";
+
+/** What one action folds into the statements it makes anyway, instead of round trips of their own. */
+export interface LockExtras {
+  /** The caller (a user) must have installed the app: checked in the first statement, FORBIDDEN before anything is locked. */
+  requireInstalled?: boolean;
+  /** Read the host's survey setting with the session (a checkout needs it). */
+  withSurveySetting?: boolean;
+}
 
 /**
  * Locks the bookings and their attendee rows for the rest of the transaction, reading what the
@@ -34,22 +46,26 @@ export type BusyRows = "refuse" | "wait";
  * out before anything is locked (a stranger's refused calls never touch a host's row), as are ids
  * that do not exist.
  */
-export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: ReadonlyArray<number>, actor: Actor, busy: BusyRows = "refuse"): Promise<LockedSession[]> {
+export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: ReadonlyArray<number>, actor: Actor, busy: BusyRows = "refuse", extras: LockExtras = {}): Promise<LockedSession[]> {
   const ids = Array.from(new Set(bookingIds));
   if (ids.length === 0) return [];
-  const permittedIds = await idsActorMayActOn(tx, ids, actor);
+  const permittedIds = await idsActorMayActOn(tx, ids, actor, extras.requireInstalled === true);
   if (permittedIds.length === 0) return [];
   // The lock on its own: a statement that waited for a lock reads the other tables as they were
   // when it began, so the reads come after it.
   const nowait = busy === "refuse" ? Prisma.sql`NOWAIT` : Prisma.empty;
   const locked = await tx.$queryRaw<Array<{ id: number }>>`SELECT "id" FROM "Booking" WHERE "id" = ANY(${permittedIds}::int[]) ORDER BY "id" FOR UPDATE ${nowait}`;
   if (locked.length === 0) return [];
-  const bookings = await tx.$queryRaw<Array<BookingOwnership & { id: number; status: BookingStatus; startTime: Date; endTime: Date; checkoutState: CheckoutState | null }>>`
+  const surveySetting = extras.withSurveySetting
+    ? Prisma.sql`, (SELECT s."surveysEnabled" FROM "App_SessionCheckout_Settings" s WHERE s."userId" = b."userId") AS "surveysEnabled"`
+    : Prisma.empty;
+  const bookings = await tx.$queryRaw<Array<BookingOwnership & { id: number; status: BookingStatus; startTime: Date; endTime: Date; checkoutState: CheckoutState | null; surveysEnabled?: boolean | null }>>`
     -- upper(): the enum's database values are Cal.com's names in lower case ('accepted' is ACCEPTED).
     -- Correlated look-ups, one primary-key probe a row: a join would hash every checkout ever made.
     SELECT b."id", b."userId", upper(b."status"::text) AS "status", b."startTime", b."endTime",
            (SELECT e."teamId" FROM "EventType" e WHERE e."id" = b."eventTypeId") AS "teamId",
            (SELECT c."state"::text FROM "App_SessionCheckout_Checkout" c WHERE c."bookingId" = b."id") AS "checkoutState"
+           ${surveySetting}
     FROM "Booking" b
     WHERE b."id" = ANY(${locked.map((row) => row.id)}::int[])
     ORDER BY b."id"`;
@@ -73,22 +89,33 @@ export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: R
       endTime: booking.endTime,
       attendeeRows: rows.map(({ id, email, noShow }) => ({ id, email, noShow: noShow === true })),
       snapshot: snapshotOf({ status: booking.status, startTime: booking.startTime, attendees: rows, sessionCheckout: booking.checkoutState ? { state: booking.checkoutState } : null }),
+      // A host who never saved settings has the defaults.
+      ...(extras.withSurveySetting ? { hostSurveysEnabled: booking.surveysEnabled ?? DEFAULT_SETTINGS.surveysEnabled } : {}),
     };
   });
 }
 
-/** The ids, among those that exist, of the bookings the actor may act on, read without a lock. */
-async function idsActorMayActOn(tx: PrismaTransaction, ids: number[], actor: Actor): Promise<number[]> {
-  const owners = await tx.$queryRaw<Array<BookingOwnership & { id: number }>>`
-    SELECT b."id", b."userId", (SELECT e."teamId" FROM "EventType" e WHERE e."id" = b."eventTypeId") AS "teamId"
-    FROM "Booking" b WHERE b."id" = ANY(${ids}::int[])`;
+/**
+ * The ids, among those that exist, of the bookings the actor may act on, read without a lock.
+ * With `requireInstalled`, the same statement answers whether the caller installed the app (one
+ * row even when no booking matches), and a caller who has not is refused first.
+ */
+async function idsActorMayActOn(tx: PrismaTransaction, ids: number[], actor: Actor, requireInstalled: boolean): Promise<number[]> {
+  const installedFor = requireInstalled && actor.kind === "user" ? actor.userId : null;
+  const rows = await tx.$queryRaw<Array<{ id: number | null; userId: number | null; teamId: number | null; installed: boolean | null }>>`
+    SELECT b."id", b."userId", (SELECT e."teamId" FROM "EventType" e WHERE e."id" = b."eventTypeId") AS "teamId", i."installed"
+    FROM (SELECT CASE WHEN ${installedFor}::int IS NULL THEN NULL
+                      ELSE EXISTS (SELECT 1 FROM "Credential" c WHERE c."userId" = ${installedFor}::int AND c."appId" = ${APP_SLUG}) END AS "installed") i
+    LEFT JOIN "Booking" b ON b."id" = ANY(${ids}::int[])`;
+  if (installedFor !== null && rows[0]?.installed !== true) throw new SessionCheckoutError("FORBIDDEN", NOT_INSTALLED_MESSAGE);
+  const owners = rows.flatMap(({ id, userId, teamId }) => (id === null ? [] : [{ id, userId, teamId }]));
   const permitted = actor.kind === "user" ? await bookingsCallerMayActOn(tx, actor.userId, owners) : owners;
   return permitted.map((owner) => owner.id);
 }
 
 /** One session, locked as above; a booking the actor may not act on is "not found". */
-export async function lockSessionForChange(tx: PrismaTransaction, bookingId: number, actor: Actor): Promise<LockedSession> {
-  const [session] = await lockSessionsForChange(tx, [bookingId], actor, "refuse");
+export async function lockSessionForChange(tx: PrismaTransaction, bookingId: number, actor: Actor, extras: LockExtras = {}): Promise<LockedSession> {
+  const [session] = await lockSessionsForChange(tx, [bookingId], actor, "refuse", extras);
   if (!session) throw bookingNotFound();
   return session;
 }
