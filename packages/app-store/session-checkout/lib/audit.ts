@@ -1,5 +1,5 @@
 import type { PrismaTransaction } from "@calcom/prisma";
-import type { Prisma } from "@calcom/prisma/client";
+import { Prisma } from "@calcom/prisma/client";
 import type { App_SessionCheckout_AuditAction, App_SessionCheckout_AuditSource } from "@calcom/prisma/enums";
 
 import { actorColumns, type Actor } from "./actor";
@@ -17,11 +17,21 @@ export interface AuditEntryInput {
 /** Appends history entries: one statement for any number of them, one array parameter per column. */
 export async function appendAuditEntries(tx: PrismaTransaction, entries: ReadonlyArray<AuditEntryInput>): Promise<void> {
   if (entries.length === 0) return;
+  await tx.$executeRaw(auditInsertSql(entries));
+}
+
+/**
+ * The INSERT of `appendAuditEntries`, to run inside a larger statement (a CTE), so an action writes
+ * its change and its History entry in one round trip. `moreDetails`, a jsonb expression over the
+ * entry `e` (e.g. a count from another CTE of the statement), is merged into each entry's details.
+ */
+export function auditInsertSql(entries: ReadonlyArray<AuditEntryInput>, moreDetails?: Prisma.Sql): Prisma.Sql {
   const actors = entries.map((entry) => actorColumns(entry.actor));
-  await tx.$executeRaw`
+  const details = moreDetails ? Prisma.sql`COALESCE(e."details"::jsonb, '{}'::jsonb) || ${moreDetails}` : Prisma.sql`e."details"::jsonb`;
+  return Prisma.sql`
     INSERT INTO "App_SessionCheckout_AuditEntry" ("bookingId", "action", "actorType", "actorUserId", "source", "details", "createdAt")
     SELECT e."bookingId", e."action"::"App_SessionCheckout_AuditAction", e."actorType"::"App_SessionCheckout_ActorType", e."actorUserId",
-           e."source"::"App_SessionCheckout_AuditSource", e."details"::jsonb, e."createdAt"
+           e."source"::"App_SessionCheckout_AuditSource", ${details}, e."createdAt"
     FROM unnest(
       ${entries.map((entry) => entry.bookingId)}::int[],
       ${entries.map((entry) => entry.action)}::text[],

@@ -59,30 +59,35 @@ export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: R
   const surveySetting = extras.withSurveySetting
     ? Prisma.sql`, (SELECT s."surveysEnabled" FROM "App_SessionCheckout_Settings" s WHERE s."userId" = b."userId") AS "surveysEnabled"`
     : Prisma.empty;
-  const bookings = await tx.$queryRaw<Array<BookingOwnership & { id: number; status: BookingStatus; startTime: Date; endTime: Date; checkoutState: CheckoutState | null; surveysEnabled?: boolean | null }>>`
+  // One statement reads the locked bookings and locks their attendee rows (in id order, like the
+  // bookings). It begins after the booking lock is held, so what it reads is what the lock
+  // protects; the attendee rows it locks are read in their latest version, even after a wait.
+  // MATERIALIZED: the CTE runs once, locking every row, however the outer query reads it.
+  type AttendeeRow = { id: number; email: string; name: string; noShow: boolean | null };
+  const bookings = await tx.$queryRaw<Array<BookingOwnership & { id: number; status: BookingStatus; startTime: Date; endTime: Date; checkoutState: CheckoutState | null; surveysEnabled?: boolean | null; attendees: AttendeeRow[] }>>`
+    WITH "lockedAttendees" AS MATERIALIZED (
+      SELECT "id", "bookingId", "email", "name", "noShow" FROM "Attendee"
+      WHERE "bookingId" = ANY(${locked.map((row) => row.id)}::int[])
+      ORDER BY "id"
+      FOR UPDATE ${nowait}
+    )
     -- upper(): the enum's database values are Cal.com's names in lower case ('accepted' is ACCEPTED).
     -- Correlated look-ups, one primary-key probe a row: a join would hash every checkout ever made.
     SELECT b."id", b."userId", upper(b."status"::text) AS "status", b."startTime", b."endTime",
            (SELECT e."teamId" FROM "EventType" e WHERE e."id" = b."eventTypeId") AS "teamId",
-           (SELECT c."state"::text FROM "App_SessionCheckout_Checkout" c WHERE c."bookingId" = b."id") AS "checkoutState"
+           (SELECT c."state"::text FROM "App_SessionCheckout_Checkout" c WHERE c."bookingId" = b."id") AS "checkoutState",
+           COALESCE((SELECT json_agg(json_build_object('id', a."id", 'email', a."email", 'name', a."name", 'noShow', a."noShow") ORDER BY a."id")
+                     FROM "lockedAttendees" a WHERE a."bookingId" = b."id"), '[]'::json) AS "attendees"
            ${surveySetting}
     FROM "Booking" b
     WHERE b."id" = ANY(${locked.map((row) => row.id)}::int[])
     ORDER BY b."id"`;
-  const attendees = await tx.$queryRaw<Array<{ id: number; bookingId: number; email: string; name: string; noShow: boolean | null }>>`
-    SELECT "id", "bookingId", "email", "name", "noShow" FROM "Attendee"
-    WHERE "bookingId" = ANY(${bookings.map((b) => b.id)}::int[])
-    ORDER BY "id"
-    FOR UPDATE ${nowait}`;
 
   // Who owns a booking can change between the first read and the lock (reassigned to another
   // host): the rule is asked again, under the lock, for the bookings read before.
   const permitted = actor.kind === "user" ? await bookingsCallerMayActOn(tx, actor.userId, bookings) : bookings;
-  const attendeesOf = new Map<number, typeof attendees>();
-  attendees.forEach((attendee) => attendeesOf.set(attendee.bookingId, [...(attendeesOf.get(attendee.bookingId) ?? []), attendee]));
-
   return permitted.map((booking) => {
-    const rows = attendeesOf.get(booking.id) ?? [];
+    const rows = booking.attendees;
     return {
       bookingId: booking.id,
       hostUserId: booking.userId,

@@ -1,10 +1,11 @@
 import type { PrismaClient, PrismaTransaction } from "@calcom/prisma";
+import { Prisma } from "@calcom/prisma/client";
 import type { App_SessionCheckout_AuditAction } from "@calcom/prisma/enums";
 
 import { sessionChangedEvents } from "../../jobs/domain-events";
 import { publishAppEvents } from "../../jobs/publish";
 import { actorUserId, type Actor, type CheckoutMethod } from "../actor";
-import { appendAuditEntry } from "../audit";
+import { auditInsertSql } from "../audit";
 import { planAutoCheckout } from "../auto-checkout";
 import { DEFAULT_SETTINGS } from "../settings";
 import { SessionCheckoutError } from "../errors";
@@ -86,21 +87,8 @@ async function applySessionAction(tx: PrismaTransaction, input: SessionActionInp
   if (input.action === "checkout") {
     surveysQueued = (await writeCheckouts(tx, [{ session, plan }], { actor: input.actor, method, now })).get(session.bookingId) ?? 0;
   } else {
-    const surveysCancelled = await writeUndo(tx, session, plan, input.actor, now);
     await writeNoShowChanges(tx, session, plan);
-    await appendAuditEntry(tx, {
-      bookingId: session.bookingId,
-      action: AUDIT_ACTION[input.action],
-      actor: input.actor,
-      source: method,
-      at: now,
-      details: {
-        from: plan.from,
-        to: plan.to,
-        ...(plan.noShowChanges.length > 0 ? { attendees: plan.noShowChanges.map((change) => change.email) } : {}),
-        ...(input.action === "undoCheckout" ? { surveysCancelled } : {}),
-      },
-    });
+    await writeUndoAndHistory(tx, session, plan, input, now);
   }
 
   const flags = new Map(plan.noShowChanges.map((change) => [change.email, change.noShow]));
@@ -118,17 +106,39 @@ async function applySessionAction(tx: PrismaTransaction, input: SessionActionInp
   };
 }
 
-/** Undo: the checkout becomes UNDONE, and surveys not sent yet are cancelled (what was sent stays sent). Returns how many were cancelled. */
-async function writeUndo(tx: PrismaTransaction, session: LockedSession, plan: TransitionPlan, actor: Actor, now: Date): Promise<number> {
-  if (plan.checkoutState !== "UNDONE" || session.snapshot.checkoutState === "UNDONE") return 0;
-  // Raw statements: Prisma compiles every updateMany it runs, the hottest cost of an action.
-  const count = await tx.$executeRaw`
-    UPDATE "App_SessionCheckout_Checkout" SET "state" = 'UNDONE', "undoneAt" = ${sqlTimestamp(now)}::timestamp, "undoneById" = ${actorUserId(actor)}::int
-    WHERE "bookingId" = ${session.bookingId} AND "state" = 'ACTIVE'`;
-  if (count !== 1) throw concurrentChange();
-  return tx.$executeRaw`
-    UPDATE "App_SessionCheckout_Survey" SET "status" = 'CANCELLED', "cancelReason" = 'checkout-undone'
-    WHERE "bookingId" = ${session.bookingId} AND "status" = 'QUEUED'`;
+/**
+ * Undo (the checkout becomes UNDONE, and surveys not sent yet are cancelled — what was sent stays
+ * sent) and the History entry, in one statement: for markNoShow / clearNoShow only the entry. A
+ * checkout row no longer ACTIVE throws, and the transaction undoes the rest.
+ */
+async function writeUndoAndHistory(tx: PrismaTransaction, session: LockedSession, plan: TransitionPlan, input: SessionActionInput, now: Date): Promise<void> {
+  const undo = plan.checkoutState === "UNDONE" && session.snapshot.checkoutState !== "UNDONE";
+  const entry = {
+    bookingId: session.bookingId,
+    action: AUDIT_ACTION[input.action],
+    actor: input.actor,
+    source: "MANUAL" as const,
+    at: now,
+    details: {
+      from: plan.from,
+      to: plan.to,
+      ...(plan.noShowChanges.length > 0 ? { attendees: plan.noShowChanges.map((change) => change.email) } : {}),
+    },
+  };
+  const cancelledCount = input.action === "undoCheckout" ? Prisma.sql`jsonb_build_object('surveysCancelled', (SELECT count(*) FROM "cancelled"))` : undefined;
+  const [written] = await tx.$queryRaw<Array<{ undone: number }>>`
+    WITH "undone" AS (
+      UPDATE "App_SessionCheckout_Checkout" SET "state" = 'UNDONE', "undoneAt" = ${sqlTimestamp(now)}::timestamp, "undoneById" = ${actorUserId(input.actor)}::int
+      WHERE ${undo}::boolean AND "bookingId" = ${session.bookingId} AND "state" = 'ACTIVE'
+      RETURNING 1
+    ), "cancelled" AS (
+      UPDATE "App_SessionCheckout_Survey" SET "status" = 'CANCELLED', "cancelReason" = 'checkout-undone'
+      WHERE ${undo}::boolean AND "bookingId" = ${session.bookingId} AND "status" = 'QUEUED'
+      RETURNING 1
+    ), "history" AS (${auditInsertSql([entry], cancelledCount)}
+    )
+    SELECT (SELECT count(*)::int FROM "undone") AS "undone"`;
+  if (undo && written?.undone !== 1) throw concurrentChange();
 }
 
 async function writeNoShowChanges(tx: PrismaTransaction, session: LockedSession, plan: TransitionPlan): Promise<void> {
