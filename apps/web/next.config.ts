@@ -1,5 +1,12 @@
 import type { NextConfig } from "next";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+
+/** Each app folder is a workspace package of its own (TypeScript sources): found on disk, never named here. */
+const APP_STORE = path.join(import.meta.dirname, "..", "..", "packages", "app-store");
+const appPackages = readdirSync(APP_STORE, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(path.join(APP_STORE, entry.name, "package.json")))
+  .map((entry) => (JSON.parse(readFileSync(path.join(APP_STORE, entry.name, "package.json"), "utf8")) as { name: string }).name);
 
 /** On every response: never framed (clickjacking), no MIME sniffing, no full URLs to other sites. */
 const COMMON_HEADERS = {
@@ -19,7 +26,7 @@ const headerList = (headers: Record<string, string>) => Object.entries(headers).
 
 const config: NextConfig = {
   // The workspace packages are TypeScript sources: Next compiles them with the app.
-  transpilePackages: ["@calcom/app-store", "@calcom/session-checkout", "@calcom/trpc", "@calcom/ui", "@calcom/prisma", "@calcom/types"],
+  transpilePackages: ["@calcom/app-store", ...appPackages, "@calcom/trpc", "@calcom/ui", "@calcom/prisma", "@calcom/types"],
   // Server-only libraries with their own runtime files stay outside the bundle.
   // React Email renders with its own react-dom/server and nodemailer opens sockets: both run as plain Node modules.
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "bcryptjs", "@react-email/components", "@react-email/render", "nodemailer"],

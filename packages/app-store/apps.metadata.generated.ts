@@ -3,6 +3,7 @@
  * change the apps under packages/app-store and run the build again.
  */
 import session_checkout_config_json from "./session-checkout/config.json";
+import session_checkout_navigation_json from "./session-checkout/navigation.json";
 
 /** Every app's config.json, keyed by slug, with the folder it lives in. */
 export const appStoreMetadata = {
@@ -10,3 +11,8 @@ export const appStoreMetadata = {
 };
 
 export type AppStoreSlug = keyof typeof appStoreMetadata;
+
+/** The pages an app adds to the host's main navigation (navigation.json: label and path below /apps/<slug>/), shown to those who installed it. */
+export const appNavigation: Partial<Record<AppStoreSlug, ReadonlyArray<{ label: string; path: string }>>> = {
+  "session-checkout": session_checkout_navigation_json,
+};

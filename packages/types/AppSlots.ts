@@ -31,6 +31,31 @@ export interface BookingDialogActionsModule {
   default: ComponentType<BookingDialogSlotProps>;
 }
 
+/** What an app says about one booking on the host's calendar. */
+export interface CalendarBookingStatus {
+  bookingId: number;
+  /** A CSS-safe key for the event's class, e.g. "no-show". */
+  key: string;
+  label: string;
+  tone: "green" | "blue" | "gray" | "orange" | "red";
+  /** The booking may not be moved (dragged, resized) while this holds. */
+  rescheduleLocked: boolean;
+}
+
+/** What the host's calendar gives an app's status provider: the bookings on screen, and where to report. */
+export interface CalendarStatusesSlotProps {
+  bookingIds: number[];
+  /** Changes whenever the host refreshed its bookings (after a move, after the dialog changed a session). */
+  refreshKey: number;
+  onStatuses: (statuses: CalendarBookingStatus[]) => void;
+  /** The app could not say: the host draws the bookings as Cal.com has them. */
+  onError: (message: string) => void;
+}
+
+export interface CalendarStatusesModule {
+  default: ComponentType<CalendarStatusesSlotProps>;
+}
+
 export interface SettingsSectionModule {
   default: ComponentType<SettingsSlotProps>;
 }

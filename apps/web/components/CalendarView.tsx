@@ -7,11 +7,12 @@ import luxonPlugin from "@fullcalendar/luxon3";
 import FullCalendar from "@fullcalendar/react";
 import timeGridPlugin from "@fullcalendar/timegrid";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 
-import { bookingDialogActionsSlot } from "@calcom/app-store/apps.browser.generated";
+import { bookingDialogActionsSlot, calendarStatusesSlot } from "@calcom/app-store/apps.browser.generated";
 import type { AppStoreSlug } from "@calcom/app-store/apps.metadata.generated";
 import { useTRPC } from "@calcom/trpc/react";
+import type { CalendarBookingStatus } from "@calcom/types/AppSlots";
 import { showToast } from "@calcom/ui/components/toast";
 
 import { BookingDialog } from "./BookingDialog";
@@ -35,29 +36,48 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
   const bookings = useQuery({ ...trpc.viewer.bookings.list.queryOptions(range ?? { from: new Date(0), to: new Date(1) }), enabled: range !== null });
   const apps = useQuery(trpc.viewer.apps.list.queryOptions());
   const installedSlugs = (apps.data ?? []).filter((app) => app.installed).map((app) => app.slug as AppStoreSlug);
-  const checkoutInstalled = installedSlugs.includes("session-checkout");
   // Loaded as soon as the calendar knows the installed apps, so a session's dialog opens at once.
   const dialogParts = useSlotComponents(bookingDialogActionsSlot, installedSlugs);
+  // Installed apps that say something about each booking (the registry's calendar-status slot).
+  const statusProviders = useSlotComponents(calendarStatusesSlot, installedSlugs);
   const bookingIds = (bookings.data ?? []).map((booking) => booking.id);
-  const statuses = useQuery({ ...trpc.viewer.appSessionCheckout.sessionStatuses.queryOptions({ bookingIds }), enabled: checkoutInstalled && bookingIds.length > 0 });
+  const [refreshKey, setRefreshKey] = useState(0);
+  const [reports, setReports] = useState<Partial<Record<AppStoreSlug, { for: string; statuses: CalendarBookingStatus[] } | { for: string; error: string }>>>({});
+  const idsKey = bookingIds.join(",");
+  const report = useCallback((slug: AppStoreSlug, entry: { statuses: CalendarBookingStatus[] } | { error: string }) => setReports((current) => ({ ...current, [slug]: { for: idsKey, ...entry } })), [idsKey]);
+  // One pair of callbacks per app and set of bookings: a new function each render would have the app report again and again.
+  const slugsKey = installedSlugs.join(",");
+  const callbacks = useMemo(
+    () =>
+      new Map(
+        installedSlugs.map((slug) => [
+          slug,
+          { onStatuses: (statuses: CalendarBookingStatus[]) => report(slug, { statuses }), onError: (error: string) => report(slug, { error }) },
+        ]),
+      ),
+    // `slugsKey` stands for the slug list's content (a new array each render).
+    [slugsKey, report],
+  );
   const reschedule = useMutation(trpc.viewer.bookings.reschedule.mutationOptions());
 
   const displays = useMemo(() => {
-    const byId = new Map((statuses.data ?? []).map((s) => [s.bookingId, s]));
+    const fromApps = new Map<number, CalendarBookingStatus>();
+    Object.values(reports).forEach((entry) => entry && "statuses" in entry && entry.statuses.forEach((status) => fromApps.set(status.bookingId, status)));
     return new Map(
       (bookings.data ?? []).map((booking): [number, Display] => {
-        const fromApp = byId.get(booking.id);
+        const fromApp = fromApps.get(booking.id);
         const base = CALCOM_STATUS_DISPLAY[booking.status];
         // Only the host moves a booking; team admins see their team's sessions but do not reschedule them.
         const movable = booking.userId === userId && (booking.status === "ACCEPTED" || booking.status === "PENDING");
-        return [booking.id, fromApp ? { key: fromApp.status.toLowerCase().replace("_", "-"), label: fromApp.statusLabel, tone: fromApp.tone, locked: fromApp.rescheduleLocked || !movable } : { ...base, locked: !movable }];
+        return [booking.id, fromApp ? { key: fromApp.key, label: fromApp.label, tone: fromApp.tone, locked: fromApp.rescheduleLocked || !movable } : { ...base, locked: !movable }];
       }),
     );
-  }, [bookings.data, statuses.data, userId]);
+  }, [bookings.data, reports, userId]);
 
-  // Draw sessions only once every installed app has had its say: never a Completed session shown as
-  // Confirmed (and draggable) for the moment between the two responses.
-  const statusesReady = apps.isSuccess && (!checkoutInstalled || bookingIds.length === 0 || statuses.isSuccess || statuses.isError);
+  // Draw sessions only once every installed app has had its say about these bookings: never a
+  // Completed session shown as Confirmed (and draggable) for the moment between the two responses.
+  const statusesReady =
+    apps.isSuccess && !statusProviders.loading && statusProviders.components.every(({ slug }) => bookingIds.length === 0 || reports[slug]?.for === idsKey);
   const events: EventInput[] = (statusesReady ? (bookings.data ?? []) : []).map((booking) => {
     const display = displays.get(booking.id)!;
     return {
@@ -74,7 +94,7 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
   const legend = [...new Map([...displays.values()].map((d) => [d.label, d.tone])).entries()].sort(([a], [b]) => a.localeCompare(b));
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: trpc.viewer.bookings.list.queryKey() });
-    void queryClient.invalidateQueries({ queryKey: trpc.viewer.appSessionCheckout.sessionStatuses.queryKey() });
+    setRefreshKey((n) => n + 1);
   };
 
   const onMove = async (change: EventChangeArg) => {
@@ -104,6 +124,15 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
         ))}
       </ul>
       {bookings.error ? <p role="alert" className="error">{bookings.error.message}</p> : null}
+      {statusProviders.components.map(({ slug, Component }) => (
+        <Component
+          key={slug}
+          bookingIds={bookingIds}
+          refreshKey={refreshKey}
+          onStatuses={callbacks.get(slug)!.onStatuses}
+          onError={callbacks.get(slug)!.onError}
+        />
+      ))}
       <FullCalendar
         plugins={[timeGridPlugin, dayGridPlugin, interactionPlugin, luxonPlugin]}
         initialView="timeGridWeek"

@@ -4,7 +4,6 @@ import type { AppRouter } from "@calcom/trpc/server";
 
 type Outputs = inferRouterOutputs<AppRouter>;
 export type CalendarBooking = Outputs["viewer"]["bookings"]["list"][number];
-export type AppSessionStatus = Outputs["viewer"]["appSessionCheckout"]["sessionStatuses"][number];
 
 export type Tone = "green" | "blue" | "orange" | "gray" | "red";
 

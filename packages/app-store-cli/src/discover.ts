@@ -13,6 +13,8 @@ export const APP_FILES = {
   bookingDialogActions: "components/BookingDialogActions.tsx",
   settingsSection: "components/SettingsSection.tsx",
   appPage: "components/AppPage.tsx",
+  calendarStatuses: "components/CalendarStatuses.tsx",
+  navigation: "navigation.json",
   jobs: "jobs/index.ts",
 } as const;
 export type AppFileKey = keyof typeof APP_FILES;

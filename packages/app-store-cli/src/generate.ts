@@ -31,13 +31,19 @@ function objectOf(entries: string[]): string[] {
  */
 export function renderRegistry(apps: ReadonlyArray<RegisteredApp>): Record<string, string> {
   const metadataImports = apps.map((app) => `import ${identifierFor(app.dirName)}_config_json from "./${app.dirName}/config.json";`);
+  const withNavigation = apps.filter((app) => app.has.navigation);
+  const navigationImports = withNavigation.map((app) => `import ${identifierFor(app.dirName)}_navigation_json from "./${app.dirName}/navigation.json";`);
   const metadata = file([
     ...metadataImports,
+    ...navigationImports,
     ...(metadataImports.length ? [""] : []),
     "/** Every app's config.json, keyed by slug, with the folder it lives in. */",
     `export const appStoreMetadata = ${objectOf(apps.map((app) => `${JSON.stringify(app.slug)}: { ...${identifierFor(app.dirName)}_config_json, dirName: ${JSON.stringify(app.dirName)} }`)).join("\n")}`,
     "",
     "export type AppStoreSlug = keyof typeof appStoreMetadata;",
+    "",
+    "/** The pages an app adds to the host's main navigation (navigation.json: label and path below /apps/<slug>/), shown to those who installed it. */",
+    `export const appNavigation: Partial<Record<AppStoreSlug, ReadonlyArray<{ label: string; path: string }>>> = ${objectOf(withNavigation.map((app) => `${JSON.stringify(app.slug)}: ${identifierFor(app.dirName)}_navigation_json`)).join("\n")}`,
   ]);
 
   const lazyMap = (name: string, doc: string, key: keyof RegisteredApp["has"], target: (app: RegisteredApp) => string, moduleType: string) => [
@@ -57,7 +63,7 @@ export function renderRegistry(apps: ReadonlyArray<RegisteredApp>): Record<strin
   ]);
 
   const browser = file([
-    'import type { AppPageModule, BookingDialogActionsModule, SettingsSectionModule } from "@calcom/types/AppSlots";',
+    'import type { AppPageModule, BookingDialogActionsModule, CalendarStatusesModule, SettingsSectionModule } from "@calcom/types/AppSlots";',
     "",
     'import type { AppStoreSlug } from "./apps.metadata.generated";',
     "",
@@ -66,6 +72,8 @@ export function renderRegistry(apps: ReadonlyArray<RegisteredApp>): Record<strin
     ...lazyMap("settingsSlot", "Sections an app adds to Settings > Calendar > General (components/SettingsSection.tsx).", "settingsSection", () => "components/SettingsSection", "SettingsSectionModule"),
     "",
     ...lazyMap("appPagesSlot", "An app's own pages, served at /apps/<slug>/<path> (components/AppPage.tsx).", "appPage", () => "components/AppPage", "AppPageModule"),
+    "",
+    ...lazyMap("calendarStatusesSlot", "What an app says about each booking on the host's calendar: label, tone, whether it may move (components/CalendarStatuses.tsx).", "calendarStatuses", () => "components/CalendarStatuses", "CalendarStatusesModule"),
   ]);
 
   const withZod = apps.filter((app) => app.has.zod);

@@ -4,6 +4,7 @@
  */
 import alpha_notes_config_json from "./alpha-notes/config.json";
 import zeta_widgets_config_json from "./zeta-widgets/config.json";
+import alpha_notes_navigation_json from "./alpha-notes/navigation.json";
 
 /** Every app's config.json, keyed by slug, with the folder it lives in. */
 export const appStoreMetadata = {
@@ -12,3 +13,8 @@ export const appStoreMetadata = {
 };
 
 export type AppStoreSlug = keyof typeof appStoreMetadata;
+
+/** The pages an app adds to the host's main navigation (navigation.json: label and path below /apps/<slug>/), shown to those who installed it. */
+export const appNavigation: Partial<Record<AppStoreSlug, ReadonlyArray<{ label: string; path: string }>>> = {
+  "alpha-notes": alpha_notes_navigation_json,
+};

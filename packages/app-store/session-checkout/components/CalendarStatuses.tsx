@@ -1,0 +1,33 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+
+import { useTRPC } from "@calcom/trpc/react";
+
+import type { CalendarStatusesProps } from "./calendar-statuses-props";
+import { errorMessage } from "./format";
+
+/**
+ * The calendar's status provider: each booking on screen as the app sees it (Completed, No Show, …)
+ * and whether it may move (a Completed session is locked in place). Renders nothing; reports to the host.
+ */
+export default function CalendarStatuses({ bookingIds, refreshKey, onStatuses, onError }: CalendarStatusesProps) {
+  const trpc = useTRPC();
+  const statuses = useQuery({ ...trpc.viewer.appSessionCheckout.sessionStatuses.queryOptions({ bookingIds }), enabled: bookingIds.length > 0 });
+  const { refetch } = statuses;
+
+  // The host refreshed its bookings: a session may have changed with them.
+  useEffect(() => {
+    if (refreshKey > 0) void refetch();
+  }, [refreshKey, refetch]);
+
+  useEffect(() => {
+    if (bookingIds.length === 0) onStatuses([]);
+    else if (statuses.data)
+      onStatuses(statuses.data.map((s) => ({ bookingId: s.bookingId, key: s.status.toLowerCase().replace("_", "-"), label: s.statusLabel, tone: s.tone, rescheduleLocked: s.rescheduleLocked })));
+    else if (statuses.error) onError(errorMessage(statuses.error));
+  }, [bookingIds.length, statuses.data, statuses.error, onStatuses, onError]);
+
+  return null;
+}
