@@ -17,7 +17,7 @@
  * machines are shared and noisy, so the load average is recorded beside the figures.
  */
 import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -39,6 +39,16 @@ const WARM_UP_SECONDS = 4;
 /** The build, in a folder of its own (BENCH_DIST_DIR to run another one). */
 const DIST_DIR = process.env.BENCH_DIST_DIR ?? ".next-bench";
 const TARGETS = { ratio: 0.25, p99Ms: 100 } as const;
+
+/** A process's CPU time so far (user + system), in ms, from Linux's /proc; null elsewhere. */
+function cpuMs(pid: number | undefined): number | null {
+  const file = `/proc/${pid}/stat`;
+  if (pid === undefined || !existsSync(file)) return null;
+  // Fields 14 and 15 (utime, stime), counted after the parenthesised command name, in clock ticks of 10 ms.
+  const stat = readFileSync(file, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 
 /** Nearest rank. */
 const percentile = (sorted: ReadonlyArray<number>, p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -209,8 +219,12 @@ async function main() {
     const loadBefore = loadavg()[0]!;
     const floorResult = await runPhase(floor, SECONDS);
     console.log("floor (pg, same writes):", floorResult);
+    const cpuBefore = cpuMs(server.pid);
     const appResult = await runPhase(appClients, SECONDS);
-    console.log("app (HTTP, tRPC):", appResult);
+    const cpuAfter = cpuMs(server.pid);
+    // The web server's own CPU per action: the figure the load average does not blur.
+    const serverCpuMsPerAction = cpuBefore === null || cpuAfter === null ? null : round((cpuAfter - cpuBefore) / appResult.actions, 2);
+    console.log("app (HTTP, tRPC):", appResult, `web server CPU per action: ${serverCpuMsPerAction} ms`);
     const loadAfter = loadavg()[0]!;
     const ratio = round(appResult.actionsPerSecond / floorResult.actionsPerSecond, 3);
     console.log(`ratio app / floor: ${round(ratio * 100, 1)} % (target ≥ ${TARGETS.ratio * 100} %); app p99 ${appResult.p99} ms (target ≤ ${TARGETS.p99Ms} ms)`);
@@ -226,6 +240,7 @@ async function main() {
       floor: floorResult,
       app: appResult,
       ratio,
+      serverCpuMsPerAction,
       targets: TARGETS,
       auditEntries: Number(audit[0]!.n),
     };
