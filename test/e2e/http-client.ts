@@ -20,7 +20,8 @@ export interface SignInResult {
 }
 
 /** A credentials sign-in over HTTP, as next-auth's signIn() does it: CSRF token, then the form. */
-export async function signInOverHttp(baseUrl: string, email: string, password: string): Promise<SignInResult> {
+/** `decoyEmail`: sent as a first, repeated email field (next-auth reads the last one). */
+export async function signInOverHttp(baseUrl: string, email: string, password: string, { decoyEmail }: { decoyEmail?: string } = {}): Promise<SignInResult> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const cookies = cookieHeader(csrf);
@@ -28,7 +29,7 @@ export async function signInOverHttp(baseUrl: string, email: string, password: s
   const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true", callbackUrl: `${baseUrl}/calendar` }),
+    body: new URLSearchParams([["csrfToken", csrfToken], ...(decoyEmail ? [["email", decoyEmail]] : []), ["email", email], ["password", password], ["json", "true"], ["callbackUrl", `${baseUrl}/calendar`]]),
     redirect: "manual",
   });
   const body = (await response.json()) as SignInResult["body"];

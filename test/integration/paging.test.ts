@@ -33,6 +33,10 @@ describe("long lists come in pages and say how long they are", () => {
     // Another host cannot page through it, even with a cursor of theirs.
     const stranger = await make.user();
     await expect(callerFor(prisma, stranger).sessionHistory({ bookingId: booking.id, cursor: details.historyNextCursor! })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Nor learn anything of another session's History through a cursor on their own session.
+    const theirs = await make.booking({ hostId: stranger.id });
+    await callerFor(prisma, stranger).checkout({ bookingId: theirs.id });
+    await expect(callerFor(prisma, stranger).sessionHistory({ bookingId: theirs.id, cursor: details.historyNextCursor! })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   }, 60_000);
 
   it("past sessions: a page at a time with the total, never cut off unsaid", async () => {

@@ -178,4 +178,26 @@ describe("the survey outbox across undo", () => {
     const response = await open(`token=${createSurveyToken({ surveyId: cancelled.id, issuedAt: new Date() })}`);
     expect(response.status).toBe(409);
   });
+
+  it("an answer sent while someone holds the session comes back as the client left it, to send again; nothing is recorded", async () => {
+    const { booking, surveys } = await sentSurveys();
+    const { default: pg } = await import("pg");
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    await holder.query("BEGIN");
+    await holder.query(`SELECT "id" FROM "Booking" WHERE "id" = $1 FOR UPDATE`, [booking.id]);
+    try {
+      const response = await submit({ token: surveys[0]!.token, rating: "2", comment: "Kept while busy" });
+      expect(response.status).toBe(409);
+      const page = await response.text();
+      expect(page).toContain("This session is being changed, try again.");
+      expect(page).toContain("Kept while busy");
+      expect(page).toMatch(/value="2"[^>]*checked/);
+      expect((await prisma.app_SessionCheckout_Survey.findUniqueOrThrow({ where: { id: surveys[0]!.id } })).status).toBe("SENT");
+    } finally {
+      await holder.query("ROLLBACK");
+      await holder.end();
+    }
+    expect((await submit({ token: surveys[0]!.token, rating: "2", comment: "Kept while busy" })).status).toBe(200);
+  });
 });

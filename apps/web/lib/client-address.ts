@@ -1,7 +1,9 @@
 /**
- * The client's IP address. Next sets X-Forwarded-For to the socket's address when no proxy did;
- * a proxy appends the address it saw, so the entry TRUSTED_PROXY_HOPS from the right is the one
- * a trusted hop wrote (default 0: the last entry, right for Next alone or behind one proxy).
+ * The client's IP address. A proxy appends the address it saw to X-Forwarded-For, so the entry
+ * TRUSTED_PROXY_HOPS from the right is the one a trusted hop wrote (default 0: the last entry, right
+ * behind one proxy). Next alone only fills the header when the client sent none, so without a proxy
+ * in front a client can choose its own: the per-IP sign-in limit then holds only for clients that
+ * do not lie, and the per-address limits are what protect an account. Run behind a proxy.
  */
 export function clientAddress(forwardedFor: string | null | undefined): string {
   const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);

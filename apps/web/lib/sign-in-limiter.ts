@@ -1,9 +1,12 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 
 /*
- * Failed sign-ins allowed per window: per email address (a guessed password) and per IP address
- * (one machine trying many addresses). In memory, per process: with several web processes, swap
- * in rate-limiter-flexible's RateLimiterRedis or RateLimiterPostgres with the same options.
+ * Failed sign-ins allowed per window: per email address from one IP address (a guessed password:
+ * strict), per email address from anywhere (looser, so that a stranger's guesses do not lock the
+ * owner out at the fifth), and per IP address (one machine trying many addresses). In memory, per
+ * process: with several web processes, swap in rate-limiter-flexible's RateLimiterRedis or
+ * RateLimiterPostgres with the same options. The IP address is only as good as the proxy in front
+ * that writes X-Forwarded-For (see client-address.ts).
  */
 const WINDOW_SECONDS = 15 * 60;
 const limit = (variable: string, fallback: number) => {
@@ -11,16 +14,18 @@ const limit = (variable: string, fallback: number) => {
   return Number.isInteger(value) && value > 0 ? value : fallback;
 };
 export const MAX_FAILURES_PER_ADDRESS = limit("SIGNIN_MAX_FAILURES_PER_ADDRESS", 5);
+export const MAX_FAILURES_PER_ADDRESS_ALL_IPS = limit("SIGNIN_MAX_FAILURES_PER_ADDRESS_ALL_IPS", 50);
 // Higher: an office behind one address shares it.
 export const MAX_FAILURES_PER_IP = limit("SIGNIN_MAX_FAILURES_PER_IP", 30);
 
 // On globalThis: Next may load this module once per route bundle, and the counts must be one.
-const limiters = globalThis as { signInLimiters?: { byAddress: RateLimiterMemory; byIp: RateLimiterMemory } };
+const limiters = globalThis as { signInLimiters?: { byAddressAndIp: RateLimiterMemory; byAddress: RateLimiterMemory; byIp: RateLimiterMemory } };
 limiters.signInLimiters ??= {
-  byAddress: new RateLimiterMemory({ keyPrefix: "signin-address", points: MAX_FAILURES_PER_ADDRESS, duration: WINDOW_SECONDS }),
+  byAddressAndIp: new RateLimiterMemory({ keyPrefix: "signin-address-ip", points: MAX_FAILURES_PER_ADDRESS, duration: WINDOW_SECONDS }),
+  byAddress: new RateLimiterMemory({ keyPrefix: "signin-address", points: MAX_FAILURES_PER_ADDRESS_ALL_IPS, duration: WINDOW_SECONDS }),
   byIp: new RateLimiterMemory({ keyPrefix: "signin-ip", points: MAX_FAILURES_PER_IP, duration: WINDOW_SECONDS }),
 };
-const { byAddress, byIp } = limiters.signInLimiters;
+const { byAddressAndIp, byAddress, byIp } = limiters.signInLimiters;
 
 export const TOO_MANY_PREFIX = "Too many sign-in attempts.";
 
@@ -34,6 +39,7 @@ export async function takeSignInAttempt(email: string, ip: string): Promise<Sign
   try {
     await byIp.consume(ip);
     await byAddress.consume(email);
+    await byAddressAndIp.consume(`${email} ${ip}`);
     return { ok: true };
   } catch (refusal) {
     if (!(refusal instanceof RateLimiterRes)) throw refusal;
@@ -43,7 +49,12 @@ export async function takeSignInAttempt(email: string, ip: string): Promise<Sign
   }
 }
 
-/** A correct password: the address starts afresh and the IP gets its attempt back. */
+/**
+ * A correct password: the address starts afresh from that IP address, and the attempt's own point
+ * goes back to the IP's and the address's counts — only that one, so failures there still add up
+ * (signing in to an account of one's own buys no guesses at others', and a stranger's guesses at
+ * an address are not forgiven by its owner signing in).
+ */
 export async function signInSucceeded(email: string, ip: string): Promise<void> {
-  await Promise.all([byAddress.delete(email), byIp.reward(ip)]);
+  await Promise.all([byAddressAndIp.delete(`${email} ${ip}`), byIp.reward(ip, 1), byAddress.reward(email, 1)]);
 }

@@ -1,6 +1,7 @@
 import { prisma } from "@calcom/prisma";
 
 import { SessionCheckoutError } from "../lib/errors";
+import { SESSION_BUSY_MESSAGE } from "../lib/services/session-busy";
 import { answerSurvey, surveyAnswerSchema, surveyForLink } from "../lib/services/survey-answers";
 import { htmlResponse as html, tooLargePage } from "../lib/pages/public-page";
 import { readForm } from "./read-form";
@@ -41,18 +42,22 @@ export default async function surveyHandler(request: Request): Promise<Response>
           400,
         );
       }
-      const outcome = await answerSurvey(prisma, { token, rating: input.data.rating, comment: input.data.comment, now });
+      const outcome = await answerSurvey(prisma, { token, rating: input.data.rating, comment: input.data.comment, now }).catch(async (error: unknown) => {
+        // Someone was changing the session for longer than the answer waits: nothing was recorded;
+        // the form comes back as the client left it, to send again.
+        if (!(error instanceof SessionCheckoutError && error.code === "CONFLICT")) throw error;
+        const found = await surveyForLink(prisma, token, now);
+        return { busy: true as const, found };
+      });
+      if ("busy" in outcome) {
+        if (!outcome.found.ok) return problem(outcome.found.problem);
+        return html(surveyFormPage(outcome.found.survey, { token, rating: input.data.rating, comment: input.data.comment ?? "", error: SESSION_BUSY_MESSAGE }), 409);
+      }
       if (!outcome.ok) return problem(outcome.problem);
       return html(answeredPage(outcome.survey, { justNow: outcome.recorded }));
     }
     return new Response("Use GET or POST.", { status: 405, headers: { allow: "GET, POST" } });
   } catch (error) {
-    // Someone was changing the session for longer than the answer waits: nothing was recorded.
-    if (error instanceof SessionCheckoutError && error.code === "CONFLICT") {
-      const busy = html(errorPage(), 503);
-      busy.headers.set("retry-after", "5");
-      return busy;
-    }
     console.error("[session-checkout] The survey page failed:", error);
     return html(errorPage(), 500);
   }

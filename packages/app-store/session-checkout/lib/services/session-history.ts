@@ -2,7 +2,7 @@ import type { PrismaClient } from "@calcom/prisma";
 import { Prisma } from "@calcom/prisma/client";
 
 import { callerMayActOnBooking, ownershipOf } from "../access";
-import { bookingNotFound } from "../errors";
+import { bookingNotFound, SessionCheckoutError } from "../errors";
 import { normalizeEmail } from "../transitions";
 
 /** History entries per page: the dialog opens on the latest ones, "Show older entries" brings the next. */
@@ -55,12 +55,14 @@ export async function getSessionHistory(db: PrismaClient, { bookingId, callerId,
     select: { userId: true, eventType: { select: { teamId: true } }, attendees: { select: { email: true, name: true } } },
   });
   if (!booking || !(await callerMayActOnBooking(db, callerId, ownershipOf(booking)))) throw bookingNotFound();
+  // The cursor must be an entry of this session: Prisma's own cursor would look the id up anywhere.
+  const after = cursor === undefined ? null : await db.app_SessionCheckout_AuditEntry.findFirst({ where: { id: cursor, bookingId }, select: { id: true, createdAt: true } });
+  if (cursor !== undefined && !after) throw new SessionCheckoutError("BAD_REQUEST", "This session's History changed since it was shown. Reload it.");
   const rows = await db.app_SessionCheckout_AuditEntry.findMany({
-    where: { bookingId },
+    // Older than the cursor entry in (createdAt, id) order: the page after it, none skipped or repeated.
+    where: after ? { bookingId, OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : { bookingId },
     select: historySelect,
     orderBy: historyOrder,
-    // The cursor entry itself was the last of the page before.
-    ...(cursor === undefined ? {} : { cursor: { id: cursor }, skip: 1 }),
     take: HISTORY_PAGE_SIZE + 1,
   });
   return historyPage(rows, booking.attendees);

@@ -38,9 +38,7 @@ async function post(request: Request, context: RouteContext): Promise<Response> 
   const forwarded = await withoutBadCallback(request, body);
   const [action, provider] = (await context.params).nextauth;
   if (action === "callback" && provider === "credentials") {
-    const form = await withBody(request, body).formData().catch(() => null);
-    const email = form?.get("email");
-    const address = typeof email === "string" ? email.trim().toLowerCase() : "";
+    const address = signInEmail(request.headers.get("content-type"), body);
     // Counted before the password is checked: a flood of guesses costs no bcrypt work once refused.
     const allowance = await takeSignInAttempt(address, clientAddress(request.headers.get("x-forwarded-for")));
     if (!allowance.ok) {
@@ -51,6 +49,22 @@ async function post(request: Request, context: RouteContext): Promise<Response> 
     }
   }
   return nextAuth(forwarded, context);
+}
+
+/**
+ * The email next-auth will check, read the way it reads the body (next-auth/next/utils getBody):
+ * JSON when the type mentions application/json, else the form with the last value of a repeated
+ * field. Any other reading would count one address while another's password is tried.
+ */
+function signInEmail(contentType: string | null, body: Uint8Array<ArrayBuffer> | null): string {
+  const text = body ? new TextDecoder().decode(body) : "";
+  let email: unknown;
+  try {
+    email = contentType?.includes("application/json") ? (JSON.parse(text) as { email?: unknown })?.email : Object.fromEntries(new URLSearchParams(text)).email;
+  } catch {
+    email = undefined;
+  }
+  return typeof email === "string" ? email.trim().toLowerCase() : "";
 }
 
 export { get as GET, post as POST };
