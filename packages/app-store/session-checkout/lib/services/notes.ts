@@ -2,6 +2,7 @@ import type { PrismaClient } from "@calcom/prisma";
 
 import { callerMayActOnBooking, ownershipOf } from "../access";
 import { bookingNotFound, NOTE_NOT_FOUND_MESSAGE, SessionCheckoutError } from "../errors";
+import { databaseErrorCode } from "./database-error";
 
 const noteSelect = { id: true, bookingId: true, body: true, createdAt: true, updatedAt: true } as const;
 
@@ -24,14 +25,23 @@ export async function listNotes(db: PrismaClient, { callerId, bookingId }: { cal
 
 export async function addNote(db: PrismaClient, { callerId, bookingId, body }: { callerId: number; bookingId: number; body: string }) {
   await assertMayUseBooking(db, callerId, bookingId);
-  return db.app_SessionCheckout_Note.create({ data: { bookingId, authorId: callerId, body }, select: noteSelect });
+  try {
+    return await db.app_SessionCheckout_Note.create({ data: { bookingId, authorId: callerId, body }, select: noteSelect });
+  } catch (error) {
+    // The booking was deleted between the check and the write (its foreign key is gone): not found, as for anyone.
+    if (databaseErrorCode(error) === "23503" || (error as { code?: unknown } | null)?.code === "P2003") throw bookingNotFound();
+    throw error;
+  }
 }
 
-/** Author only: the write is conditional on the author, so anyone else finds nothing. */
+/** Author only: the write is conditional on the author, so anyone else finds nothing; one statement, so a delete in another tab cannot come between. */
 export async function updateNote(db: PrismaClient, { callerId, noteId, body }: { callerId: number; noteId: number; body: string }) {
-  const { count } = await db.app_SessionCheckout_Note.updateMany({ where: { id: noteId, authorId: callerId }, data: { body } });
-  if (count === 0) throw new SessionCheckoutError("NOT_FOUND", NOTE_NOT_FOUND_MESSAGE);
-  return db.app_SessionCheckout_Note.findUniqueOrThrow({ where: { id: noteId }, select: noteSelect });
+  const [note] = await db.$queryRaw<Array<{ id: number; bookingId: number; body: string; createdAt: Date; updatedAt: Date }>>`
+    UPDATE "App_SessionCheckout_Note" SET "body" = ${body}, "updatedAt" = now() AT TIME ZONE 'UTC'
+    WHERE "id" = ${noteId} AND "authorId" = ${callerId}
+    RETURNING "id", "bookingId", "body", "createdAt", "updatedAt"`;
+  if (!note) throw new SessionCheckoutError("NOT_FOUND", NOTE_NOT_FOUND_MESSAGE);
+  return note;
 }
 
 export async function deleteNote(db: PrismaClient, { callerId, noteId }: { callerId: number; noteId: number }) {
