@@ -6,6 +6,7 @@ import { appRouter, createContext } from "@calcom/trpc/server";
 import { MAX_BODY_BYTES, readCappedBody, tooLargeMessage, withBody } from "../../../../lib/body-limit";
 import { CROSS_SITE_MESSAGE, isSameSiteRequest } from "../../../../lib/same-site";
 import { getSessionUser } from "../../../../lib/session";
+import { uncompressedWhenSmall } from "../../../../lib/small-answers";
 import { MAX_BATCH_CALLS, batchCallCount, trpcRefusal } from "../../../../lib/trpc-limits";
 
 const handler = async (request: Request) => {
@@ -18,13 +19,14 @@ const handler = async (request: Request) => {
   }
   const body = request.method === "POST" ? await readCappedBody(request) : null;
   if (body === "too-large") return trpcRefusal(url, 413, "PAYLOAD_TOO_LARGE", tooLargeMessage(MAX_BODY_BYTES));
-  return fetchRequestHandler({
+  const response = await fetchRequestHandler({
     endpoint: "/api/trpc",
     req: request.method === "POST" ? withBody(request, body) : request,
     router: appRouter,
     maxBatchSize: MAX_BATCH_CALLS,
     createContext: async () => createContext({ prisma: getPrisma(), user: await getSessionUser() }),
   });
+  return uncompressedWhenSmall(response);
 };
 
 export { handler as GET, handler as POST };
