@@ -87,9 +87,14 @@ describe("a host's day in the browser", () => {
     const page = await pageAsOn("dana@example.com", booking.startTime);
     await dragVertically(page, page.locator(".fc-event", { hasText: "Milo Mover" }));
     await page.getByText("Session rescheduled.").waitFor();
-    const moved = await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } });
+    // As Cal.com reschedules: a new booking at the new time, the old one cancelled as rescheduled.
+    const moved = await prisma.booking.findFirstOrThrow({ where: { fromReschedule: booking.uid } });
     expect(moved.startTime.getTime()).not.toBe(booking.startTime.getTime());
     expect(moved.endTime.getTime() - moved.startTime.getTime()).toBe(60 * 60_000);
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({ status: "CANCELLED", rescheduled: true });
+    // The calendar shows the session once, at its new time.
+    await page.locator(".fc-event", { hasText: "Milo Mover" }).first().waitFor();
+    expect(await page.locator(".fc-event", { hasText: "Milo Mover" }).count()).toBe(1);
     await page.context().close();
   });
 
@@ -107,7 +112,7 @@ describe("a host's day in the browser", () => {
     await page.mouse.move(box.x + box.width / 2, box.y + 90, { steps: 10 });
     await page.mouse.up();
     await page.getByText("Session rescheduled.").waitFor();
-    const resized = await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } });
+    const resized = await prisma.booking.findFirstOrThrow({ where: { fromReschedule: booking.uid } });
     expect(resized.startTime).toEqual(booking.startTime);
     expect(resized.endTime.getTime()).toBeGreaterThan(booking.endTime.getTime());
 

@@ -19,13 +19,24 @@ describe("rescheduling through the host (drag and resize)", () => {
     const pending = await make.booking({ hostId: host.id, status: "PENDING" });
     const moved = await hostApi(host).reschedule({ bookingId: confirmed.id, startTime: hourLater(confirmed.startTime), endTime: hourLater(confirmed.endTime) });
     expect(moved.startTime).toEqual(hourLater(confirmed.startTime));
+    // As Cal.com does it: a new booking naming the old one, which is cancelled as rescheduled.
+    const replacement = await prisma.booking.findUniqueOrThrow({ where: { id: moved.id }, include: { attendees: true } });
+    const replaced = await prisma.booking.findUniqueOrThrow({ where: { id: confirmed.id } });
+    expect([replacement.fromReschedule, replacement.status, replacement.attendees.length]).toEqual([confirmed.uid, "ACCEPTED", 1]);
+    expect([replaced.status, replaced.rescheduled, replaced.startTime]).toEqual(["CANCELLED", true, confirmed.startTime]);
+    // The calendar shows the replacement only.
+    const listed = await hostApi(host).list({ from: new Date(confirmed.startTime.getTime() - 86_400_000), to: new Date(confirmed.startTime.getTime() + 86_400_000) });
+    expect(listed.map((b) => b.id)).toContain(moved.id);
+    expect(listed.map((b) => b.id)).not.toContain(confirmed.id);
     expect(await codeOf(hostApi(host).reschedule({ bookingId: pending.id, startTime: hourLater(pending.startTime), endTime: hourLater(pending.endTime) }))).toBe("OK");
 
     const completed = await make.booking({ hostId: host.id });
     await callerFor(prisma, host).checkout({ bookingId: completed.id });
     const refusal = await refusalOf(hostApi(host).reschedule({ bookingId: completed.id, startTime: hourLater(completed.startTime), endTime: hourLater(completed.endTime) }));
     expect([refusal.code, refusal.message]).toEqual(["PRECONDITION_FAILED", "This session is Completed and can no longer be rescheduled. Undo the checkout first."]);
-    expect((await prisma.booking.findUniqueOrThrow({ where: { id: completed.id } })).startTime).toEqual(completed.startTime);
+    // The guard on Cal.com's path: nothing replaced, nothing created.
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: completed.id } })).toMatchObject({ startTime: completed.startTime, status: "ACCEPTED", rescheduled: null });
+    expect(await prisma.booking.count({ where: { fromReschedule: completed.uid } })).toBe(0);
 
     // After an undo it may move again.
     await callerFor(prisma, host).undoCheckout({ bookingId: completed.id });

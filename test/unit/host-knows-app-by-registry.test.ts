@@ -14,7 +14,7 @@ const SKIP = /(^|\/)(node_modules|\.next[^/]*|generated)(\/|$)/;
 const APP_NAMES = /session-checkout|appSessionCheckout|sessionStatuses|SessionCheckout/;
 const ALLOWED: Record<string, string> = {
   "packages/trpc/server/routers/viewer/_router.ts": "the operator's router edit: viewer.appSessionCheckout",
-  "packages/trpc/server/routers/viewer/bookings/reschedule.handler.ts": "the operator's reschedule-guard edit",
+  "packages/trpc/server/routers/viewer/bookings/original-rescheduled-booking.ts": "the operator's reschedule-guard edit",
   "apps/web/scripts/seed-demo.ts": "the demo launcher seeds the app's demo data",
 };
 
@@ -37,7 +37,7 @@ describe("the host knows the app only through the registry", () => {
   });
 
   it("the guard file calls the app only for the guard", () => {
-    const guard = readFileSync(join(ROOT, "packages/trpc/server/routers/viewer/bookings/reschedule.handler.ts"), "utf8");
+    const guard = readFileSync(join(ROOT, "packages/trpc/server/routers/viewer/bookings/original-rescheduled-booking.ts"), "utf8");
     const imports = guard.split("\n").filter((line) => line.includes("session-checkout"));
     expect(imports).toEqual([expect.stringMatching(/^import \{ assertReschedulable, SessionCheckoutError \} from "@calcom\/app-store\/session-checkout\/lib\/reschedule-guard";$/)]);
   });

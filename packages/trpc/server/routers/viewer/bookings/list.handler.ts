@@ -9,9 +9,15 @@ export const listHandler = ({ ctx, input }: { ctx: { prisma: PrismaClient; user:
     where: {
       startTime: { lt: input.to },
       endTime: { gt: input.from },
-      OR: [
-        { userId: ctx.user.id },
-        { eventType: { team: { members: { some: { userId: ctx.user.id, accepted: true, role: { in: ["ADMIN", "OWNER"] } } } } } },
+      AND: [
+        // A booking a reschedule replaced is shown as its replacement only (the column is NULL on most rows).
+        { OR: [{ rescheduled: null }, { rescheduled: false }] },
+        {
+          OR: [
+            { userId: ctx.user.id },
+            { eventType: { team: { members: { some: { userId: ctx.user.id, accepted: true, role: { in: ["ADMIN", "OWNER"] } } } } } },
+          ],
+        },
       ],
     },
     select: {
