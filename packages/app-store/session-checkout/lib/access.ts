@@ -11,7 +11,7 @@ export function ownershipOf(row: { userId: number | null; eventType: { teamId: n
   return { userId: row.userId, teamId: row.eventType?.teamId ?? null };
 }
 
-/** The rule: the booking's host, or an admin/owner (accepted member) of the booking's team. */
+/** The rule: the booking's host, or an admin/owner (accepted member) of the booking's team. Mirrored in SQL as the filter of the session lock (services/locked-session.ts): change both. */
 export function mayActOnBooking(
   callerId: number,
   booking: BookingOwnership,

@@ -5,7 +5,7 @@ import type { BookingStatus } from "@calcom/prisma/enums";
 import { bookingsCallerMayActOn, type BookingOwnership } from "../access";
 import type { Actor } from "../actor";
 import { bookingNotFound, SessionCheckoutError } from "../errors";
-import { APP_SLUG, NOT_INSTALLED_MESSAGE } from "../installation";
+import { APP_SLUG, isInstalledFor, NOT_INSTALLED_MESSAGE } from "../installation";
 import { DEFAULT_SETTINGS } from "../settings";
 import type { CheckoutState } from "../status";
 import type { SessionSnapshot } from "../transitions";
@@ -49,13 +49,27 @@ export interface LockExtras {
 export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: ReadonlyArray<number>, actor: Actor, busy: BusyRows = "refuse", extras: LockExtras = {}): Promise<LockedSession[]> {
   const ids = Array.from(new Set(bookingIds));
   if (ids.length === 0) return [];
-  const permittedIds = await idsActorMayActOn(tx, ids, actor, extras.requireInstalled === true);
-  if (permittedIds.length === 0) return [];
+  const callerId = actor.kind === "user" ? actor.userId : null;
+  const installedFor = extras.requireInstalled === true ? callerId : null;
   // The lock on its own: a statement that waited for a lock reads the other tables as they were
-  // when it began, so the reads come after it.
+  // when it began, so the reads come after it. The access rule (access.ts: the host, or an
+  // accepted admin/owner of the booking's team) and the installed check are its filter: PostgreSQL
+  // locks only rows that pass it, so a stranger's call never touches a host's row, nor waits on it.
   const nowait = busy === "refuse" ? Prisma.sql`NOWAIT` : Prisma.empty;
-  const locked = await tx.$queryRaw<Array<{ id: number }>>`SELECT "id" FROM "Booking" WHERE "id" = ANY(${permittedIds}::int[]) ORDER BY "id" FOR UPDATE ${nowait}`;
-  if (locked.length === 0) return [];
+  const locked = await tx.$queryRaw<Array<{ id: number }>>`
+    SELECT b."id" FROM "Booking" b
+    WHERE b."id" = ANY(${ids}::int[])
+      AND (${installedFor}::int IS NULL OR EXISTS (SELECT 1 FROM "Credential" c WHERE c."userId" = ${installedFor}::int AND c."appId" = ${APP_SLUG}))
+      AND (${callerId}::int IS NULL OR b."userId" = ${callerId}::int OR EXISTS (
+        SELECT 1 FROM "EventType" e JOIN "Membership" m ON m."teamId" = e."teamId"
+        WHERE e."id" = b."eventTypeId" AND m."userId" = ${callerId}::int AND m."accepted" AND m."role" IN ('ADMIN', 'OWNER')))
+    ORDER BY b."id"
+    FOR UPDATE OF b ${nowait}`;
+  if (locked.length === 0) {
+    // Nothing passed: a caller who has not installed the app is told so, anyone else finds nothing.
+    if (installedFor !== null && !(await isInstalledFor(tx, installedFor))) throw new SessionCheckoutError("FORBIDDEN", NOT_INSTALLED_MESSAGE);
+    return [];
+  }
   const surveySetting = extras.withSurveySetting
     ? Prisma.sql`, (SELECT s."surveysEnabled" FROM "App_SessionCheckout_Settings" s WHERE s."userId" = b."userId") AS "surveysEnabled"`
     : Prisma.empty;
@@ -98,24 +112,6 @@ export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: R
       ...(extras.withSurveySetting ? { hostSurveysEnabled: booking.surveysEnabled ?? DEFAULT_SETTINGS.surveysEnabled } : {}),
     };
   });
-}
-
-/**
- * The ids, among those that exist, of the bookings the actor may act on, read without a lock.
- * With `requireInstalled`, the same statement answers whether the caller installed the app (one
- * row even when no booking matches), and a caller who has not is refused first.
- */
-async function idsActorMayActOn(tx: PrismaTransaction, ids: number[], actor: Actor, requireInstalled: boolean): Promise<number[]> {
-  const installedFor = requireInstalled && actor.kind === "user" ? actor.userId : null;
-  const rows = await tx.$queryRaw<Array<{ id: number | null; userId: number | null; teamId: number | null; installed: boolean | null }>>`
-    SELECT b."id", b."userId", (SELECT e."teamId" FROM "EventType" e WHERE e."id" = b."eventTypeId") AS "teamId", i."installed"
-    FROM (SELECT CASE WHEN ${installedFor}::int IS NULL THEN NULL
-                      ELSE EXISTS (SELECT 1 FROM "Credential" c WHERE c."userId" = ${installedFor}::int AND c."appId" = ${APP_SLUG}) END AS "installed") i
-    LEFT JOIN "Booking" b ON b."id" = ANY(${ids}::int[])`;
-  if (installedFor !== null && rows[0]?.installed !== true) throw new SessionCheckoutError("FORBIDDEN", NOT_INSTALLED_MESSAGE);
-  const owners = rows.flatMap(({ id, userId, teamId }) => (id === null ? [] : [{ id, userId, teamId }]));
-  const permitted = actor.kind === "user" ? await bookingsCallerMayActOn(tx, actor.userId, owners) : owners;
-  return permitted.map((owner) => owner.id);
 }
 
 /** One session, locked as above; a booking the actor may not act on is "not found". */
