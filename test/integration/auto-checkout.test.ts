@@ -541,7 +541,7 @@ describe("auto-checkout: faults and races", () => {
       let settled = false;
       const checkout = pass(at(2331)).finally(() => (settled = true));
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(settled).toBe(false); // the checkout waits for Cal.com's row
+      expect(settled).toBe(false); // the checkout tries again until Cal.com lets go of the row
       await calcom.query("COMMIT");
       await checkout;
     } finally {

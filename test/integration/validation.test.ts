@@ -19,6 +19,16 @@ describe("bad input gets a clear, typed error and changes nothing", () => {
     expect((await refusal(untyped.markNoShow!({ bookingId: 1, attendeeEmails: ["not-an-email"] }))).code).toBe("BAD_REQUEST");
   });
 
+  it("bad input is answered in words naming the field, never zod's issue list as JSON", async () => {
+    const host = await make.user();
+    const untyped = callerFor(prisma, host) as unknown as Record<string, (input: unknown) => Promise<unknown>>;
+    expect((await refusal(untyped.checkout!({ bookingId: 2_147_483_648 }))).message).toBe("bookingId is out of range.");
+    expect((await refusal(untyped.checkout!({}))).message).toBe("bookingId is required.");
+    expect((await refusal(untyped.addNote!({ bookingId: 1, body: "a\u0000b" }))).message).toBe("A note cannot contain a NUL character.");
+    expect((await refusal(untyped.getSession!({ bookingId: "12" }))).message).toBe("bookingId must be a number.");
+    expect((await refusal(untyped.reports!({ from: "2026-01-01" }))).message).toBe("to: Required");
+  });
+
   it("an unknown booking id is NOT_FOUND", async () => {
     const host = await make.user();
     const error = await refusal(callerFor(prisma, host).checkout({ bookingId: 987_654_321 }));

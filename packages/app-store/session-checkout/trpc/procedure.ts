@@ -22,6 +22,9 @@ const answeringProcedure = authedProcedure.use(async ({ next, path }) => {
   if (result.ok) return result;
   const cause = result.error.cause;
   if (cause instanceof SessionCheckoutError) throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  // Bad input: the first problem in words ("bookingId is out of range."), not zod's issue list as
+  // JSON; the field errors stay on the error (data.zodError) for forms.
+  if (cause instanceof ZodError) throw new TRPCError({ code: "BAD_REQUEST", message: inputProblem(cause), cause });
   // tRPC's own refusals (bad input, unauthorised, the installed check, …) are the caller's to read; anything else is ours.
   if (result.error.code !== "INTERNAL_SERVER_ERROR") return result;
   throw unexpected(cause ?? result.error, path);
@@ -38,6 +41,15 @@ export const sessionCheckoutProcedure = answeringProcedure.use(async ({ ctx, nex
  * transaction (performAsCaller), not a round trip of its own — the same FORBIDDEN, before any lock.
  */
 export const sessionActionProcedure = answeringProcedure;
+
+function inputProblem(error: ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return "The request's input is not valid.";
+  // The app's messages are sentences a host can act on; zod's own words ("Required", "Expected
+  // number, received string") name no field and end without a full stop: say which field.
+  if (/\.$/.test(issue.message) || issue.path.length === 0) return issue.message;
+  return `${issue.path.join(".")}: ${issue.message}`;
+}
 
 function unexpected(error: unknown, path: string): TRPCError {
   const reference = randomBytes(6).toString("hex");

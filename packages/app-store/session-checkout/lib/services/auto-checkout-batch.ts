@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS } from "../settings";
 import type { TransitionPlan } from "../transitions";
 import { writeCheckouts } from "./checkout-writes";
 import { lockSessionsForChange, type LockedSession } from "./locked-session";
+import { isLockNotAvailable } from "./session-busy";
 import { performSessionAction } from "./session-actions";
 import { readHostsForAutoCheckout } from "./settings-store";
 import { CONNECTION_WAIT } from "./transaction-options";
@@ -37,7 +38,9 @@ export async function autoCheckoutSessions(db: PrismaClient, bookingIds: Readonl
     await publishAppEvents(sessionChangedEvents("checkout", written.changes));
     return { ...outcome, checkedOut: written.changes.map((c) => c.bookingId), skipped: written.skipped };
   } catch (error) {
-    if (bookingIds.length === 1) return { ...outcome, failed: [{ bookingId: bookingIds[0]!, error: logSummary(error) }] };
+    // One session that failed for good: the same transaction again would fail the same way. A busy
+    // row is another matter: the session's own path tries again for a moment.
+    if (bookingIds.length === 1 && !isLockNotAvailable(error)) return { ...outcome, failed: [{ bookingId: bookingIds[0]!, error: logSummary(error) }] };
   }
   for (const bookingId of bookingIds) {
     try {
@@ -52,10 +55,10 @@ export async function autoCheckoutSessions(db: PrismaClient, bookingIds: Readonl
 }
 
 async function checkOutLocked(tx: PrismaTransaction, bookingIds: ReadonlyArray<number>, now: Date) {
-  // A row someone holds for long (Cal.com's own write) fails the batch rather than stalling it;
-  // the sessions are then tried one by one, and the held one waits for the next pass.
-  await tx.$executeRaw`SET LOCAL lock_timeout = '5s'`;
-  const sessions = await lockSessionsForChange(tx, bookingIds, AUTO_CHECKOUT_ACTOR, "wait");
+  // A row someone holds (Cal.com's own write, a host's action) fails the batch at once rather than
+  // stalling it with a connection held (NOWAIT); the sessions are then tried one by one, each with
+  // the short retry an action has, and one still held waits for the next pass.
+  const sessions = await lockSessionsForChange(tx, bookingIds, AUTO_CHECKOUT_ACTOR, "refuse");
   const hostIds = Array.from(new Set(sessions.map((s) => s.hostUserId).filter((id): id is number => id !== null)));
   const hosts = await readHostsForAutoCheckout(tx, hostIds);
 

@@ -64,7 +64,7 @@ export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: R
         SELECT 1 FROM "EventType" e JOIN "Membership" m ON m."teamId" = e."teamId"
         WHERE e."id" = b."eventTypeId" AND m."userId" = ${callerId}::int AND m."accepted" AND m."role" IN ('ADMIN', 'OWNER')))
     ORDER BY b."id"
-    FOR UPDATE OF b ${nowait}`;
+    FOR NO KEY UPDATE OF b ${nowait}`;
   if (locked.length === 0) {
     // Nothing passed: a caller who has not installed the app is told so, anyone else finds nothing.
     if (installedFor !== null && !(await isInstalledFor(tx, installedFor))) throw new SessionCheckoutError("FORBIDDEN", NOT_INSTALLED_MESSAGE);
@@ -83,7 +83,7 @@ export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: R
       SELECT "id", "bookingId", "email", "name", "noShow" FROM "Attendee"
       WHERE "bookingId" = ANY(${locked.map((row) => row.id)}::int[])
       ORDER BY "id"
-      FOR UPDATE ${nowait}
+      FOR NO KEY UPDATE ${nowait}
     )
     -- upper(): the enum's database values are Cal.com's names in lower case ('accepted' is ACCEPTED).
     -- Correlated look-ups, one primary-key probe a row: a join would hash every checkout ever made.

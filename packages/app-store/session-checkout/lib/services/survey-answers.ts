@@ -121,7 +121,7 @@ export async function answerSurvey(db: PrismaClient, { token, rating, comment, n
     });
     answered = { surveyId: checked.surveyId, event: { bookingId: row.bookingId, hostUserId: found.survey.hostUserId, rating, lowRatingAlert: "alertStatus" in alert } };
     // The booking's rating is computed from all its answers: answers to one booking take turns.
-    await tx.$queryRaw`SELECT "id" FROM "Booking" WHERE "id" = ${row.bookingId} FOR UPDATE NOWAIT`;
+    await tx.$queryRaw`SELECT "id" FROM "Booking" WHERE "id" = ${row.bookingId} FOR NO KEY UPDATE NOWAIT`;
     await writeBookingRating(tx, row.bookingId);
     await appendAuditEntry(tx, {
       bookingId: row.bookingId,
