@@ -361,7 +361,7 @@ async function main() {
     const indexes = {
       hostReadsUserIdStartTime: Object.entries(hostPlans.facts)
         .filter(([kind]) => kind.startsWith("report:"))
-        .every(([, facts]) => facts.bookingIndexes.includes("Booking_userId_startTime_idx")),
+        .every(([, facts]) => facts.bookingIndexes.includes("Booking_userId_startTime_id_idx")),
       teamReadsEventTypeIdStartTime: Object.entries(teamPlans.facts)
         .filter(([kind]) => kind.startsWith("report:"))
         .every(([, facts]) => facts.bookingIndexes.includes("Booking_eventTypeId_startTime_idx")),
@@ -421,7 +421,7 @@ async function main() {
         console.log(`    plan ${kind.padEnd(16)} execution ${ms(facts.executionMs).padStart(9)} (${ms(facts.executionMsTimingOff)} without per-node timing), planning ${ms(facts.planningMs)}, JIT ${ms(facts.jitMs)}, Booking indexes ${facts.bookingIndexes.join(", ") || "none"}, seq scans ${facts.seqScans.join(", ") || "none"}`);
     }
     console.log(`  load average (1/5/15 min) on ${report.loadAverage.cores} cores: ${loadBefore.join(" / ")} before the runs, ${loadAfter.join(" / ")} after`);
-    console.log(`  indexes: host statements read Booking_userId_startTime_idx: ${indexes.hostReadsUserIdStartTime ? "yes" : "NO"}; team statements read Booking_eventTypeId_startTime_idx: ${indexes.teamReadsEventTypeIdStartTime ? "yes" : "NO"}`);
+    console.log(`  indexes: host statements read Booking_userId_startTime_id_idx: ${indexes.hostReadsUserIdStartTime ? "yes" : "NO"}; team statements read Booking_eventTypeId_startTime_idx: ${indexes.teamReadsEventTypeIdStartTime ? "yes" : "NO"}`);
     console.log(`\nTotal ${report.totalRuntimeS} s. Figures written to test-results/bench/reports.json, plans to test-results/bench/reports-plans.txt.`);
   } finally {
     // BENCH_KEEP_DATABASE=1 keeps the loaded data for looking at plans by hand.

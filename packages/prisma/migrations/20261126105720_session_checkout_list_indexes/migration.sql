@@ -1,0 +1,1 @@
+../../../app-store/session-checkout/prisma/migrations/20261126105720_session_checkout_list_indexes/migration.sql
