@@ -23,9 +23,10 @@ export async function appendAuditEntries(tx: PrismaTransaction, entries: Readonl
 /**
  * The INSERT of `appendAuditEntries`, to run inside a larger statement (a CTE), so an action writes
  * its change and its History entry in one round trip. `moreDetails`, a jsonb expression over the
- * entry `e` (e.g. a count from another CTE of the statement), is merged into each entry's details.
+ * entry `e` (e.g. a count from another CTE of the statement), is merged into each entry's details;
+ * `onlyIf`, a condition over the rest of the statement, writes no entry when false.
  */
-export function auditInsertSql(entries: ReadonlyArray<AuditEntryInput>, moreDetails?: Prisma.Sql): Prisma.Sql {
+export function auditInsertSql(entries: ReadonlyArray<AuditEntryInput>, moreDetails?: Prisma.Sql, onlyIf: Prisma.Sql = Prisma.sql`true`): Prisma.Sql {
   const actors = entries.map((entry) => actorColumns(entry.actor));
   const details = moreDetails ? Prisma.sql`COALESCE(e."details"::jsonb, '{}'::jsonb) || ${moreDetails}` : Prisma.sql`e."details"::jsonb`;
   return Prisma.sql`
@@ -40,7 +41,8 @@ export function auditInsertSql(entries: ReadonlyArray<AuditEntryInput>, moreDeta
       ${entries.map((entry) => entry.source)}::text[],
       ${entries.map((entry) => (entry.details === undefined ? null : JSON.stringify(entry.details)))}::text[],
       ${entries.map((entry) => sqlTimestamp(entry.at))}::timestamp[]
-    ) AS e("bookingId", "action", "actorType", "actorUserId", "source", "details", "createdAt")`;
+    ) AS e("bookingId", "action", "actorType", "actorUserId", "source", "details", "createdAt")
+    WHERE ${onlyIf}`;
 }
 
 export function appendAuditEntry(tx: PrismaTransaction, entry: AuditEntryInput): Promise<void> {

@@ -38,6 +38,18 @@ export interface LockExtras {
 }
 
 /**
+ * The access rule (access.ts: the host, or an accepted admin/owner of the booking's team) and the
+ * installed check as a filter on the booking `b`: a statement that locks rows locks only those that
+ * pass it. A null caller (auto-checkout) or installedFor skips that part.
+ */
+export function accessFilterSql(callerId: number | null, installedFor: number | null): Prisma.Sql {
+  return Prisma.sql`(${installedFor}::int IS NULL OR EXISTS (SELECT 1 FROM "Credential" c WHERE c."userId" = ${installedFor}::int AND c."appId" = ${APP_SLUG}))
+      AND (${callerId}::int IS NULL OR b."userId" = ${callerId}::int OR EXISTS (
+        SELECT 1 FROM "EventType" e JOIN "Membership" m ON m."teamId" = e."teamId"
+        WHERE e."id" = b."eventTypeId" AND m."userId" = ${callerId}::int AND m."accepted" AND m."role" IN ('ADMIN', 'OWNER')))`;
+}
+
+/**
  * Locks the bookings and their attendee rows for the rest of the transaction, reading what the
  * rules need as it locks them. The booking lock serialises every change the app makes to one session; the
  * attendee locks also hold off Cal.com's own no-show writes (which never take the booking lock),
@@ -58,11 +70,7 @@ export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: R
   const nowait = busy === "refuse" ? Prisma.sql`NOWAIT` : Prisma.empty;
   const locked = await tx.$queryRaw<Array<{ id: number }>>`
     SELECT b."id" FROM "Booking" b
-    WHERE b."id" = ANY(${ids}::int[])
-      AND (${installedFor}::int IS NULL OR EXISTS (SELECT 1 FROM "Credential" c WHERE c."userId" = ${installedFor}::int AND c."appId" = ${APP_SLUG}))
-      AND (${callerId}::int IS NULL OR b."userId" = ${callerId}::int OR EXISTS (
-        SELECT 1 FROM "EventType" e JOIN "Membership" m ON m."teamId" = e."teamId"
-        WHERE e."id" = b."eventTypeId" AND m."userId" = ${callerId}::int AND m."accepted" AND m."role" IN ('ADMIN', 'OWNER')))
+    WHERE b."id" = ANY(${ids}::int[]) AND ${accessFilterSql(callerId, installedFor)}
     ORDER BY b."id"
     FOR NO KEY UPDATE OF b ${nowait}`;
   if (locked.length === 0) {

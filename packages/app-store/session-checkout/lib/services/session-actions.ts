@@ -17,6 +17,7 @@ import { readHostsForAutoCheckout, readSettings } from "./settings-store";
 import { retryWhileBusy } from "./session-busy";
 import { CONNECTION_WAIT } from "./transaction-options";
 import { concurrentChange, writeCheckouts } from "./checkout-writes";
+import { oneStatementAction, sessionActionResult } from "./one-statement-action";
 
 export interface SessionActionInput {
   bookingId: number;
@@ -51,12 +52,15 @@ const AUDIT_ACTION: Record<SessionAction, App_SessionCheckout_AuditAction> = {
 /**
  * Check out, undo, mark or clear no-show: one transaction that locks the booking, asks the
  * rules, applies their plan with conditional writes, appends the audit entry and (on checkout)
- * queues the surveys. A refusal throws before anything is written; a session someone else is
- * changing is tried again for a moment, then refused (CONFLICT). The app's event for the change is
- * sent once the transaction has committed.
+ * queues the surveys — or, for a user's checkout and undo, the same in one writing statement after
+ * an unlocked read (one-statement-action.ts). A refusal throws before anything is written; a
+ * session someone else is changing is tried again for a moment, then refused (CONFLICT). The app's
+ * event for the change is sent once the change has committed.
  */
 export async function performSessionAction(db: PrismaClient, input: SessionActionInput): Promise<SessionActionResult> {
-  const result = await retryWhileBusy(() => db.$transaction((tx) => applySessionAction(tx, input), CONNECTION_WAIT));
+  // A user's checkout or undo first tries the two-statement form; a session changed meanwhile, and every other action, take the locking transaction.
+  const oneStatement = oneStatementAction(db, input);
+  const result = await retryWhileBusy(async () => (await oneStatement.attempt()) ?? db.$transaction((tx) => applySessionAction(tx, input), CONNECTION_WAIT));
   await publishAppEvents(sessionChangedEvents(input.action, [{ ...result, method: input.method ?? "MANUAL" }]));
   return result;
 }
@@ -91,19 +95,7 @@ async function applySessionAction(tx: PrismaTransaction, input: SessionActionInp
     await writeUndoAndHistory(tx, session, plan, input, now);
   }
 
-  const flags = new Map(plan.noShowChanges.map((change) => [change.email, change.noShow]));
-  return {
-    bookingId: session.bookingId,
-    hostUserId: session.hostUserId,
-    from: plan.from,
-    status: plan.to,
-    at: now,
-    surveysQueued,
-    attendees: session.snapshot.attendees.map((attendee) => ({
-      ...attendee,
-      noShow: flags.get(normalizeEmail(attendee.email)) ?? attendee.noShow,
-    })),
-  };
+  return sessionActionResult(session, plan, now, surveysQueued);
 }
 
 /**
