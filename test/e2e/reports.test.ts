@@ -25,6 +25,8 @@ async function kpisFromDatabase(range: DayRange, eventTypeTitle?: string): Promi
       // A day either side in UTC, then the exact days in her zone below.
       startTime: { gte: new Date(Date.parse(`${range.from}T00:00:00Z`) - DAY_MS), lt: new Date(Date.parse(`${range.to}T00:00:00Z`) + 2 * DAY_MS) },
       ...(eventTypeTitle ? { eventType: { title: eventTypeTitle } } : {}),
+      // A booking a reschedule replaced is no session (the calendar's drags make some).
+      OR: [{ rescheduled: null }, { rescheduled: false }],
     },
     select: { ...sessionSnapshotSelect, endTime: true },
   });

@@ -21,10 +21,12 @@ export function useServedApp() {
 }
 
 /** A session for `hostEmail` that started 70 minutes ago (so it can be checked out), with one client. */
-export async function sessionFor(prisma: PrismaClient, { hostEmail, clientName, eventTypeSlug = "coaching", status = "ACCEPTED" }: { hostEmail: string; clientName: string; eventTypeSlug?: string; status?: BookingStatus }) {
+export async function sessionFor(
+  prisma: PrismaClient,
+  { hostEmail, clientName, eventTypeSlug = "coaching", status = "ACCEPTED", startTime = new Date(Date.now() - 70 * 60_000) }: { hostEmail: string; clientName: string; eventTypeSlug?: string; status?: BookingStatus; startTime?: Date },
+) {
   const host = await prisma.user.findUniqueOrThrow({ where: { email: hostEmail } });
   const eventType = await prisma.eventType.findFirstOrThrow({ where: { slug: eventTypeSlug } });
-  const startTime = new Date(Date.now() - 70 * 60_000);
   return prisma.booking.create({
     data: {
       uid: randomUUID(),

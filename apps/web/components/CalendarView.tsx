@@ -32,6 +32,9 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
   const queryClient = useQueryClient();
   const [range, setRange] = useState<{ from: Date; to: Date } | null>(null);
   const [openBookingId, setOpenBookingId] = useState<number | null>(initialBookingId ?? null);
+  // A move makes a new booking (Cal.com's reschedule): a click on the event before the list has
+  // caught up opens the booking that replaced it.
+  const [replacedBy, setReplacedBy] = useState<ReadonlyMap<number, number>>(new Map());
 
   const bookings = useQuery({ ...trpc.viewer.bookings.list.queryOptions(range ?? { from: new Date(0), to: new Date(1) }), enabled: range !== null });
   const apps = useQuery(trpc.viewer.apps.list.queryOptions());
@@ -42,9 +45,14 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
   const statusProviders = useSlotComponents(calendarStatusesSlot, installedSlugs);
   const bookingIds = (bookings.data ?? []).map((booking) => booking.id);
   const [refreshKey, setRefreshKey] = useState(0);
-  const [reports, setReports] = useState<Partial<Record<AppStoreSlug, { for: string; statuses: CalendarBookingStatus[] } | { for: string; error: string }>>>({});
+  // Each app's last word, and which bookings it covered (an error covers them too: drawn as Cal.com has them).
+  const [reports, setReports] = useState<Partial<Record<AppStoreSlug, { covers: number[]; statuses: CalendarBookingStatus[] }>>>({});
   const idsKey = bookingIds.join(",");
-  const report = useCallback((slug: AppStoreSlug, entry: { statuses: CalendarBookingStatus[] } | { error: string }) => setReports((current) => ({ ...current, [slug]: { for: idsKey, ...entry } })), [idsKey]);
+  const report = useCallback(
+    (slug: AppStoreSlug, entry: { statuses: CalendarBookingStatus[] } | { error: string }) =>
+      setReports((current) => ({ ...current, [slug]: { covers: idsKey ? idsKey.split(",").map(Number) : [], statuses: "statuses" in entry ? entry.statuses : [] } })),
+    [idsKey],
+  );
   // One pair of callbacks per app and set of bookings: a new function each render would have the app report again and again.
   const slugsKey = installedSlugs.join(",");
   const callbacks = useMemo(
@@ -62,7 +70,7 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
 
   const displays = useMemo(() => {
     const fromApps = new Map<number, CalendarBookingStatus>();
-    Object.values(reports).forEach((entry) => entry && "statuses" in entry && entry.statuses.forEach((status) => fromApps.set(status.bookingId, status)));
+    Object.values(reports).forEach((entry) => entry?.statuses.forEach((status) => fromApps.set(status.bookingId, status)));
     return new Map(
       (bookings.data ?? []).map((booking): [number, Display] => {
         const fromApp = fromApps.get(booking.id);
@@ -74,11 +82,15 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
     );
   }, [bookings.data, reports, userId]);
 
-  // Draw sessions only once every installed app has had its say about these bookings: never a
-  // Completed session shown as Confirmed (and draggable) for the moment between the two responses.
-  const statusesReady =
-    apps.isSuccess && !statusProviders.loading && statusProviders.components.every(({ slug }) => bookingIds.length === 0 || reports[slug]?.for === idsKey);
-  const events: EventInput[] = (statusesReady ? (bookings.data ?? []) : []).map((booking) => {
+  // Draw a booking only once every installed app has had its say about it: never a Completed session
+  // shown as Confirmed (and draggable) for the moment between the two responses. Bookings already
+  // covered stay drawn while the apps answer about new ones (after a move, on another week).
+  const covered = useMemo(
+    () => statusProviders.components.map(({ slug }) => new Set(reports[slug]?.covers ?? [])),
+    [statusProviders.components, reports],
+  );
+  const statusesKnown = (bookingId: number) => apps.isSuccess && !statusProviders.loading && covered.every((ids) => ids.has(bookingId));
+  const events: EventInput[] = (bookings.data ?? []).filter((booking) => statusesKnown(booking.id)).map((booking) => {
     const display = displays.get(booking.id)!;
     return {
       id: String(booking.id),
@@ -101,7 +113,8 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
     const { start, end } = change.event;
     if (!start || !end) return change.revert();
     try {
-      await reschedule.mutateAsync({ bookingId: Number(change.event.id), startTime: start, endTime: end });
+      const moved = await reschedule.mutateAsync({ bookingId: Number(change.event.id), startTime: start, endTime: end });
+      setReplacedBy((current) => new Map(current).set(moved.fromBookingId, moved.id));
       showToast("Session rescheduled.", "success");
     } catch (error) {
       change.revert();
@@ -149,7 +162,7 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
         eventDurationEditable
         events={events}
         datesSet={(arg: DatesSetArg) => setRange((current) => (current && current.from.getTime() === arg.start.getTime() && current.to.getTime() === arg.end.getTime() ? current : { from: arg.start, to: arg.end }))}
-        eventClick={(arg: EventClickArg) => setOpenBookingId(Number(arg.event.id))}
+        eventClick={(arg: EventClickArg) => setOpenBookingId(replacedBy.get(Number(arg.event.id)) ?? Number(arg.event.id))}
         eventDrop={onMove}
         eventResize={onMove}
       />
