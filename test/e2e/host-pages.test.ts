@@ -49,24 +49,28 @@ describe("settings, client history, bulk checkout and the App Store in the brows
     await page.context().close();
   });
 
-  it("bulk checkout checks out the Confirmed session and reports why the Pending one was refused", async () => {
+  it("bulk checkout offers only sessions that can be checked out, says why the others cannot, and checks the chosen ones out", async () => {
     const confirmed = await sessionFor(prisma, { hostEmail: "dana@example.com", clientName: "Bea Bulk" });
     const pending = await sessionFor(prisma, { hostEmail: "dana@example.com", clientName: "Pat Pending", status: "PENDING" });
     const page = await pageAs(app.browser, baseUrl, "dana@example.com", { path: "/apps/session-checkout/sessions" });
     await page.getByRole("heading", { name: "Past sessions" }).waitFor();
+    // The Pending session cannot be selected, and says why (the rules' own words).
+    const pendingBox = page.getByRole("checkbox", { name: /Pat Pending/ });
+    expect(await pendingBox.isDisabled()).toBe(true);
+    expect(await pendingBox.getAttribute("title")).toBe("Only confirmed sessions can be checked out. This session is Pending.");
     await page.getByRole("checkbox", { name: /Bea Bulk/ }).check();
-    await page.getByRole("checkbox", { name: /Pat Pending/ }).check();
     await page.getByRole("button", { name: "Check Out selected" }).click();
-    await confirmAction(page, "Check out 2 sessions?", "Check Out");
+    await confirmAction(page, "Check out 1 session?", "Check Out");
     const result = page.getByRole("status", { name: "Bulk checkout result" });
     await result.waitFor();
     const text = await result.textContent();
-    expect(text).toContain("1 checked out, 1 refused.");
+    expect(text).toContain("1 checked out, 0 refused.");
     expect(text).toMatch(/Bea Bulk: checked out \(Completed\)/);
-    expect(text).toMatch(/Pat Pending: Only confirmed sessions can be checked out\. This session is Pending\./);
     await screenshot(page, "bulk-checkout");
     expect(await prisma.app_SessionCheckout_Checkout.findUnique({ where: { bookingId: confirmed.id } })).toMatchObject({ state: "ACTIVE", method: "BULK" });
     expect(await prisma.app_SessionCheckout_Checkout.findUnique({ where: { bookingId: pending.id } })).toBeNull();
+    // Checked out now, it can no longer be selected either.
+    await page.getByRole("checkbox", { name: /Bea Bulk/ }).and(page.locator(":disabled")).waitFor();
     await page.context().close();
   });
 

@@ -36,6 +36,7 @@ export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; a
   if (sessions.isLoading) return <p className="sc-muted">Loading sessions…</p>;
   if (!sessions.data) return <p role="alert" className="sc-error">{sessions.error ? errorMessage(sessions.error) : "No sessions."}</p>;
   const { sessions: rows, total, pageSize } = sessions.data;
+  const selectable = rows.filter((row) => row.checkout.allowed);
   const firstShown = page * pageSize + 1;
   const lastShown = page * pageSize + rows.length;
   const titles = new Map(rows.map((row) => [row.bookingId, `${formatInZone(row.startTime, timeZone)} · ${row.attendeeNames.join(", ")}`]));
@@ -87,7 +88,13 @@ export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; a
         <thead>
           <tr>
             <th scope="col">
-              <input type="checkbox" aria-label="Select all sessions" checked={rows.length > 0 && selected.size === rows.length} onChange={(e) => setSelected(e.target.checked ? new Set(rows.map((r) => r.bookingId)) : new Set())} />
+              <input
+                type="checkbox"
+                aria-label="Select all sessions that can be checked out"
+                disabled={selectable.length === 0}
+                checked={selectable.length > 0 && selected.size === selectable.length}
+                onChange={(e) => setSelected(e.target.checked ? new Set(selectable.map((r) => r.bookingId)) : new Set())}
+              />
             </th>
             <th scope="col">Date</th><th scope="col">Client</th><th scope="col">Event type</th><th scope="col">Price</th><th scope="col">Status</th>
           </tr>
@@ -100,7 +107,17 @@ export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; a
           ) : null}
           {rows.map((row) => (
             <tr key={row.bookingId}>
-              <td><input type="checkbox" aria-label={`Select ${titles.get(row.bookingId)}`} checked={selected.has(row.bookingId)} onChange={(e) => toggle(row.bookingId, e.target.checked)} /></td>
+              <td>
+                {/* Only rows the rules would check out can be selected; the others say why. */}
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${titles.get(row.bookingId)}`}
+                  disabled={!row.checkout.allowed}
+                  title={row.checkout.allowed ? undefined : row.checkout.reason}
+                  checked={selected.has(row.bookingId)}
+                  onChange={(e) => toggle(row.bookingId, e.target.checked)}
+                />
+              </td>
               <td>{formatInZone(row.startTime, timeZone)}</td>
               <td>{row.attendeeNames.join(", ")}</td>
               <td>{row.eventTypeTitle ?? "—"}</td>

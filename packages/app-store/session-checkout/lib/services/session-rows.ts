@@ -1,7 +1,7 @@
 import type { Prisma } from "@calcom/prisma/client";
 
 import { SESSION_STATUS_LABELS, SESSION_STATUS_TONES } from "../status";
-import { sessionStatusOf } from "../transitions";
+import { allowedActions, sessionStatusOf } from "../transitions";
 import { sessionSnapshotSelect, snapshotOf } from "./session-snapshot";
 
 /** What lists of sessions show (client history, past sessions): read once, status derived by the rules. */
@@ -16,7 +16,11 @@ export const sessionRowSelect = {
 export type SessionRowSource = Prisma.BookingGetPayload<{ select: typeof sessionRowSelect }>;
 
 export function toSessionRow(row: SessionRowSource) {
-  const status = sessionStatusOf(snapshotOf(row));
+  const snapshot = snapshotOf(row);
+  const status = sessionStatusOf(snapshot);
+  // Whether it can be checked out now, and if not why, from the rules themselves (a list offers
+  // selection only where the action would be allowed, and says why elsewhere).
+  const checkout = allowedActions(snapshot, new Date()).checkout;
   return {
     bookingId: row.id,
     title: row.title,
@@ -29,6 +33,7 @@ export function toSessionRow(row: SessionRowSource) {
     statusLabel: SESSION_STATUS_LABELS[status],
     tone: SESSION_STATUS_TONES[status],
     rating: row.rating,
+    checkout,
   };
 }
 
