@@ -58,7 +58,7 @@ const AUDIT_ACTION: Record<SessionAction, App_SessionCheckout_AuditAction> = {
  * event for the change is sent once the change has committed.
  */
 export async function performSessionAction(db: PrismaClient, input: SessionActionInput): Promise<SessionActionResult> {
-  // A user's checkout or undo first tries the two-statement form; a session changed meanwhile, and every other action, take the locking transaction.
+  // A user's checkout or undo is tried once in two statements; a session changed or busy meanwhile, and every other action, take the locking transaction.
   const oneStatement = oneStatementAction(db, input);
   const result = await retryWhileBusy(async () => (await oneStatement.attempt()) ?? db.$transaction((tx) => applySessionAction(tx, input), CONNECTION_WAIT));
   await publishAppEvents(sessionChangedEvents(input.action, [{ ...result, method: input.method ?? "MANUAL" }]));
