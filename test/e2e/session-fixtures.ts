@@ -52,7 +52,9 @@ export async function pageAs(browser: Browser, baseUrl: string, email: string, {
 
 /** Opens a session's dialog from the calendar and returns it. */
 export async function openSession(page: Page, clientName: string, title: string) {
-  await page.locator(".fc-event", { hasText: clientName }).first().click();
+  // At its top-left corner, as a person clicks an event that others overlap: the calendar insets
+  // overlapping events from the right and below, so the corner is always the event's own.
+  await page.locator(".fc-event", { hasText: clientName }).first().click({ position: { x: 4, y: 4 } });
   const dialog = page.getByRole("dialog", { name: title });
   await dialog.waitFor();
   return dialog;
