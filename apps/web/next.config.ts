@@ -26,7 +26,7 @@ const headerList = (headers: Record<string, string>) => Object.entries(headers).
 
 const config: NextConfig = {
   // The workspace packages are TypeScript sources: Next compiles them with the app.
-  transpilePackages: ["@calcom/app-store", ...appPackages, "@calcom/trpc", "@calcom/ui", "@calcom/prisma", "@calcom/types"],
+  transpilePackages: ["@calcom/app-store", ...appPackages, "@calcom/features", "@calcom/trpc", "@calcom/ui", "@calcom/prisma", "@calcom/types"],
   // Server-only libraries with their own runtime files stay outside the bundle.
   // React Email renders with its own react-dom/server and nodemailer opens sockets: both run as plain Node modules.
   serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "bcryptjs", "@react-email/components", "@react-email/render", "nodemailer"],

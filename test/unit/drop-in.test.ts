@@ -18,6 +18,7 @@ const CALCOM_EXPORTS: Record<string, string[]> = {
   "@calcom/trpc/server/procedures/authedProcedure": ["default"],
   "@calcom/types/AppHandler": ["AppDeclarativeHandler"],
   "@calcom/app-store/_utils/installation": ["createDefaultInstallation"],
+  "@calcom/features/webhooks/lib/WebhookService": ["WebhookService"],
   "@calcom/ui/components/button": ["Button"],
   "@calcom/ui/components/badge": ["Badge"],
   "@calcom/ui/components/toast": ["showToast"],

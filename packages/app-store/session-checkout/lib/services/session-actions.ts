@@ -14,6 +14,7 @@ import type { SessionStatus } from "../status";
 import { normalizeEmail, planTransition, type SessionAction, type TransitionDecision, type TransitionPlan } from "../transitions";
 import { lockSessionForChange, type LockedSession } from "./locked-session";
 import { readHostsForAutoCheckout, readSettings } from "./settings-store";
+import { askedAbout, notifyNoShowUpdated } from "./no-show-webhook";
 import { retryWhileBusy } from "./session-busy";
 import { CONNECTION_WAIT } from "./transaction-options";
 import { concurrentChange, writeCheckouts } from "./checkout-writes";
@@ -62,6 +63,8 @@ export async function performSessionAction(db: PrismaClient, input: SessionActio
   const oneStatement = oneStatementAction(db, input);
   const result = await retryWhileBusy(async () => (await oneStatement.attempt()) ?? db.$transaction((tx) => applySessionAction(tx, input), CONNECTION_WAIT));
   await publishAppEvents(sessionChangedEvents(input.action, [{ ...result, method: input.method ?? "MANUAL" }]));
+  // As Cal.com's own no-show does: its webhook, after commit.
+  if (input.action === "markNoShow" || input.action === "clearNoShow") notifyNoShowUpdated(db, { bookingId: result.bookingId, attendees: askedAbout(result.attendees, input.attendeeEmails) });
   return result;
 }
 
