@@ -13,7 +13,6 @@
  * Run with `npm run bench:host-lists`; BENCH_BOOKINGS scales the data down, BENCH_RUNS sets the runs.
  * Asserts nothing: the figures and the plans are the result.
  */
-import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
@@ -22,10 +21,8 @@ import { PrismaClient } from "@calcom/prisma";
 import { PrismaPg } from "@prisma/adapter-pg";
 
 import { callerFor } from "../support/factories";
-import setupTemplate from "../support/global-setup";
-import { databaseUrl, templateDatabaseName, withAdminClient } from "../support/postgres";
 import { round, timed, withClient } from "./bench-support";
-import { HOSTS, loadMillionBookings, TEAMS } from "./million-bookings";
+import { HOSTS, withMillionBookings } from "./million-bookings";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const HISTORY_ENTRIES = 1_000;
@@ -75,19 +72,8 @@ async function explain(url: string, statement: Statement) {
 }
 
 async function main() {
-  await setupTemplate();
-  const name = `session_checkout_bench_lists_${randomBytes(3).toString("hex")}`;
-  const url = databaseUrl(name);
   const started = performance.now();
-  const today = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
-  let created = false;
-  try {
-    await withAdminClient((admin) => admin.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabaseName()}"`));
-    created = true;
-    console.log(`Loading ${HOSTS.toLocaleString("en")} hosts in ${TEAMS} teams …`);
-    const load = await timed(() => loadMillionBookings(url, today));
-    console.log(`  loaded in ${(load.ms / 1000).toFixed(1)} s: ${JSON.stringify(load.result.totals)}`);
-
+  await withMillionBookings("lists", async ({ url, today, load }) => {
     // Hosts spread over the table (every 1,000 / RUNS-th), each measured once per case.
     const hostIds = Array.from({ length: Math.min(RUNS, HOSTS) }, (_, i) => 1 + Math.floor((i * HOSTS) / Math.min(RUNS, HOSTS)));
     const sessionOf = await addHistory(url, hostIds);
@@ -161,10 +147,7 @@ async function main() {
       console.log(`  ${r.label.padEnd(36)} p50 ${String(r.p50).padStart(6)} ms   p95 ${String(r.p95).padStart(6)} ms   ${r.metTarget ? "met" : "MISSED"}   indexes: ${indexes}; seq scans: ${seq}`);
     }
     console.log(`  load average ${report.loadAverage.now.join(" / ")} on ${report.loadAverage.cores} cores. Figures in test-results/bench/host-lists.json, plans in host-lists-plans.txt (${report.totalRuntimeS} s).`);
-  } finally {
-    if (created && process.env.BENCH_KEEP_DATABASE) console.log(`Kept database ${name}.`);
-    else if (created) await withAdminClient((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-  }
+  });
 }
 
 await main();

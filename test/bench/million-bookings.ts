@@ -7,6 +7,10 @@
  * checked out; 1–3 attendees among 80 clients per host; payments and surveys as a live install would
  * have them. BENCH_BOOKINGS scales it down (100000: 100 hosts in 5 teams, still 1,000 bookings each).
  */
+import { randomBytes } from "node:crypto";
+
+import setupTemplate from "../support/global-setup";
+import { databaseUrl, templateDatabaseName, withAdminClient } from "../support/postgres";
 import { round, sqlTimestamp, timed, withClient } from "./bench-support";
 
 export const BOOKINGS_PER_HOST = 1_000;
@@ -185,3 +189,28 @@ export async function loadMillionBookings(url: string, today: Date) {
   });
 }
 
+
+/**
+ * A database of the benchmark's own, cloned from the migrated template and loaded with the data set
+ * (today to the hour: the data runs up to two weeks after it); dropped afterwards, unless
+ * BENCH_KEEP_DATABASE=1 keeps it for looking at plans by hand.
+ */
+export async function withMillionBookings<T>(
+  label: string,
+  run: (loaded: { url: string; today: Date; load: { ms: number; result: Awaited<ReturnType<typeof loadMillionBookings>> } }) => Promise<T>,
+): Promise<T> {
+  await setupTemplate();
+  const name = `session_checkout_bench_${label}_${randomBytes(3).toString("hex")}`;
+  const url = databaseUrl(name);
+  const today = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
+  await withAdminClient((admin) => admin.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabaseName()}"`));
+  try {
+    console.log(`Loading ${HOSTS.toLocaleString("en")} hosts in ${TEAMS} teams × ${BOOKINGS_PER_HOST.toLocaleString("en")} bookings …`);
+    const load = await timed(() => loadMillionBookings(url, today));
+    console.log(`  loaded in ${(load.ms / 1000).toFixed(1)} s: ${JSON.stringify(load.result.totals)}`);
+    return await run({ url, today, load });
+  } finally {
+    if (process.env.BENCH_KEEP_DATABASE) console.log(`Kept database ${name}.`);
+    else await withAdminClient((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  }
+}

@@ -25,7 +25,6 @@
  * to compare. BENCH_BOOKINGS scales the data down for a quick smoke run (BENCH_BOOKINGS=100000: 100
  * hosts in 5 teams, still 1,000 bookings each); BENCH_RUNS sets the runs per case; BENCH_KEEP_DATABASE=1 keeps the database.
  */
-import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
@@ -34,10 +33,8 @@ import { createPrismaClient, Prisma, PrismaClient } from "@calcom/prisma";
 import { PrismaPg } from "@prisma/adapter-pg";
 
 import { callerFor } from "../support/factories";
-import setupTemplate from "../support/global-setup";
-import { databaseUrl, templateDatabaseName, withAdminClient } from "../support/postgres";
-import { round, sqlTimestamp, timed, withClient } from "./bench-support";
-import { BOOKINGS_PER_HOST, DAY_MS, DAYS_AHEAD, DAYS_BACK, HOSTS, loadMillionBookings as loadData, TEAM_SIZE, TEAMS } from "./million-bookings";
+import { round, timed, withClient } from "./bench-support";
+import { BOOKINGS_PER_HOST, DAY_MS, DAYS_AHEAD, DAYS_BACK, HOSTS, TEAM_SIZE, TEAMS, withMillionBookings } from "./million-bookings";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARM_UP_RUNS = 3;
@@ -311,20 +308,10 @@ async function explainCase(url: string, call: Awaited<ReturnType<typeof captureA
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
-  await setupTemplate();
-  const name = `session_checkout_bench_reports_${randomBytes(3).toString("hex")}`;
-  const url = databaseUrl(name);
   const started = performance.now();
   // Today, to the hour: the data runs up to two weeks after it, the reports cover the year up to it.
-  const today = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000);
-  let created = false;
-  try {
-    await withAdminClient((admin) => admin.query(`CREATE DATABASE "${name}" TEMPLATE "${templateDatabaseName()}"`));
-    created = true;
-    console.log(`Loading ${HOSTS.toLocaleString("en")} hosts in ${TEAMS} teams × ${BOOKINGS_PER_HOST.toLocaleString("en")} bookings …`);
-    const load = await timed(() => loadData(url, today));
+  await withMillionBookings("reports", async ({ url, today, load }) => {
     const data = load.result;
-    console.log(`  loaded in ${(load.ms / 1000).toFixed(1)} s: ${JSON.stringify(data.totals)}`);
     console.log(`  steps (ms): ${JSON.stringify(data.stepMs)}`);
     console.log("  mix (state: bookings, share %, attendees, on a team event type):");
     for (const row of data.mix) console.log(`    ${row.state.padEnd(10)} ${String(row.bookings).padStart(8)} ${row.share.toFixed(2).padStart(6)} % ${String(row.attendees).padStart(8)} ${String(row.teamEventType).padStart(8)}`);
@@ -423,11 +410,7 @@ async function main() {
     console.log(`  load average (1/5/15 min) on ${report.loadAverage.cores} cores: ${loadBefore.join(" / ")} before the runs, ${loadAfter.join(" / ")} after`);
     console.log(`  indexes: host statements read Booking_userId_startTime_id_idx: ${indexes.hostReadsUserIdStartTime ? "yes" : "NO"}; team statements read Booking_eventTypeId_startTime_idx: ${indexes.teamReadsEventTypeIdStartTime ? "yes" : "NO"}`);
     console.log(`\nTotal ${report.totalRuntimeS} s. Figures written to test-results/bench/reports.json, plans to test-results/bench/reports-plans.txt.`);
-  } finally {
-    // BENCH_KEEP_DATABASE=1 keeps the loaded data for looking at plans by hand.
-    if (created && process.env.BENCH_KEEP_DATABASE) console.log(`Kept database ${name}.`);
-    else if (created) await withAdminClient((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-  }
+  });
 }
 
 await main();
