@@ -162,7 +162,14 @@ describe("a host's day in the browser", () => {
     await dialog.getByLabel("Edit note").fill("Bring the revised worksheet");
     await dialog.getByRole("button", { name: "Save note" }).click();
     await dialog.getByText("Bring the revised worksheet").waitFor();
+    // Deleting asks first; Cancel keeps the note, the confirmation deletes it.
     await dialog.getByRole("button", { name: "Delete note" }).click();
+    const confirmDelete = page.getByRole("dialog", { name: "Delete this note?" });
+    await confirmDelete.getByRole("button", { name: "Cancel" }).click();
+    await confirmDelete.waitFor({ state: "detached" });
+    expect(await dialog.getByText("Bring the revised worksheet").count()).toBe(1);
+    await dialog.getByRole("button", { name: "Delete note" }).click();
+    await confirmAction(page, "Delete this note?", "Delete note");
     await dialog.getByText("No notes yet.").waitFor();
     await newNote.fill("Dana only: prefers mornings");
     await dialog.getByRole("button", { name: "Add note" }).click();

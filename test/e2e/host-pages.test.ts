@@ -77,7 +77,15 @@ describe("settings, client history, bulk checkout and the App Store in the brows
   it("uninstalling the app takes its actions away; installing it again brings them back", async () => {
     const booking = await sessionFor(prisma, { hostEmail: "sam@example.com", clientName: "Una Install", eventTypeSlug: "tutoring" });
     const page = await pageAs(app.browser, baseUrl, "sam@example.com", { path: "/apps" });
+    // Uninstalling asks first, saying what leaves and what stays; Cancel leaves it installed.
     await page.getByRole("button", { name: "Uninstall Session Checkout" }).click();
+    const confirmUninstall = page.getByRole("dialog", { name: "Uninstall Session Checkout?" });
+    expect(await confirmUninstall.textContent()).toContain("What it recorded — checkouts, notes, history — is kept.");
+    await confirmUninstall.getByRole("button", { name: "Cancel" }).click();
+    await confirmUninstall.waitFor({ state: "detached" });
+    expect(await prisma.credential.count({ where: { user: { email: "sam@example.com" }, appId: "session-checkout" } })).toBe(1);
+    await page.getByRole("button", { name: "Uninstall Session Checkout" }).click();
+    await confirmAction(page, "Uninstall Session Checkout?", "Uninstall");
     await page.getByRole("button", { name: "Install Session Checkout" }).waitFor();
     await screenshot(page, "app-store");
 

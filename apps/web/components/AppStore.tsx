@@ -1,9 +1,11 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 
 import { useTRPC } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
+import { ConfirmDialog } from "@calcom/ui/components/dialog";
 import { showToast } from "@calcom/ui/components/toast";
 
 /** The apps of the registry; install and uninstall for the signed-in user. */
@@ -17,8 +19,23 @@ export function AppStore() {
   };
   const onError = (error: { message: string }) => showToast(error.message, "error");
   const install = useMutation(trpc.viewer.apps.install.mutationOptions({ onSuccess: done("App installed."), onError }));
-  const uninstall = useMutation(trpc.viewer.apps.uninstall.mutationOptions({ onSuccess: done("App uninstalled."), onError }));
+  const uninstall = useMutation(trpc.viewer.apps.uninstall.mutationOptions({ onSuccess: done("App uninstalled."), onError, onSettled: () => setUninstalling(null) }));
+  // Uninstalling takes an app's actions away from the calendar: asked first.
+  const [uninstalling, setUninstalling] = useState<{ slug: string; name: string } | null>(null);
   return (
+    <>
+    {uninstalling ? (
+      <ConfirmDialog
+        open
+        onOpenChange={(open) => !open && setUninstalling(null)}
+        title={`Uninstall ${uninstalling.name}?`}
+        description="Its actions leave your calendar and dialogs until you install it again. What it recorded — checkouts, notes, history — is kept."
+        confirmLabel="Uninstall"
+        destructive
+        busy={uninstall.isPending}
+        onConfirm={() => uninstall.mutate({ slug: uninstalling.slug })}
+      />
+    ) : null}
     <ul className="app-list" aria-label="Apps">
       {(apps.data ?? []).map((app) => (
         <li key={app.slug} className="card app-card">
@@ -32,7 +49,7 @@ export function AppStore() {
             </p>
           </div>
           {app.installed ? (
-            <Button color="secondary" loading={uninstall.isPending} onClick={() => uninstall.mutate({ slug: app.slug })} aria-label={`Uninstall ${app.name}`}>
+            <Button color="secondary" loading={uninstall.isPending} onClick={() => setUninstalling({ slug: app.slug, name: app.name })} aria-label={`Uninstall ${app.name}`}>
               Uninstall
             </Button>
           ) : (
@@ -43,5 +60,6 @@ export function AppStore() {
         </li>
       ))}
     </ul>
+    </>
   );
 }

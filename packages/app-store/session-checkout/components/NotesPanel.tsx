@@ -5,6 +5,7 @@ import { useState } from "react";
 
 import { useTRPC } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
+import { ConfirmDialog } from "@calcom/ui/components/dialog";
 import { showToast } from "@calcom/ui/components/toast";
 
 import { errorMessage, formatInZone } from "./format";
@@ -29,7 +30,9 @@ export function NotesPanel({ bookingId, timeZone }: { bookingId: number; timeZon
   };
   const add = useMutation(trpc.viewer.appSessionCheckout.addNote.mutationOptions({ onSuccess: succeeded("Note added.", () => setDraft("")), onError }));
   const update = useMutation(trpc.viewer.appSessionCheckout.updateNote.mutationOptions({ onSuccess: succeeded("Note saved.", () => setEditing(null)), onError }));
-  const remove = useMutation(trpc.viewer.appSessionCheckout.deleteNote.mutationOptions({ onSuccess: succeeded("Note deleted."), onError }));
+  const remove = useMutation(trpc.viewer.appSessionCheckout.deleteNote.mutationOptions({ onSuccess: succeeded("Note deleted.", () => setDeleting(null)), onError }));
+  // A note is deleted for good: asked first.
+  const [deleting, setDeleting] = useState<number | null>(null);
 
   return (
     <div className="sc-notes">
@@ -86,7 +89,7 @@ export function NotesPanel({ bookingId, timeZone }: { bookingId: number; timeZon
                     <Button color="minimal" onClick={() => setEditing({ id: note.id, body: note.body })}>
                       Edit
                     </Button>
-                    <Button color="minimal" onClick={() => remove.mutate({ noteId: note.id })} aria-label="Delete note">
+                    <Button color="minimal" onClick={() => setDeleting(note.id)} aria-label="Delete note">
                       Delete
                     </Button>
                   </span>
@@ -97,6 +100,18 @@ export function NotesPanel({ bookingId, timeZone }: { bookingId: number; timeZon
         ))}
       </ul>
       {notes.data?.length === 0 ? <p className="sc-muted">No notes yet.</p> : null}
+      {deleting !== null ? (
+        <ConfirmDialog
+          open
+          onOpenChange={(open) => !open && setDeleting(null)}
+          title="Delete this note?"
+          description="The note is deleted for good: it cannot be brought back."
+          confirmLabel="Delete note"
+          destructive
+          busy={remove.isPending}
+          onConfirm={() => remove.mutate({ noteId: deleting })}
+        />
+      ) : null}
     </div>
   );
 }
