@@ -7,7 +7,7 @@ import { getPrisma } from "@calcom/prisma";
 
 import { clientAddress } from "./client-address";
 import { safeRedirect } from "./safe-callback";
-import { signInSucceeded } from "./sign-in-limiter";
+import { signInAddress, signInSucceeded } from "./sign-in-limiter";
 
 /** The cost the stored hashes are made with (the seed's bcrypt.hash(…, 10)). */
 const BCRYPT_COST = 10;
@@ -29,7 +29,7 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       // The attempt was counted by the route (app/api/auth/[...nextauth]/route.ts) before this runs.
       async authorize(credentials, request) {
-        const email = credentials?.email?.trim().toLowerCase();
+        const email = signInAddress(credentials?.email);
         if (!email || !credentials?.password) return null;
         const user = await getPrisma().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, password: { select: { hash: true } } } });
         const matches = await bcrypt.compare(credentials.password, user?.password?.hash ?? (await dummyHash));

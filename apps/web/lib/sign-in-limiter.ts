@@ -27,6 +27,11 @@ limiters.signInLimiters ??= {
 };
 const { byAddressAndIp, byAddress, byIp } = limiters.signInLimiters;
 
+/** The address a sign-in is counted and checked under: one reading for the limiter and for the password check. */
+export function signInAddress(email: unknown): string {
+  return typeof email === "string" ? email.trim().toLowerCase() : "";
+}
+
 export const TOO_MANY_PREFIX = "Too many sign-in attempts.";
 
 export type SignInAllowance = { ok: true } | { ok: false; retryAfterSeconds: number; message: string };

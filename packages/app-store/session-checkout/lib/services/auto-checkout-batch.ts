@@ -58,7 +58,7 @@ async function checkOutLocked(tx: PrismaTransaction, bookingIds: ReadonlyArray<n
   // A row someone holds (Cal.com's own write, a host's action) fails the batch at once rather than
   // stalling it with a connection held (NOWAIT); the sessions are then tried one by one, each with
   // the short retry an action has, and one still held waits for the next pass.
-  const sessions = await lockSessionsForChange(tx, bookingIds, AUTO_CHECKOUT_ACTOR, "refuse");
+  const sessions = await lockSessionsForChange(tx, bookingIds, AUTO_CHECKOUT_ACTOR);
   const hostIds = Array.from(new Set(sessions.map((s) => s.hostUserId).filter((id): id is number => id !== null)));
   const hosts = await readHostsForAutoCheckout(tx, hostIds);
 

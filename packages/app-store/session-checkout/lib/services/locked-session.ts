@@ -22,13 +22,6 @@ export interface LockedSession {
   hostSurveysEnabled?: boolean;
 }
 
-/**
- * What to do when another transaction holds a booking: "refuse" (NOWAIT: the statement fails with
- * lock_not_available at once, and the caller retries the whole transaction — see session-busy.ts)
- * or "wait" (for a batch that set its own lock_timeout).
- */
-export type BusyRows = "refuse" | "wait";
-
 /** What one action folds into the statements it makes anyway, instead of round trips of their own. */
 export interface LockExtras {
   /** The caller (a user) must have installed the app: checked in the first statement, FORBIDDEN before anything is locked. */
@@ -58,7 +51,7 @@ export function accessFilterSql(callerId: number | null, installedFor: number | 
  * out before anything is locked (a stranger's refused calls never touch a host's row), as are ids
  * that do not exist.
  */
-export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: ReadonlyArray<number>, actor: Actor, busy: BusyRows = "refuse", extras: LockExtras = {}): Promise<LockedSession[]> {
+export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: ReadonlyArray<number>, actor: Actor, extras: LockExtras = {}): Promise<LockedSession[]> {
   const ids = Array.from(new Set(bookingIds));
   if (ids.length === 0) return [];
   const callerId = actor.kind === "user" ? actor.userId : null;
@@ -67,12 +60,13 @@ export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: R
   // when it began, so the reads come after it. The access rule (access.ts: the host, or an
   // accepted admin/owner of the booking's team) and the installed check are its filter: PostgreSQL
   // locks only rows that pass it, so a stranger's call never touches a host's row, nor waits on it.
-  const nowait = busy === "refuse" ? Prisma.sql`NOWAIT` : Prisma.empty;
+  // NOWAIT: a row someone else holds fails the statement at once; the caller lets its connection go
+  // and tries again (session-busy.ts) rather than waiting with it.
   const locked = await tx.$queryRaw<Array<{ id: number }>>`
     SELECT b."id" FROM "Booking" b
     WHERE b."id" = ANY(${ids}::int[]) AND ${accessFilterSql(callerId, installedFor)}
     ORDER BY b."id"
-    FOR NO KEY UPDATE OF b ${nowait}`;
+    FOR NO KEY UPDATE OF b NOWAIT`;
   if (locked.length === 0) {
     // Nothing passed: a caller who has not installed the app is told so, anyone else finds nothing.
     if (installedFor !== null && !(await isInstalledFor(tx, installedFor))) throw new SessionCheckoutError("FORBIDDEN", NOT_INSTALLED_MESSAGE);
@@ -91,7 +85,7 @@ export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: R
       SELECT "id", "bookingId", "email", "name", "noShow" FROM "Attendee"
       WHERE "bookingId" = ANY(${locked.map((row) => row.id)}::int[])
       ORDER BY "id"
-      FOR NO KEY UPDATE ${nowait}
+      FOR NO KEY UPDATE NOWAIT
     )
     -- upper(): the enum's database values are Cal.com's names in lower case ('accepted' is ACCEPTED).
     -- Correlated look-ups, one primary-key probe a row: a join would hash every checkout ever made.
@@ -124,7 +118,7 @@ export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: R
 
 /** One session, locked as above; a booking the actor may not act on is "not found". */
 export async function lockSessionForChange(tx: PrismaTransaction, bookingId: number, actor: Actor, extras: LockExtras = {}): Promise<LockedSession> {
-  const [session] = await lockSessionsForChange(tx, [bookingId], actor, "refuse", extras);
+  const [session] = await lockSessionsForChange(tx, [bookingId], actor, extras);
   if (!session) throw bookingNotFound();
   return session;
 }

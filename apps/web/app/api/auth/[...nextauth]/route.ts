@@ -5,7 +5,7 @@ import { authOptions } from "../../../../lib/auth";
 import { readCappedBody, tooLargeMessage, withBody } from "../../../../lib/body-limit";
 import { clientAddress } from "../../../../lib/client-address";
 import { isCallbackCookie, isUsableCallback } from "../../../../lib/safe-callback";
-import { takeSignInAttempt } from "../../../../lib/sign-in-limiter";
+import { signInAddress, takeSignInAttempt } from "../../../../lib/sign-in-limiter";
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
 
@@ -64,7 +64,7 @@ function signInEmail(contentType: string | null, body: Uint8Array<ArrayBuffer> |
   } catch {
     email = undefined;
   }
-  return typeof email === "string" ? email.trim().toLowerCase() : "";
+  return signInAddress(email);
 }
 
 export { get as GET, post as POST };

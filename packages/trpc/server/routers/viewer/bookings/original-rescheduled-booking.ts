@@ -30,7 +30,7 @@ export async function getOriginalRescheduledBooking(tx: PrismaTransaction, booki
     },
   });
   if (!original) throw new TRPCError({ code: "NOT_FOUND", message: "Booking not found." });
-  if (original.status === "CANCELLED" && !original.rescheduled) throw new TRPCError({ code: "BAD_REQUEST", message: "Cancelled bookings cannot be rescheduled." });
+  if (original.status === "CANCELLED" && !original.rescheduled) throw new TRPCError({ code: "PRECONDITION_FAILED", message: "Cancelled bookings cannot be rescheduled." });
   // Session Checkout: a Completed session stays where it happened.
   await assertReschedulable(tx, original.id).catch((error: unknown) => {
     throw error instanceof SessionCheckoutError ? new TRPCError({ code: error.code, message: error.message }) : error;

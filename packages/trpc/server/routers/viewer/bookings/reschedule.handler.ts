@@ -24,14 +24,7 @@ export const rescheduleHandler = async ({
     // Whose booking, before anything else is read or locked: a stranger learns nothing of it.
     const owner = await tx.booking.findUnique({ where: { id: input.bookingId }, select: { userId: true } });
     if (!owner || owner.userId !== ctx.user.id) throw new TRPCError({ code: "NOT_FOUND", message: "Booking not found." });
-    const original = await getOriginalRescheduledBooking(
-      tx,
-      input.bookingId,
-    ).catch((error: unknown) => {
-      throw error instanceof TRPCError && error.code === "BAD_REQUEST"
-        ? new TRPCError({ code: "PRECONDITION_FAILED", message: error.message })
-        : error;
-    });
+    const original = await getOriginalRescheduledBooking(tx, input.bookingId);
     if (original.userId !== ctx.user.id)
       throw new TRPCError({ code: "NOT_FOUND", message: "Booking not found." });
     if (original.status !== "ACCEPTED" && original.status !== "PENDING") {
