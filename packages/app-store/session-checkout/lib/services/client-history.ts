@@ -1,9 +1,10 @@
 import type { PrismaClient } from "@calcom/prisma";
+import type { BookingStatus } from "@calcom/prisma/enums";
 
 import { SessionCheckoutError } from "../errors";
-import type { SessionStatus } from "../status";
+import type { CheckoutState, SessionStatus } from "../status";
 import { normalizeEmail } from "../transitions";
-import { sessionRowSelect, toSessionRow } from "./session-rows";
+import { type SessionRowSource, toSessionRow } from "./session-rows";
 
 const PAGE_SIZE = 50;
 
@@ -13,29 +14,21 @@ const PAGE_SIZE = 50;
  * client's average rating). Notes are not part of it: they stay their author's.
  */
 export async function getClientHistory(db: PrismaClient, { callerId, attendeeEmail, cursor }: { callerId: number; attendeeEmail: string; cursor?: number }) {
-  // Exact, case-insensitive email match (Prisma's insensitive mode is ILIKE, where "_" is a wildcard).
-  // The host's own bookings first (Booking(userId, …)), then each one's attendees (Attendee(bookingId)):
-  // the work grows with this host's sessions, never with the whole Attendee table, and needs no index
-  // on Cal.com's Attendee. The planner left to itself scans every attendee for lower(email).
-  const withClient = await db.$queryRaw<Array<{ bookingId: number }>>`
-    SELECT b."id" AS "bookingId" FROM "Booking" b
-    CROSS JOIN LATERAL (SELECT 1 FROM "Attendee" a WHERE a."bookingId" = b."id" AND lower(a."email") = ${normalizeEmail(attendeeEmail)} LIMIT 1) client
-    WHERE b."userId" = ${callerId}`;
-  const rows = await db.booking.findMany({
-    where: { id: { in: withClient.map((row) => row.bookingId) } },
-    select: sessionRowSelect,
-    orderBy: [{ startTime: "desc" }, { id: "desc" }],
+  const client = normalizeEmail(attendeeEmail);
+  const rows = await clientSessions(db, callerId, client);
+  const answers = new Map<number, ClientAnswer>();
+  rows.forEach((row) => {
+    if (row.answer !== null) answers.set(row.id, row.answer);
   });
-  const answers = await clientAnswers(db, rows.map((row) => row.id), attendeeEmail);
-  const sessions = rows.map((row) => ({ ...toSessionRow(row), clientAnswer: answers.get(row.id) ?? null }));
+  const sessions = rows.map((row) => ({ ...toSessionRow(row), clientAnswer: row.answer }));
   const count = (status: SessionStatus) => sessions.filter((s) => s.status === status).length;
-  const clientName = rows.flatMap((r) => r.attendees).find((a) => normalizeEmail(a.email) === normalizeEmail(attendeeEmail))?.name ?? null;
+  const clientName = rows.flatMap((r) => r.attendees).find((a) => normalizeEmail(a.email) === client)?.name ?? null;
   const cursorIndex = cursor === undefined ? -1 : sessions.findIndex((s) => s.bookingId === cursor);
   if (cursor !== undefined && cursorIndex === -1) throw new SessionCheckoutError("BAD_REQUEST", "This client's history changed since it was loaded. Reload the page.");
   const start = cursorIndex + 1;
   const page = sessions.slice(start, start + PAGE_SIZE);
   return {
-    attendeeEmail: normalizeEmail(attendeeEmail),
+    attendeeEmail: client,
     clientName,
     sessions: page,
     nextCursor: start + PAGE_SIZE < sessions.length ? page.at(-1)!.bookingId : null,
@@ -43,24 +36,58 @@ export async function getClientHistory(db: PrismaClient, { callerId, attendeeEma
   };
 }
 
-export type ClientAnswer = { rating: number; comment: string | null; answeredAt: Date | null };
+type ClientSessionRow = SessionRowSource & { answer: ClientAnswer | null };
+
+interface ClientSessionRecord {
+  id: number;
+  title: string;
+  status: BookingStatus;
+  startTime: Date;
+  rating: number | null;
+  eventType: { title: string; price: number; currency: string } | null;
+  checkoutState: CheckoutState | null;
+  attendees: Array<{ email: string; name: string; noShow: boolean | null }>;
+  answerRating: number | null;
+  answerComment: string | null;
+  answeredAt: Date | null;
+}
 
 /**
- * This client's own survey answers, by booking: in a group session the booking's rating is the
- * group's mean, and the host wants what this client said.
+ * The host's sessions with this client, in one statement (a list page is as fast as its round
+ * trips): each session as the list rules read it (sessionRowSelect's fields: attendees in id order,
+ * the checkout state, the event type) and this client's own answered survey. The host's own
+ * bookings first (Booking(userId, …)), then each one's attendees (Attendee(bookingId, email)): the
+ * work grows with this host's sessions, never with the whole Attendee table. An exact,
+ * case-insensitive email match (Prisma's insensitive mode is ILIKE, where "_" is a wildcard); left
+ * to itself the planner scans every attendee for lower(email), hence the lateral probe; the event
+ * type is a subquery for the same reason (a join would hash the whole EventType table).
  */
-async function clientAnswers(db: PrismaClient, bookingIds: number[], attendeeEmail: string): Promise<Map<number, ClientAnswer>> {
-  if (bookingIds.length === 0) return new Map();
-  const surveys = await db.app_SessionCheckout_Survey.findMany({
-    where: { bookingId: { in: bookingIds }, attendeeEmail: normalizeEmail(attendeeEmail), status: "ANSWERED", rating: { not: null } },
-    select: { bookingId: true, rating: true, comment: true, answeredAt: true },
-  });
-  const answers = new Map<number, ClientAnswer>();
-  surveys.forEach((survey) => {
-    if (survey.rating !== null) answers.set(survey.bookingId, { rating: survey.rating, comment: survey.comment, answeredAt: survey.answeredAt });
-  });
-  return answers;
+async function clientSessions(db: PrismaClient, callerId: number, client: string): Promise<ClientSessionRow[]> {
+  const records = await db.$queryRaw<ClientSessionRecord[]>`
+    WITH with_client AS MATERIALIZED (
+      SELECT b."id", b."title", b."status", b."startTime", b."rating", b."eventTypeId" FROM "Booking" b
+      CROSS JOIN LATERAL (SELECT 1 FROM "Attendee" a WHERE a."bookingId" = b."id" AND lower(a."email") = ${client} LIMIT 1) probe
+      WHERE b."userId" = ${callerId}
+    )
+    -- upper(): the enum's database values are Cal.com's names in lower case ('accepted' is ACCEPTED).
+    SELECT w."id", w."title", upper(w."status"::text) AS "status", w."startTime", w."rating",
+      (SELECT json_build_object('title', e."title", 'price', e."price", 'currency', e."currency") FROM "EventType" e WHERE e."id" = w."eventTypeId") AS "eventType",
+      c."state"::text AS "checkoutState",
+      (SELECT coalesce(json_agg(json_build_object('email', a."email", 'name', a."name", 'noShow', a."noShow") ORDER BY a."id"), '[]'::json)
+         FROM "Attendee" a WHERE a."bookingId" = w."id") AS "attendees",
+      s."rating" AS "answerRating", s."comment" AS "answerComment", s."answeredAt"
+    FROM with_client w
+    LEFT JOIN "App_SessionCheckout_Checkout" c ON c."bookingId" = w."id"
+    LEFT JOIN "App_SessionCheckout_Survey" s ON s."bookingId" = w."id" AND s."attendeeEmail" = ${client} AND s."status" = 'ANSWERED' AND s."rating" IS NOT NULL
+    ORDER BY w."startTime" DESC, w."id" DESC`;
+  return records.map(({ checkoutState, answerRating, answerComment, answeredAt, ...row }) => ({
+    ...row,
+    sessionCheckout: checkoutState === null ? null : { state: checkoutState },
+    answer: answerRating === null ? null : { rating: answerRating, comment: answerComment, answeredAt },
+  }));
 }
+
+export type ClientAnswer = { rating: number; comment: string | null; answeredAt: Date | null };
 
 /** The client's average over every session they rated (not only this page), or null when they rated none. */
 function ratingSummary(answers: Map<number, ClientAnswer>): { rated: number; averageRating: number | null } {
