@@ -5,7 +5,8 @@
  *   app: the built web app (`next start`, production build in a folder of its own), one client per
  *     host, each signed in with a next-auth session cookie minted with the server's secret, cycling
  *     checkout → undo through its own sessions over HTTP (tRPC `checkout` / `undoCheckout`) for
- *     BENCH_SECONDS: actions/s and the latency of every action (p50/p95/p99);
+ *     BENCH_SECONDS: actions/s and the latency of every action (p50/p95/p99); measured in one web
+ *     process, then in one per core (WEB_CONCURRENCY's workers; BENCH_WORKERS="1,2" chooses);
  *   floor: the same writes made by the same number of `pg` clients straight to PostgreSQL, on the
  *     same sessions, in the same run — per action one transaction: the booking and its attendees
  *     locked NOWAIT, the checkout row inserted / made active (or undone), the surveys queued (or
@@ -16,6 +17,7 @@
  * profile is written to test-results/bench/checkout-profile when it stops). Asserts nothing: the
  * machines are shared and noisy, so the load average is recorded beside the figures.
  */
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
@@ -39,15 +41,41 @@ const WARM_UP_SECONDS = 4;
 /** The build, in a folder of its own (BENCH_DIST_DIR to run another one). */
 const DIST_DIR = process.env.BENCH_DIST_DIR ?? ".next-bench";
 const TARGETS = { ratio: 0.25, p99Ms: 100 } as const;
+/** The app is measured in one process, then in as many as the machine has cores (BENCH_WORKERS="1,2" to choose). */
+const WORKER_COUNTS = (process.env.BENCH_WORKERS ?? `1,${availableParallelism()}`).split(",").map(Number);
 
 /** A process's CPU time so far (user + system), in ms, from Linux's /proc; null elsewhere. */
-function cpuMs(pid: number | undefined): number | null {
+function cpuMs(pid: number): number | null {
   const file = `/proc/${pid}/stat`;
-  if (pid === undefined || !existsSync(file)) return null;
+  if (!existsSync(file)) return null;
   // Fields 14 and 15 (utime, stime), counted after the parenthesised command name, in clock ticks of 10 ms.
   const stat = readFileSync(file, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** CPU time of a process and its children (the workers, when there are several), in ms. */
+function processTreeCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  const own = cpuMs(pid);
+  if (own === null) return null;
+  const childrenFile = `/proc/${pid}/task/${pid}/children`;
+  const children = existsSync(childrenFile) ? readFileSync(childrenFile, "utf8").trim().split(/\s+/).filter(Boolean).map(Number) : [];
+  return children.reduce((sum, child) => sum + (processTreeCpuMs(child) ?? 0), own);
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  await exited;
+}
+
+interface AppFigures {
+  workers: number;
+  result: PhaseResult;
+  ratio: number;
+  serverCpuMsPerAction: number | null;
 }
 
 /** Nearest rank. */
@@ -197,7 +225,6 @@ async function main() {
     const baseUrl = `http://127.0.0.1:${port}`;
     const profileDir = join(outDir, "checkout-profile");
     const nodeArgs = process.env.BENCH_CPU_PROF === "1" ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
-    server = await startWebApp({ ...env, NEXTAUTH_URL: baseUrl, NEXT_PUBLIC_WEBAPP_URL: baseUrl }, port, nodeArgs);
 
     const appClients = await Promise.all(
       hosts.map(async (host) => {
@@ -212,22 +239,29 @@ async function main() {
     }
     const floor = hosts.map((host, i) => ({ bookings: host.bookings, act: floorAction(floorClients[i]!, host.userId) }));
 
-    // Warm-up: the server compiles its routes and fills its pool; each phase ends on an undo (even turns).
-    console.log(`checkout throughput: ${CLIENTS} clients, ${CLIENTS * SESSIONS_PER_HOST} sessions, ${SECONDS} s a phase`);
-    await runPhase(appClients, WARM_UP_SECONDS);
+    console.log(`checkout throughput: ${CLIENTS} clients, ${CLIENTS * SESSIONS_PER_HOST} sessions, ${SECONDS} s a phase; the app in ${WORKER_COUNTS.join(" then ")} process(es)`);
     await runPhase(floor, WARM_UP_SECONDS / 2);
     const loadBefore = loadavg()[0]!;
     const floorResult = await runPhase(floor, SECONDS);
     console.log("floor (pg, same writes):", floorResult);
-    const cpuBefore = cpuMs(server.pid);
-    const appResult = await runPhase(appClients, SECONDS);
-    const cpuAfter = cpuMs(server.pid);
-    // The web server's own CPU per action: the figure the load average does not blur.
-    const serverCpuMsPerAction = cpuBefore === null || cpuAfter === null ? null : round((cpuAfter - cpuBefore) / appResult.actions, 2);
-    console.log("app (HTTP, tRPC):", appResult, `web server CPU per action: ${serverCpuMsPerAction} ms`);
+    const apps: AppFigures[] = [];
+    for (const workers of WORKER_COUNTS) {
+      server = await startWebApp({ ...env, NEXTAUTH_URL: baseUrl, NEXT_PUBLIC_WEBAPP_URL: baseUrl }, port, nodeArgs, workers);
+      // Warm-up: the server compiles its routes and fills its pool; each phase ends on an undo (even turns).
+      await runPhase(appClients, WARM_UP_SECONDS);
+      const cpuBefore = processTreeCpuMs(server.pid);
+      const result = await runPhase(appClients, SECONDS);
+      const cpuAfter = processTreeCpuMs(server.pid);
+      await stopServer(server);
+      server = undefined;
+      // The web server's own CPU per action (all its processes): the figure the load average does not blur.
+      const serverCpuMsPerAction = cpuBefore === null || cpuAfter === null ? null : round((cpuAfter - cpuBefore) / result.actions, 2);
+      const ratio = round(result.actionsPerSecond / floorResult.actionsPerSecond, 3);
+      console.log(`app in ${workers} process(es) (HTTP, tRPC):`, result, `web server CPU per action: ${serverCpuMsPerAction} ms`);
+      console.log(`  ratio app / floor: ${round(ratio * 100, 1)} % (target ≥ ${TARGETS.ratio * 100} %); app p99 ${result.p99} ms (target ≤ ${TARGETS.p99Ms} ms)`);
+      apps.push({ workers, result, ratio, serverCpuMsPerAction });
+    }
     const loadAfter = loadavg()[0]!;
-    const ratio = round(appResult.actionsPerSecond / floorResult.actionsPerSecond, 3);
-    console.log(`ratio app / floor: ${round(ratio * 100, 1)} % (target ≥ ${TARGETS.ratio * 100} %); app p99 ${appResult.p99} ms (target ≤ ${TARGETS.p99Ms} ms)`);
 
     const { rows: audit } = await withClient(url, (client) => client.query<{ n: string }>(`SELECT count(*) AS n FROM "App_SessionCheckout_AuditEntry"`));
     const figures = {
@@ -238,9 +272,7 @@ async function main() {
       cores: availableParallelism(),
       loadAverage: { before: round(loadBefore, 2), after: round(loadAfter, 2) },
       floor: floorResult,
-      app: appResult,
-      ratio,
-      serverCpuMsPerAction,
+      apps,
       targets: TARGETS,
       auditEntries: Number(audit[0]!.n),
     };
@@ -248,11 +280,7 @@ async function main() {
     console.log(`load average ${figures.loadAverage.before} → ${figures.loadAverage.after} on ${figures.cores} cores; written to test-results/bench/checkout-throughput.json`);
   } finally {
     await Promise.all(floorClients.map((client) => client.end()));
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server!.once("exit", resolve));
-      server.kill("SIGTERM");
-      await exited;
-    }
+    if (server) await stopServer(server);
     if (process.env.BENCH_KEEP_DATABASE !== "1") await withAdminClient((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   }
 }

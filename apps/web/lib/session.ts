@@ -31,8 +31,31 @@ async function rememberedDecode(params: JWTDecodeParams): Promise<JWT | null> {
   return payload;
 }
 
+/** How long a user row read for a session is reused: a rename or a new time zone shows within it. */
+const USER_FRESH_MS = 5_000;
+const USERS_LIMIT = 1_000;
+const recentUsers = new Map<number, { user: TrpcSessionUserData | null; readAt: number }>();
+
 /**
- * The signed-in user, fresh from the database (name and time zone may have changed since sign-in).
+ * The user row behind a session, read at most once every few seconds per user: a host's page
+ * sends a burst of calls, and each read was a round trip of its own (a third of a checkout's).
+ * A user deleted meanwhile has no bookings or app left to act on (both go with the row). Bounded:
+ * the oldest goes first.
+ */
+async function readUser(id: number): Promise<TrpcSessionUserData | null> {
+  const known = recentUsers.get(id);
+  if (known && Date.now() - known.readAt < USER_FRESH_MS) return known.user;
+  recentUsers.delete(id);
+  // A raw statement: Prisma compiles each findUnique it runs, on every request.
+  const [user] = await getPrisma().$queryRaw<TrpcSessionUserData[]>`SELECT "id", "name", "email", "timeZone" FROM "users" WHERE "id" = ${id}`;
+  const oldest = recentUsers.size >= USERS_LIMIT ? recentUsers.keys().next().value : undefined;
+  if (oldest !== undefined) recentUsers.delete(oldest);
+  recentUsers.set(id, { user: user ?? null, readAt: Date.now() });
+  return user ?? null;
+}
+
+/**
+ * The signed-in user, from the database (name and time zone may have changed since sign-in; at most a few seconds old).
  * Only the session cookie is read, with next-auth's own `getToken` (the JWT decrypted and its expiry
  * checked): `getServerSession` would also make a CSRF token and re-encrypt a refreshed cookie that a
  * page or route here never sets — about half of a request's CPU on the checkout path. Next-auth's
@@ -45,7 +68,5 @@ export async function getSessionUser(): Promise<TrpcSessionUserData | null> {
   const token = await getToken({ req: request, secret: authOptions.secret, secureCookie: authOptions.useSecureCookies === true, decode: rememberedDecode });
   const id = Number(token?.sub);
   if (!Number.isInteger(id) || id <= 0) return null;
-  // A raw statement: Prisma compiles each findUnique it runs, on every request.
-  const [user] = await getPrisma().$queryRaw<TrpcSessionUserData[]>`SELECT "id", "name", "email", "timeZone" FROM "users" WHERE "id" = ${id}`;
-  return user ?? null;
+  return readUser(id);
 }

@@ -41,9 +41,26 @@ export async function buildWebApp(env: Record<string, string>): Promise<void> {
   });
 }
 
-/** Starts the built web app; resolves once it answers on its port. `nodeArgs` go to Node itself (e.g. --cpu-prof, which NODE_OPTIONS may not carry). */
-export async function startWebApp(env: Record<string, string>, port: number, nodeArgs: string[] = []): Promise<ChildProcess> {
-  const child = runNext(["start", "--port", String(port), "--hostname", "127.0.0.1"], env, nodeArgs);
+/** WEB_CONCURRENCY: how many processes serve the web app (one unless set; see web-workers.ts). */
+export function webConcurrency(): number {
+  const workers = Number(process.env.WEB_CONCURRENCY ?? 1);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new Error(`WEB_CONCURRENCY must be a whole number from 1 to 64, not "${process.env.WEB_CONCURRENCY}".`);
+  return workers;
+}
+
+/**
+ * Starts the built web app; resolves once it answers on its port. `nodeArgs` go to Node itself
+ * (e.g. --cpu-prof, which NODE_OPTIONS may not carry); with more than one worker, to each worker.
+ */
+export async function startWebApp(env: Record<string, string>, port: number, nodeArgs: string[] = [], workers = webConcurrency()): Promise<ChildProcess> {
+  const child =
+    workers === 1
+      ? runNext(["start", "--port", String(port), "--hostname", "127.0.0.1"], env, nodeArgs)
+      : spawn(process.execPath, ["--import", "tsx", join(webRoot, "scripts", "web-workers.ts"), String(workers), String(port), "127.0.0.1", "--", ...nodeArgs], {
+          cwd: webRoot,
+          env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
+          stdio: "inherit",
+        });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The web app exited (code ${child.exitCode}).`);

@@ -3,7 +3,7 @@ import { getPrisma } from "@calcom/prisma";
 import { openDatabase } from "./database";
 import { startMailCatcher } from "./mail-catcher";
 import { seedDemo, seedLiveShowcase } from "./seed-demo";
-import { buildWebApp, sessionSecret, startWebApp, surveyLinkSecret } from "./serve";
+import { buildWebApp, sessionSecret, startWebApp, surveyLinkSecret, webConcurrency } from "./serve";
 
 /*
  * Runs the product on this machine: the database (embedded unless DATABASE_URL is set),
@@ -33,7 +33,9 @@ if (process.env.SKIP_WEB_BUILD !== "1") await buildWebApp(env);
 const showcase = await seedLiveShowcase(prisma, 75);
 // Hand the one connection over to the web app.
 await prisma.$disconnect();
-const web = await startWebApp(env, port);
+// The embedded database serves one connection: one web process. On PostgreSQL, WEB_CONCURRENCY sets how many.
+if (database.embedded && webConcurrency() > 1) console.log("WEB_CONCURRENCY is ignored on the embedded database (it serves one connection): one web process.");
+const web = await startWebApp(env, port, [], database.embedded ? 1 : webConcurrency());
 
 console.log(`\nSession Checkout is running at ${url} on ${database.embedded ? "the embedded database (.data/pglite)" : "DATABASE_URL"}.`);
 console.log(`\nSign in with (password for all: ${password}):`);
