@@ -30,17 +30,30 @@ export function factories(prisma: PrismaClient) {
       return user;
     },
 
-    async team(members: Array<{ userId: number; role: MembershipRole; accepted?: boolean }>) {
-      const team = await prisma.team.create({ data: { name: `Team ${unique()}` } });
+    /** A team (an organization with isOrganization; a team of an organization with parentId). */
+    async team(members: Array<{ userId: number; role: MembershipRole; accepted?: boolean }>, fields: { parentId?: number; isOrganization?: boolean } = {}) {
+      const team = await prisma.team.create({ data: { name: `Team ${unique()}`, parentId: fields.parentId ?? null, isOrganization: fields.isOrganization ?? false } });
       for (const member of members) {
         await prisma.membership.create({ data: { teamId: team.id, userId: member.userId, role: member.role, accepted: member.accepted ?? true } });
       }
       return team;
     },
 
-    eventType(fields: { userId?: number; teamId?: number; price?: number; currency?: string; length?: number }) {
+    /** `parentId`: a managed event type's copy for `userId`; `hosts` / `assignedUserIds`: Cal.com's Host rows and assigned users. */
+    eventType(fields: { userId?: number; teamId?: number; parentId?: number; price?: number; currency?: string; length?: number; hosts?: number[]; assignedUserIds?: number[] }) {
       return prisma.eventType.create({
-        data: { title: `Session ${unique()}`, slug: `session-${unique()}`, length: fields.length ?? 60, price: fields.price ?? 0, currency: fields.currency ?? "usd", userId: fields.userId ?? null, teamId: fields.teamId ?? null },
+        data: {
+          title: `Session ${unique()}`,
+          slug: `session-${unique()}`,
+          length: fields.length ?? 60,
+          price: fields.price ?? 0,
+          currency: fields.currency ?? "usd",
+          userId: fields.userId ?? null,
+          teamId: fields.teamId ?? null,
+          parentId: fields.parentId ?? null,
+          ...(fields.hosts ? { hosts: { create: fields.hosts.map((userId) => ({ userId })) } } : {}),
+          ...(fields.assignedUserIds ? { users: { connect: fields.assignedUserIds.map((id) => ({ id })) } } : {}),
+        },
       });
     },
 

@@ -19,6 +19,7 @@ const CALCOM_EXPORTS: Record<string, string[]> = {
   "@calcom/types/AppHandler": ["AppDeclarativeHandler"],
   "@calcom/app-store/_utils/installation": ["createDefaultInstallation"],
   "@calcom/features/webhooks/lib/WebhookService": ["WebhookService"],
+  "@calcom/features/bookings/services/BookingAccessService": ["BookingAccessService"],
   "@calcom/ui/components/button": ["Button"],
   "@calcom/ui/components/badge": ["Badge"],
   "@calcom/ui/components/toast": ["showToast"],

@@ -2,7 +2,6 @@ import type { PrismaTransaction } from "@calcom/prisma";
 import { Prisma } from "@calcom/prisma/client";
 import type { BookingStatus } from "@calcom/prisma/enums";
 
-import { bookingsCallerMayActOn, type BookingOwnership } from "../access";
 import type { Actor } from "../actor";
 import { bookingNotFound, SessionCheckoutError } from "../errors";
 import { APP_SLUG, isInstalledFor, NOT_INSTALLED_MESSAGE } from "../installation";
@@ -31,15 +30,11 @@ export interface LockExtras {
 }
 
 /**
- * The access rule (access.ts: the host, or an accepted admin/owner of the booking's team) and the
- * installed check as a filter on the booking `b`: a statement that locks rows locks only those that
- * pass it. A null caller (auto-checkout) or installedFor skips that part.
+ * The installed check as a filter on a statement's booking `b` (null: no check): a caller without
+ * the app locks nothing. Who may act on the booking is asked before (booking-access.ts).
  */
-export function accessFilterSql(callerId: number | null, installedFor: number | null): Prisma.Sql {
-  return Prisma.sql`(${installedFor}::int IS NULL OR EXISTS (SELECT 1 FROM "Credential" c WHERE c."userId" = ${installedFor}::int AND c."appId" = ${APP_SLUG}))
-      AND (${callerId}::int IS NULL OR b."userId" = ${callerId}::int OR EXISTS (
-        SELECT 1 FROM "EventType" e JOIN "Membership" m ON m."teamId" = e."teamId"
-        WHERE e."id" = b."eventTypeId" AND m."userId" = ${callerId}::int AND m."accepted" AND m."role" IN ('ADMIN', 'OWNER')))`;
+export function installedFilterSql(installedFor: number | null): Prisma.Sql {
+  return Prisma.sql`(${installedFor}::int IS NULL OR EXISTS (SELECT 1 FROM "Credential" c WHERE c."userId" = ${installedFor}::int AND c."appId" = ${APP_SLUG}))`;
 }
 
 /**
@@ -47,24 +42,21 @@ export function accessFilterSql(callerId: number | null, installedFor: number | 
  * rules need as it locks them. The booking lock serialises every change the app makes to one session; the
  * attendee locks also hold off Cal.com's own no-show writes (which never take the booking lock),
  * so the attendees the rules read are the ones that count until the transaction ends. Rows are
- * locked in id order, so two batches never deadlock. Bookings the actor may not act on are left
- * out before anything is locked (a stranger's refused calls never touch a host's row), as are ids
- * that do not exist.
+ * locked in id order, so two batches never deadlock. Ids that do not exist are left out. For a
+ * user, the caller has asked who may act first (booking-access.ts, before the transaction: a
+ * stranger's refused calls never touch a host's row).
  */
 export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: ReadonlyArray<number>, actor: Actor, extras: LockExtras = {}): Promise<LockedSession[]> {
   const ids = Array.from(new Set(bookingIds));
   if (ids.length === 0) return [];
-  const callerId = actor.kind === "user" ? actor.userId : null;
-  const installedFor = extras.requireInstalled === true ? callerId : null;
+  const installedFor = extras.requireInstalled === true && actor.kind === "user" ? actor.userId : null;
   // The lock on its own: a statement that waited for a lock reads the other tables as they were
-  // when it began, so the reads come after it. The access rule (access.ts: the host, or an
-  // accepted admin/owner of the booking's team) and the installed check are its filter: PostgreSQL
-  // locks only rows that pass it, so a stranger's call never touches a host's row, nor waits on it.
-  // NOWAIT: a row someone else holds fails the statement at once; the caller lets its connection go
-  // and tries again (session-busy.ts) rather than waiting with it.
+  // when it began, so the reads come after it. The installed check is its filter: a caller without
+  // the app locks nothing. NOWAIT: a row someone else holds fails the statement at once; the caller
+  // lets its connection go and tries again (session-busy.ts) rather than waiting with it.
   const locked = await tx.$queryRaw<Array<{ id: number }>>`
     SELECT b."id" FROM "Booking" b
-    WHERE b."id" = ANY(${ids}::int[]) AND ${accessFilterSql(callerId, installedFor)}
+    WHERE b."id" = ANY(${ids}::int[]) AND ${installedFilterSql(installedFor)}
     ORDER BY b."id"
     FOR NO KEY UPDATE OF b NOWAIT`;
   if (locked.length === 0) {
@@ -80,7 +72,7 @@ export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: R
   // protects; the attendee rows it locks are read in their latest version, even after a wait.
   // MATERIALIZED: the CTE runs once, locking every row, however the outer query reads it.
   type AttendeeRow = { id: number; email: string; name: string; noShow: boolean | null };
-  const bookings = await tx.$queryRaw<Array<BookingOwnership & { id: number; status: BookingStatus; startTime: Date; endTime: Date; checkoutState: CheckoutState | null; surveysEnabled?: boolean | null; attendees: AttendeeRow[] }>>`
+  const bookings = await tx.$queryRaw<Array<{ id: number; userId: number | null; status: BookingStatus; startTime: Date; endTime: Date; checkoutState: CheckoutState | null; surveysEnabled?: boolean | null; attendees: AttendeeRow[] }>>`
     WITH "lockedAttendees" AS MATERIALIZED (
       SELECT "id", "bookingId", "email", "name", "noShow" FROM "Attendee"
       WHERE "bookingId" = ANY(${locked.map((row) => row.id)}::int[])
@@ -90,7 +82,6 @@ export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: R
     -- upper(): the enum's database values are Cal.com's names in lower case ('accepted' is ACCEPTED).
     -- Correlated look-ups, one primary-key probe a row: a join would hash every checkout ever made.
     SELECT b."id", b."userId", upper(b."status"::text) AS "status", b."startTime", b."endTime",
-           (SELECT e."teamId" FROM "EventType" e WHERE e."id" = b."eventTypeId") AS "teamId",
            (SELECT c."state"::text FROM "App_SessionCheckout_Checkout" c WHERE c."bookingId" = b."id") AS "checkoutState",
            COALESCE((SELECT json_agg(json_build_object('id', a."id", 'email', a."email", 'name', a."name", 'noShow', a."noShow") ORDER BY a."id")
                      FROM "lockedAttendees" a WHERE a."bookingId" = b."id"), '[]'::json) AS "attendees"
@@ -99,10 +90,7 @@ export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: R
     WHERE b."id" = ANY(${locked.map((row) => row.id)}::int[])
     ORDER BY b."id"`;
 
-  // Who owns a booking can change between the first read and the lock (reassigned to another
-  // host): the rule is asked again, under the lock, for the bookings read before.
-  const permitted = actor.kind === "user" ? await bookingsCallerMayActOn(tx, actor.userId, bookings) : bookings;
-  return permitted.map((booking) => {
+  return bookings.map((booking) => {
     const rows = booking.attendees;
     return {
       bookingId: booking.id,

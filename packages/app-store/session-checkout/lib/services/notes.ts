@@ -1,14 +1,14 @@
 import type { PrismaClient } from "@calcom/prisma";
 
-import { callerMayActOnBooking, ownershipOf } from "../access";
+import { mayAccessBooking } from "../booking-access";
 import { bookingNotFound, NOTE_NOT_FOUND_MESSAGE, SessionCheckoutError } from "../errors";
 import { databaseErrorCode } from "./database-error";
 
 const noteSelect = { id: true, bookingId: true, body: true, createdAt: true, updatedAt: true } as const;
 
 async function assertMayUseBooking(db: PrismaClient, callerId: number, bookingId: number): Promise<void> {
-  const booking = await db.booking.findUnique({ where: { id: bookingId }, select: { userId: true, eventType: { select: { teamId: true } } } });
-  if (!booking || !(await callerMayActOnBooking(db, callerId, ownershipOf(booking)))) {
+  const booking = await db.booking.findUnique({ where: { id: bookingId }, select: { id: true, userId: true } });
+  if (!booking || !(await mayAccessBooking(db, callerId, booking))) {
     throw bookingNotFound();
   }
 }

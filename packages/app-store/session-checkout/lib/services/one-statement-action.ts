@@ -2,7 +2,7 @@ import type { PrismaClient } from "@calcom/prisma";
 import { Prisma } from "@calcom/prisma/client";
 import type { BookingStatus } from "@calcom/prisma/enums";
 
-import { bookingsCallerMayActOn, type BookingOwnership } from "../access";
+import { mayAccessBooking } from "../booking-access";
 import { auditInsertSql, type AuditEntryInput } from "../audit";
 import { bookingNotFound, SessionCheckoutError } from "../errors";
 import { isInstalledFor, NOT_INSTALLED_MESSAGE } from "../installation";
@@ -10,16 +10,16 @@ import { DEFAULT_SETTINGS } from "../settings";
 import { sqlTimestamp } from "../sql-arrays";
 import type { CheckoutState } from "../status";
 import { normalizeEmail, planTransition, type TransitionPlan } from "../transitions";
-import { accessFilterSql, type LockedSession } from "./locked-session";
+import { installedFilterSql, type LockedSession } from "./locked-session";
 import type { SessionActionInput, SessionActionResult } from "./session-actions";
 import { snapshotOf } from "./session-snapshot";
 import { surveyInsertSql } from "./survey-outbox";
 
 /*
  * A user's checkout or undo in two statements and no transaction of its own (each statement is
- * atomic): an unlocked read, the rules in TypeScript, then one statement that locks the booking and
- * its attendees NOWAIT (with the access rule and the installed check as the lock's filter, as in
- * locked-session.ts), checks that what the rules read is still what is there (a fingerprint of the
+ * atomic): an unlocked read, who may act asked of Cal.com (booking-access.ts), the rules in
+ * TypeScript, then one statement that locks the booking and its attendees NOWAIT (the installed
+ * check its filter, as in locked-session.ts), checks that what the rules read is still what is there (a fingerprint of the
  * booking, its attendees and its checkout row), and only then writes the checkout row, the surveys
  * and the History entry — each write conditional on the one before, so all or none. A session
  * changed in between is not an error: the caller runs the locking transaction instead. A busy row
@@ -34,8 +34,9 @@ function fingerprintSql(attendees: "Attendee" | "lockedAttendees"): Prisma.Sql {
     || ':' || COALESCE((SELECT c."state"::text FROM "App_SessionCheckout_Checkout" c WHERE c."bookingId" = b."id"), ''))`;
 }
 
-type ReadRow = BookingOwnership & {
+type ReadRow = {
   id: number;
+  userId: number | null;
   status: BookingStatus;
   startTime: Date;
   endTime: Date;
@@ -45,24 +46,26 @@ type ReadRow = BookingOwnership & {
   fingerprint: string;
 };
 
-/** The session as the rules need it, unlocked; the caller's access and installation are its filter. */
+/**
+ * The session as the rules need it, unlocked; the caller's installation is its filter, then who may
+ * act is asked (the organizer answered from the row itself). The fingerprint covers the organizer
+ * and event type, so a booking reassigned before the write goes the locking way, which asks again.
+ */
 async function readSession(db: PrismaClient, bookingId: number, userId: number, installedFor: number | null): Promise<{ session: LockedSession; fingerprint: string }> {
   const [row] = await db.$queryRaw<ReadRow[]>`
     SELECT b."id", b."userId", upper(b."status"::text) AS "status", b."startTime", b."endTime",
-           (SELECT e."teamId" FROM "EventType" e WHERE e."id" = b."eventTypeId") AS "teamId",
            (SELECT c."state"::text FROM "App_SessionCheckout_Checkout" c WHERE c."bookingId" = b."id") AS "checkoutState",
            COALESCE((SELECT json_agg(json_build_object('id', a."id", 'email', a."email", 'name', a."name", 'noShow', a."noShow") ORDER BY a."id")
                      FROM "Attendee" a WHERE a."bookingId" = b."id"), '[]'::json) AS "attendees",
            (SELECT s."surveysEnabled" FROM "App_SessionCheckout_Settings" s WHERE s."userId" = b."userId") AS "surveysEnabled",
            ${fingerprintSql("Attendee")} AS "fingerprint"
     FROM "Booking" b
-    WHERE b."id" = ${bookingId} AND ${accessFilterSql(userId, installedFor)}`;
+    WHERE b."id" = ${bookingId} AND ${installedFilterSql(installedFor)}`;
   if (!row) {
     if (installedFor !== null && !(await isInstalledFor(db, installedFor))) throw new SessionCheckoutError("FORBIDDEN", NOT_INSTALLED_MESSAGE);
     throw bookingNotFound();
   }
-  // The rule in TypeScript too, as the locking path asks it (the SQL filter mirrors it).
-  if ((await bookingsCallerMayActOn(db, userId, [row])).length === 0) throw bookingNotFound();
+  if (!(await mayAccessBooking(db, userId, row))) throw bookingNotFound();
   return {
     fingerprint: row.fingerprint,
     session: {
@@ -77,12 +80,12 @@ async function readSession(db: PrismaClient, bookingId: number, userId: number, 
 }
 
 /** The lock, the fingerprint check and the CTE "unchanged" (the booking's id, or no row): the head of the writing statement. */
-function lockedAndUnchangedSql(bookingId: number, userId: number, installedFor: number | null, fingerprint: string): Prisma.Sql {
+function lockedAndUnchangedSql(bookingId: number, installedFor: number | null, fingerprint: string): Prisma.Sql {
   return Prisma.sql`
     "locked" AS MATERIALIZED (
       -- A locking read returns the latest version of the row, even one committed after this statement began.
       SELECT b."id", b."userId", b."eventTypeId", b."status", b."startTime", b."endTime" FROM "Booking" b
-      WHERE b."id" = ${bookingId} AND ${accessFilterSql(userId, installedFor)}
+      WHERE b."id" = ${bookingId} AND ${installedFilterSql(installedFor)}
       FOR NO KEY UPDATE OF b NOWAIT
     ), "lockedAttendees" AS MATERIALIZED (
       SELECT "id", "bookingId", "email", "name", "noShow" FROM "Attendee"
@@ -119,7 +122,7 @@ async function tryOnce(db: PrismaClient, input: SessionActionInput, userId: numb
   const { session, fingerprint } = await readSession(db, input.bookingId, userId, installedFor);
   const plan = planTransition(session.snapshot, { action: input.action, now, attendeeEmails: input.attendeeEmails, surveysEnabled: session.hostSurveysEnabled ?? DEFAULT_SETTINGS.surveysEnabled });
   if (!plan.allowed) throw new SessionCheckoutError(plan.code, plan.message);
-  const head = lockedAndUnchangedSql(session.bookingId, userId, installedFor, fingerprint);
+  const head = lockedAndUnchangedSql(session.bookingId, installedFor, fingerprint);
   const written = input.action === "checkout" ? await writeCheckout(db, head, session, plan, input, now) : await writeUndo(db, head, session, plan, input, now);
   return written === null ? null : sessionActionResult(session, plan, now, written);
 }

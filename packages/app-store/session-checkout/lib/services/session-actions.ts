@@ -5,6 +5,7 @@ import type { App_SessionCheckout_AuditAction } from "@calcom/prisma/enums";
 import { sessionChangedEvents } from "../../jobs/domain-events";
 import { publishAppEvents } from "../../jobs/publish";
 import { actorUserId, type Actor, type CheckoutMethod } from "../actor";
+import { assertMayActOnBooking } from "../booking-access";
 import { auditInsertSql } from "../audit";
 import { planAutoCheckout } from "../auto-checkout";
 import { DEFAULT_SETTINGS } from "../settings";
@@ -61,7 +62,13 @@ const AUDIT_ACTION: Record<SessionAction, App_SessionCheckout_AuditAction> = {
 export async function performSessionAction(db: PrismaClient, input: SessionActionInput): Promise<SessionActionResult> {
   // A user's checkout or undo is tried once in two statements; a session changed or busy meanwhile, and every other action, take the locking transaction.
   const oneStatement = oneStatementAction(db, input);
-  const result = await retryWhileBusy(async () => (await oneStatement.attempt()) ?? db.$transaction((tx) => applySessionAction(tx, input), CONNECTION_WAIT));
+  // Who may act is asked once, before the locking transaction (a refused call locks nothing).
+  let mayAct: Promise<void> | undefined;
+  const lockingWay = async () => {
+    if (input.actor.kind === "user") await (mayAct ??= assertMayActOnBooking(db, input.actor.userId, input.bookingId, { requireInstalled: input.requireInstalled === true }));
+    return db.$transaction((tx) => applySessionAction(tx, input), CONNECTION_WAIT);
+  };
+  const result = await retryWhileBusy(async () => (await oneStatement.attempt()) ?? lockingWay());
   await publishAppEvents(sessionChangedEvents(input.action, [{ ...result, method: input.method ?? "MANUAL" }]));
   // As Cal.com's own no-show does: its webhook, after commit.
   if (input.action === "markNoShow" || input.action === "clearNoShow") notifyNoShowUpdated(db, { bookingId: result.bookingId, attendees: askedAbout(result.attendees, input.attendeeEmails) });

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@calcom/prisma";
 
-import { callerMayActOnBooking, ownershipOf } from "../access";
+import { mayAccessBooking } from "../booking-access";
 import { bookingNotFound } from "../errors";
 import { SESSION_STATUS_LABELS } from "../status";
 import { allowedActions, normalizeEmail, sessionStatusOf } from "../transitions";
@@ -21,7 +21,6 @@ export async function getSessionDetails(db: PrismaClient, { bookingId, callerId,
       endTime: true,
       status: true,
       rating: true,
-      eventType: { select: { teamId: true } },
       attendees: { select: { email: true, name: true, noShow: true }, orderBy: { id: "asc" } },
       sessionCheckout: {
         select: { state: true, method: true, checkedOutAt: true, undoneAt: true, checkedOutBy: { select: { id: true, name: true } } },
@@ -35,7 +34,7 @@ export async function getSessionDetails(db: PrismaClient, { bookingId, callerId,
     },
   });
   if (!booking) throw bookingNotFound();
-  if (!(await callerMayActOnBooking(db, callerId, ownershipOf(booking)))) {
+  if (!(await mayAccessBooking(db, callerId, booking))) {
     throw bookingNotFound();
   }
 

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@calcom/prisma";
 import { Prisma } from "@calcom/prisma/client";
 
-import { callerMayActOnBooking, ownershipOf } from "../access";
+import { mayAccessBooking } from "../booking-access";
 import { bookingNotFound, SessionCheckoutError } from "../errors";
 import { normalizeEmail } from "../transitions";
 
@@ -52,9 +52,9 @@ export function historyPage(rows: AuditRow[], attendees: ReadonlyArray<{ email: 
 export async function getSessionHistory(db: PrismaClient, { bookingId, callerId, cursor }: { bookingId: number; callerId: number; cursor?: number }) {
   const booking = await db.booking.findUnique({
     where: { id: bookingId },
-    select: { userId: true, eventType: { select: { teamId: true } }, attendees: { select: { email: true, name: true } } },
+    select: { id: true, userId: true, attendees: { select: { email: true, name: true } } },
   });
-  if (!booking || !(await callerMayActOnBooking(db, callerId, ownershipOf(booking)))) throw bookingNotFound();
+  if (!booking || !(await mayAccessBooking(db, callerId, booking))) throw bookingNotFound();
   // The cursor must be an entry of this session: Prisma's own cursor would look the id up anywhere.
   const after = cursor === undefined ? null : await db.app_SessionCheckout_AuditEntry.findFirst({ where: { id: cursor, bookingId }, select: { id: true, createdAt: true } });
   if (cursor !== undefined && !after) throw new SessionCheckoutError("BAD_REQUEST", "This session's History changed since it was shown. Reload it.");

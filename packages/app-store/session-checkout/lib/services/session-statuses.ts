@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@calcom/prisma";
 
-import { bookingsCallerMayActOn, ownershipOf } from "../access";
+import { bookingsCallerMayAccess } from "../booking-access";
 import { SESSION_STATUS_LABELS, SESSION_STATUS_TONES } from "../status";
 import { sessionStatusOf } from "../transitions";
 import { sessionSnapshotSelect, snapshotOf } from "./session-snapshot";
@@ -12,10 +12,9 @@ import { sessionSnapshotSelect, snapshotOf } from "./session-snapshot";
 export async function getSessionStatuses(db: PrismaClient, { callerId, bookingIds }: { callerId: number; bookingIds: number[] }) {
   const bookings = await db.booking.findMany({
     where: { id: { in: bookingIds } },
-    select: { ...sessionSnapshotSelect, id: true, userId: true, eventType: { select: { teamId: true } } },
+    select: { ...sessionSnapshotSelect, id: true, userId: true },
   });
-  const owned = bookings.map((booking) => ({ ...booking, ...ownershipOf(booking) }));
-  const visible = (await bookingsCallerMayActOn(db, callerId, owned)).map((booking) => {
+  const visible = (await bookingsCallerMayAccess(db, callerId, bookings)).map((booking) => {
     const status = sessionStatusOf(snapshotOf(booking));
     return { bookingId: booking.id, status, statusLabel: SESSION_STATUS_LABELS[status], tone: SESSION_STATUS_TONES[status], rescheduleLocked: booking.sessionCheckout?.state === "ACTIVE" };
   });

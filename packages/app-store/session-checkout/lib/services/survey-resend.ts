@@ -4,6 +4,7 @@ import type { App_SessionCheckout_SurveyStatus } from "@calcom/prisma/enums";
 import { surveyResendRequestedEvent } from "../../jobs/domain-events";
 import { publishAppEvents } from "../../jobs/publish";
 import { appendAuditEntry } from "../audit";
+import { assertMayActOnBooking } from "../booking-access";
 import { SessionCheckoutError } from "../errors";
 import { surveyWithheldBecause, type SurveyWithheldReason } from "../survey-eligibility";
 import { normalizeEmail } from "../transitions";
@@ -44,6 +45,8 @@ const NOT_RESENDABLE: Record<Exclude<App_SessionCheckout_SurveyStatus, "FAILED">
  * starts a delivery run at once; a lost event only delays the email to the next minute's run.
  */
 export async function resendSurvey(db: PrismaClient, input: SurveyResendInput): Promise<SurveyResendResult> {
+  // A stranger's booking is "not found", exactly as for every other action, before anything is locked.
+  await assertMayActOnBooking(db, input.callerId, input.bookingId, { requireInstalled: false });
   const { result, hostUserId, surveyId } = await retryWhileBusy(() => db.$transaction((tx) => queueResend(tx, input), CONNECTION_WAIT));
   await publishAppEvents([surveyResendRequestedEvent({ bookingId: result.bookingId, hostUserId, surveyId, at: result.queuedAt })]);
   return result;
@@ -52,7 +55,6 @@ export async function resendSurvey(db: PrismaClient, input: SurveyResendInput): 
 async function queueResend(tx: PrismaTransaction, input: SurveyResendInput) {
   const now = input.now ?? new Date();
   const attendeeEmail = normalizeEmail(input.attendeeEmail);
-  // A stranger's booking is "not found", exactly as for every other action.
   const session = await lockSessionForChange(tx, input.bookingId, { kind: "user", userId: input.callerId });
   const survey = await tx.app_SessionCheckout_Survey.findUnique({
     where: { bookingId_attendeeEmail: { bookingId: session.bookingId, attendeeEmail } },
