@@ -73,6 +73,7 @@ async function stopServer(server: ChildProcess): Promise<void> {
 
 interface AppFigures {
   workers: number;
+  floor: PhaseResult;
   result: PhaseResult;
   ratio: number;
   serverCpuMsPerAction: number | null;
@@ -242,10 +243,11 @@ async function main() {
     console.log(`checkout throughput: ${CLIENTS} clients, ${CLIENTS * SESSIONS_PER_HOST} sessions, ${SECONDS} s a phase; the app in ${WORKER_COUNTS.join(" then ")} process(es)`);
     await runPhase(floor, WARM_UP_SECONDS / 2);
     const loadBefore = loadavg()[0]!;
-    const floorResult = await runPhase(floor, SECONDS);
-    console.log("floor (pg, same writes):", floorResult);
     const apps: AppFigures[] = [];
     for (const workers of WORKER_COUNTS) {
+      // The floor right before each app phase: the machine's load drifts over a run.
+      const floorResult = await runPhase(floor, SECONDS);
+      console.log("floor (pg, same writes):", floorResult);
       server = await startWebApp({ ...env, NEXTAUTH_URL: baseUrl, NEXT_PUBLIC_WEBAPP_URL: baseUrl }, port, nodeArgs, workers);
       // Warm-up: the server compiles its routes and fills its pool; each phase ends on an undo (even turns).
       await runPhase(appClients, WARM_UP_SECONDS);
@@ -259,7 +261,7 @@ async function main() {
       const ratio = round(result.actionsPerSecond / floorResult.actionsPerSecond, 3);
       console.log(`app in ${workers} process(es) (HTTP, tRPC):`, result, `web server CPU per action: ${serverCpuMsPerAction} ms`);
       console.log(`  ratio app / floor: ${round(ratio * 100, 1)} % (target ≥ ${TARGETS.ratio * 100} %); app p99 ${result.p99} ms (target ≤ ${TARGETS.p99Ms} ms)`);
-      apps.push({ workers, result, ratio, serverCpuMsPerAction });
+      apps.push({ workers, floor: floorResult, result, ratio, serverCpuMsPerAction });
     }
     const loadAfter = loadavg()[0]!;
 
@@ -271,7 +273,6 @@ async function main() {
       seconds: SECONDS,
       cores: availableParallelism(),
       loadAverage: { before: round(loadBefore, 2), after: round(loadAfter, 2) },
-      floor: floorResult,
       apps,
       targets: TARGETS,
       auditEntries: Number(audit[0]!.n),

@@ -34,7 +34,7 @@ async function rememberedDecode(params: JWTDecodeParams): Promise<JWT | null> {
 /** How long a user row read for a session is reused: a rename or a new time zone shows within it. */
 const USER_FRESH_MS = 5_000;
 const USERS_LIMIT = 1_000;
-const recentUsers = new Map<number, { user: TrpcSessionUserData | null; readAt: number }>();
+const recentUsers = new Map<number, { user: Readonly<TrpcSessionUserData>; readAt: number }>();
 
 /**
  * The user row behind a session, read at most once every few seconds per user: a host's page
@@ -48,10 +48,12 @@ async function readUser(id: number): Promise<TrpcSessionUserData | null> {
   recentUsers.delete(id);
   // A raw statement: Prisma compiles each findUnique it runs, on every request.
   const [user] = await getPrisma().$queryRaw<TrpcSessionUserData[]>`SELECT "id", "name", "email", "timeZone" FROM "users" WHERE "id" = ${id}`;
+  // Only users that exist are remembered; the row is shared by requests, so no one may change it.
+  if (!user) return null;
   const oldest = recentUsers.size >= USERS_LIMIT ? recentUsers.keys().next().value : undefined;
   if (oldest !== undefined) recentUsers.delete(oldest);
-  recentUsers.set(id, { user: user ?? null, readAt: Date.now() });
-  return user ?? null;
+  recentUsers.set(id, { user: Object.freeze(user), readAt: Date.now() });
+  return user;
 }
 
 /**

@@ -1,12 +1,16 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import cluster from "node:cluster";
+
+import { RateLimiterCluster, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 
 /*
  * Failed sign-ins allowed per window: per email address from one IP address (a guessed password:
  * strict), per email address from anywhere (looser, so that a stranger's guesses do not lock the
- * owner out at the fifth), and per IP address (one machine trying many addresses). In memory, per
- * process: with several web processes, swap in rate-limiter-flexible's RateLimiterRedis or
- * RateLimiterPostgres with the same options. The IP address is only as good as the proxy in front
- * that writes X-Forwarded-For (see client-address.ts).
+ * owner out at the fifth), and per IP address (one machine trying many addresses). In memory: in
+ * one web process, its own; in web workers (WEB_CONCURRENCY, scripts/web-workers.ts), the
+ * primary's, asked over the cluster's channel (rate-limiter-flexible's RateLimiterCluster), so N
+ * workers never allow N times the guesses. Web servers on several machines would swap in
+ * RateLimiterRedis or RateLimiterPostgres with the same options. The IP address is only as good as
+ * the proxy in front that writes X-Forwarded-For (see client-address.ts).
  */
 const WINDOW_SECONDS = 15 * 60;
 const limit = (variable: string, fallback: number) => {
@@ -18,12 +22,15 @@ export const MAX_FAILURES_PER_ADDRESS_ALL_IPS = limit("SIGNIN_MAX_FAILURES_PER_A
 // Higher: an office behind one address shares it.
 export const MAX_FAILURES_PER_IP = limit("SIGNIN_MAX_FAILURES_PER_IP", 30);
 
+const counter = (keyPrefix: string, points: number): RateLimiterAbstract =>
+  cluster.isWorker ? new RateLimiterCluster({ keyPrefix, points, duration: WINDOW_SECONDS, timeoutMs: 3_000 }) : new RateLimiterMemory({ keyPrefix, points, duration: WINDOW_SECONDS });
+
 // On globalThis: Next may load this module once per route bundle, and the counts must be one.
-const limiters = globalThis as { signInLimiters?: { byAddressAndIp: RateLimiterMemory; byAddress: RateLimiterMemory; byIp: RateLimiterMemory } };
+const limiters = globalThis as { signInLimiters?: { byAddressAndIp: RateLimiterAbstract; byAddress: RateLimiterAbstract; byIp: RateLimiterAbstract } };
 limiters.signInLimiters ??= {
-  byAddressAndIp: new RateLimiterMemory({ keyPrefix: "signin-address-ip", points: MAX_FAILURES_PER_ADDRESS, duration: WINDOW_SECONDS }),
-  byAddress: new RateLimiterMemory({ keyPrefix: "signin-address", points: MAX_FAILURES_PER_ADDRESS_ALL_IPS, duration: WINDOW_SECONDS }),
-  byIp: new RateLimiterMemory({ keyPrefix: "signin-ip", points: MAX_FAILURES_PER_IP, duration: WINDOW_SECONDS }),
+  byAddressAndIp: counter("signin-address-ip", MAX_FAILURES_PER_ADDRESS),
+  byAddress: counter("signin-address", MAX_FAILURES_PER_ADDRESS_ALL_IPS),
+  byIp: counter("signin-ip", MAX_FAILURES_PER_IP),
 };
 const { byAddressAndIp, byAddress, byIp } = limiters.signInLimiters;
 

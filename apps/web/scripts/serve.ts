@@ -43,7 +43,7 @@ export async function buildWebApp(env: Record<string, string>): Promise<void> {
 
 /** WEB_CONCURRENCY: how many processes serve the web app (one unless set; see web-workers.ts). */
 export function webConcurrency(): number {
-  const workers = Number(process.env.WEB_CONCURRENCY ?? 1);
+  const workers = Number(process.env.WEB_CONCURRENCY || 1);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new Error(`WEB_CONCURRENCY must be a whole number from 1 to 64, not "${process.env.WEB_CONCURRENCY}".`);
   return workers;
 }
