@@ -27,9 +27,10 @@ const headerList = (headers: Record<string, string>) => Object.entries(headers).
 const config: NextConfig = {
   // The workspace packages are TypeScript sources: Next compiles them with the app.
   transpilePackages: ["@calcom/app-store", ...appPackages, "@calcom/features", "@calcom/trpc", "@calcom/ui", "@calcom/prisma", "@calcom/types"],
-  // Server-only libraries with their own runtime files stay outside the bundle.
-  // React Email renders with its own react-dom/server and nodemailer opens sockets: both run as plain Node modules.
-  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "bcryptjs", "@react-email/components", "@react-email/render", "nodemailer"],
+  // Server-only libraries with their own runtime files stay outside the bundle; nodemailer opens sockets.
+  // React Email is bundled: its react-dom/server must be the React the app's templates are compiled
+  // against (Next's own, in the App Router), not the React 18 installed beside it as in Cal.com.
+  serverExternalPackages: ["@prisma/client", "@prisma/adapter-pg", "pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "bcryptjs", "nodemailer"],
   turbopack: { root: path.join(import.meta.dirname, "..", "..") },
   outputFileTracingRoot: path.join(import.meta.dirname, "..", ".."),
   // A second build beside the usual one (e.g. two test runs at once) without touching it.

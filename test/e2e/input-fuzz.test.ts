@@ -107,7 +107,8 @@ async function send(cookie: string, name: string, kind: Kind, input: unknown) {
 
 describe("any input, through real HTTP", () => {
   it("the fuzz covers every procedure the app's router has", () => {
-    const routerProcedures = Object.keys((appRouter._def.record as { viewer: { appSessionCheckout: Record<string, unknown> } }).viewer.appSessionCheckout);
+    const prefix = "viewer.appSessionCheckout.";
+    const routerProcedures = Object.keys(appRouter._def.procedures as Record<string, unknown>).filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length));
     expect(Object.keys(PROCEDURES).sort()).toEqual(routerProcedures.sort());
   });
 

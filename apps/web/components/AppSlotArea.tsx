@@ -1,10 +1,8 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-
 import { appPagesSlot, settingsSlot } from "@calcom/app-store/apps.browser.generated";
 import type { AppStoreSlug } from "@calcom/app-store/apps.metadata.generated";
-import { useTRPC } from "@calcom/trpc/react";
+import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 import { showToast } from "@calcom/ui/components/toast";
 
@@ -12,9 +10,8 @@ import { useSlotComponents } from "./slots";
 
 /** An app that is not installed: say so, and offer to install it right here. */
 function InstallPrompt({ slug, name }: { slug: AppStoreSlug; name: string }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const install = useMutation(trpc.viewer.apps.install.mutationOptions({ onSuccess: () => { showToast(`${name} installed.`, "success"); void queryClient.invalidateQueries(); } }));
+  const utils = trpc.useUtils();
+  const install = trpc.viewer.apps.install.useMutation({ onSuccess: () => { showToast(`${name} installed.`, "success"); void utils.invalidate(); } });
   return (
     <div className="install-prompt">
       <p>{name} is not installed for your account.</p>
@@ -27,8 +24,7 @@ function InstallPrompt({ slug, name }: { slug: AppStoreSlug; name: string }) {
 }
 
 function useApps() {
-  const trpc = useTRPC();
-  return useQuery(trpc.viewer.apps.list.queryOptions());
+  return trpc.viewer.apps.list.useQuery();
 }
 
 /** Settings > Calendar > General: each app's settings section, or an offer to install the app. */

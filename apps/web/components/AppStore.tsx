@@ -1,40 +1,39 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { useTRPC } from "@calcom/trpc/react";
+import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
-import { ConfirmDialog } from "@calcom/ui/components/dialog";
+import { ConfirmationDialogContent, Dialog } from "@calcom/ui/components/dialog";
 import { showToast } from "@calcom/ui/components/toast";
 
 /** The apps of the registry; install and uninstall for the signed-in user. */
 export function AppStore() {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const apps = useQuery(trpc.viewer.apps.list.queryOptions());
+  const utils = trpc.useUtils();
+  const apps = trpc.viewer.apps.list.useQuery();
   const done = (message: string) => () => {
     showToast(message, "success");
-    void queryClient.invalidateQueries();
+    void utils.invalidate();
   };
   const onError = (error: { message: string }) => showToast(error.message, "error");
-  const install = useMutation(trpc.viewer.apps.install.mutationOptions({ onSuccess: done("App installed."), onError }));
-  const uninstall = useMutation(trpc.viewer.apps.uninstall.mutationOptions({ onSuccess: done("App uninstalled."), onError, onSettled: () => setUninstalling(null) }));
+  const install = trpc.viewer.apps.install.useMutation({ onSuccess: done("App installed."), onError });
+  const uninstall = trpc.viewer.apps.uninstall.useMutation({ onSuccess: done("App uninstalled."), onError, onSettled: () => setUninstalling(null) });
   // Uninstalling takes an app's actions away from the calendar: asked first.
   const [uninstalling, setUninstalling] = useState<{ slug: string; name: string } | null>(null);
   return (
     <>
     {uninstalling ? (
-      <ConfirmDialog
-        open
-        onOpenChange={(open) => !open && setUninstalling(null)}
-        title={`Uninstall ${uninstalling.name}?`}
-        description="Its actions leave your calendar and dialogs until you install it again. What it recorded — checkouts, notes, history — is kept."
-        confirmLabel="Uninstall"
-        destructive
-        busy={uninstall.isPending}
-        onConfirm={() => uninstall.mutate({ slug: uninstalling.slug })}
-      />
+      <Dialog open onOpenChange={(open) => !open && !uninstall.isPending && setUninstalling(null)}>
+        <ConfirmationDialogContent
+          variety="danger"
+          title={`Uninstall ${uninstalling.name}?`}
+          confirmBtnText="Uninstall"
+          isPending={uninstall.isPending}
+          onConfirm={() => uninstall.mutate({ slug: uninstalling.slug })}
+        >
+          Its actions leave your calendar and dialogs until you install it again. What it recorded — checkouts, notes, history — is kept.
+        </ConfirmationDialogContent>
+      </Dialog>
     ) : null}
     <ul className="app-list" aria-label="Apps">
       {(apps.data ?? []).map((app) => (

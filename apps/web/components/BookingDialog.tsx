@@ -5,7 +5,7 @@ import type { ComponentType } from "react";
 import type { AppStoreSlug } from "@calcom/app-store/apps.metadata.generated";
 import type { BookingDialogSlotProps } from "@calcom/types/AppSlots";
 import { Badge } from "@calcom/ui/components/badge";
-import { Dialog } from "@calcom/ui/components/dialog";
+import { Dialog, DialogContent } from "@calcom/ui/components/dialog";
 
 import { eventPriceLabel } from "../lib/event-price";
 
@@ -38,31 +38,33 @@ export function BookingDialog({
   onSessionChanged: () => void;
 }) {
   return (
-    <Dialog open onOpenChange={(open) => !open && onClose()} title={booking.title} description={formatRange(booking.startTime, booking.endTime, timeZone)} wide>
-      <dl className="booking-facts">
-        <dt>Status</dt>
-        <dd>
-          <Badge variant={tone}>{statusLabel}</Badge>
-        </dd>
-        <dt>Event type</dt>
-        <dd>{booking.eventType?.title ?? "—"}</dd>
-        <dt>Price</dt>
-        <dd>{booking.eventType ? eventPriceLabel(booking.eventType.price, booking.eventType.currency) : "—"}</dd>
-        <dt>Attendees</dt>
-        <dd>
-          <ul>
-            {booking.attendees.map((attendee) => (
-              <li key={attendee.email}>
-                {attendee.name} &lt;{attendee.email}&gt;
-              </li>
-            ))}
-          </ul>
-        </dd>
-      </dl>
-      {appParts.map(({ slug, Component }) => (
-        <Component key={slug} bookingId={booking.id} timeZone={timeZone} onSessionChanged={onSessionChanged} />
-      ))}
-      {appPartsLoading ? <p className="muted">Loading…</p> : null}
+    <Dialog open onOpenChange={(open) => !open && onClose()}>
+      <DialogContent title={booking.title} description={formatRange(booking.startTime, booking.endTime, timeZone)} size="lg">
+        <dl className="booking-facts">
+          <dt>Status</dt>
+          <dd>
+            <Badge variant={tone}>{statusLabel}</Badge>
+          </dd>
+          <dt>Event type</dt>
+          <dd>{booking.eventType?.title ?? "—"}</dd>
+          <dt>Price</dt>
+          <dd>{booking.eventType ? eventPriceLabel(booking.eventType.price, booking.eventType.currency) : "—"}</dd>
+          <dt>Attendees</dt>
+          <dd>
+            <ul>
+              {booking.attendees.map((attendee) => (
+                <li key={attendee.email}>
+                  {attendee.name} &lt;{attendee.email}&gt;
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </dl>
+        {appParts.map(({ slug, Component }) => (
+          <Component key={slug} bookingId={booking.id} timeZone={timeZone} onSessionChanged={onSessionChanged} />
+        ))}
+        {appPartsLoading ? <p className="muted">Loading…</p> : null}
+      </DialogContent>
     </Dialog>
   );
 }

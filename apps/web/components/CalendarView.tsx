@@ -6,12 +6,11 @@ import interactionPlugin from "@fullcalendar/interaction";
 import luxonPlugin from "@fullcalendar/luxon3";
 import FullCalendar from "@fullcalendar/react";
 import timeGridPlugin from "@fullcalendar/timegrid";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 
 import { bookingDialogActionsSlot, calendarStatusesSlot } from "@calcom/app-store/apps.browser.generated";
 import type { AppStoreSlug } from "@calcom/app-store/apps.metadata.generated";
-import { useTRPC } from "@calcom/trpc/react";
+import { trpc } from "@calcom/trpc/react";
 import type { CalendarBookingStatus } from "@calcom/types/AppSlots";
 import { showToast } from "@calcom/ui/components/toast";
 
@@ -28,16 +27,15 @@ interface Display {
 
 /** The host's week: FullCalendar in the host's time zone; drag and resize reschedule through the host's mutation. */
 export function CalendarView({ userId, timeZone, initialDate, initialBookingId }: { userId: number; timeZone: string; initialDate?: string; initialBookingId?: number }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const utils = trpc.useUtils();
   const [range, setRange] = useState<{ from: Date; to: Date } | null>(null);
   const [openBookingId, setOpenBookingId] = useState<number | null>(initialBookingId ?? null);
   // A move makes a new booking (Cal.com's reschedule): a click on the event before the list has
   // caught up opens the booking that replaced it.
   const [replacedBy, setReplacedBy] = useState<ReadonlyMap<number, number>>(new Map());
 
-  const bookings = useQuery({ ...trpc.viewer.bookings.list.queryOptions(range ?? { from: new Date(0), to: new Date(1) }), enabled: range !== null });
-  const apps = useQuery(trpc.viewer.apps.list.queryOptions());
+  const bookings = trpc.viewer.bookings.list.useQuery(range ?? { from: new Date(0), to: new Date(1) }, { enabled: range !== null });
+  const apps = trpc.viewer.apps.list.useQuery();
   const installedSlugs = (apps.data ?? []).filter((app) => app.installed).map((app) => app.slug as AppStoreSlug);
   // Loaded as soon as the calendar knows the installed apps, so a session's dialog opens at once.
   const dialogParts = useSlotComponents(bookingDialogActionsSlot, installedSlugs);
@@ -66,7 +64,7 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
     // `slugsKey` stands for the slug list's content (a new array each render).
     [slugsKey, report],
   );
-  const reschedule = useMutation(trpc.viewer.bookings.reschedule.mutationOptions());
+  const reschedule = trpc.viewer.bookings.reschedule.useMutation();
 
   const displays = useMemo(() => {
     const fromApps = new Map<number, CalendarBookingStatus>();
@@ -105,7 +103,7 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
 
   const legend = [...new Map([...displays.values()].map((d) => [d.label, d.tone])).entries()].sort(([a], [b]) => a.localeCompare(b));
   const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: trpc.viewer.bookings.list.queryKey() });
+    void utils.viewer.bookings.list.invalidate();
     setRefreshKey((n) => n + 1);
   };
 

@@ -7,14 +7,24 @@ import type { TrpcSessionUserData } from "@calcom/trpc/server";
 
 import { SignOutButton } from "./SignOutButton";
 
-/** The host's frame: its own pages, then each installed app's pages from the registry (navigation.json). */
-export async function HostShell({ user, children }: { user: TrpcSessionUserData; children: ReactNode }) {
+export interface Shell {
+  user: TrpcSessionUserData;
+  appLinks: Array<{ href: string; label: string }>;
+}
+
+/** What the frame shows for a user: each installed app's pages from the registry (navigation.json). */
+export async function shellFor(user: TrpcSessionUserData): Promise<Shell> {
   const installed = await getPrisma().credential.findMany({ where: { userId: user.id, appId: { not: null } }, select: { appId: true } });
   const appLinks = installed
     .map((credential) => credential.appId as AppStoreSlug)
     .filter((slug, index, all) => all.indexOf(slug) === index && appNavigation[slug])
     .sort()
     .flatMap((slug) => appNavigation[slug]!.map((entry) => ({ href: `/apps/${slug}/${entry.path}`, label: entry.label })));
+  return { user, appLinks };
+}
+
+/** The host's frame: its own pages, then the installed apps' (read by shellFor: a component, not async, as React 18's types want). */
+export function HostShell({ shell: { user, appLinks }, children }: { shell: Shell; children: ReactNode }) {
   return (
     <div className="shell">
       <header className="topbar">

@@ -1,4 +1,4 @@
-/** The most calls one tRPC batch may carry; the client's httpBatchLink splits at the same number. */
+/** The most calls one tRPC batch may carry (checked before tRPC reads the request; a page sends far fewer at once). */
 export const MAX_BATCH_CALLS = 20;
 
 /** How many procedures a /api/trpc/<a,b,c>?batch=1 request names. */

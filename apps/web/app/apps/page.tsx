@@ -1,5 +1,5 @@
 import { AppStore } from "../../components/AppStore";
-import { HostShell } from "../../components/HostShell";
+import { HostShell, shellFor } from "../../components/HostShell";
 import { requirePageUser } from "../../lib/page-user";
 
 export const dynamic = "force-dynamic";
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 export default async function AppStorePage() {
   const user = await requirePageUser("/apps");
   return (
-    <HostShell user={user}>
+    <HostShell shell={await shellFor(user)}>
       <h1>App Store</h1>
       <AppStore />
     </HostShell>

@@ -1,5 +1,5 @@
 import { CalendarView } from "../../components/CalendarView";
-import { HostShell } from "../../components/HostShell";
+import { HostShell, shellFor } from "../../components/HostShell";
 import { requirePageUser } from "../../lib/page-user";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   // &booking=<id> opens that booking's dialog (Cal.com's /booking/<uid> links land here).
   const initialBookingId = booking && /^\d{1,9}$/.test(booking) ? Number(booking) : undefined;
   return (
-    <HostShell user={user}>
+    <HostShell shell={await shellFor(user)}>
       <CalendarView userId={user.id} timeZone={user.timeZone} initialDate={initialDate} initialBookingId={initialBookingId} />
     </HostShell>
   );

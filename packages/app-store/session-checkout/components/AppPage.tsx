@@ -1,11 +1,10 @@
 "use client";
 
-import type { AppPageProps } from "@calcom/types/AppSlots";
-
 import { ClientHistoryPage } from "./ClientHistoryPage";
 import { awaitingFilterFrom, todayIn } from "./reports/report-ranges";
 import { ReportsPage } from "./reports/ReportsPage";
 import { SessionsListPage } from "./SessionsListPage";
+import type { AppPageProps } from "./slot-props";
 
 /** The app's pages under /apps/session-checkout/: clients/<email>, sessions (?status=awaiting&from=&to=) and reports (?range=&from=&to=&team=&eventType=). */
 export default function AppPage({ path, searchParams, timeZone }: AppPageProps) {

@@ -1,12 +1,10 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { useTRPC } from "@calcom/trpc/react";
-import type { BookingDialogSlotProps } from "@calcom/types/AppSlots";
+import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
-import { ConfirmDialog } from "@calcom/ui/components/dialog";
+import { Dialog, DialogClose, DialogContent, DialogFooter } from "@calcom/ui/components/dialog";
 import { showToast } from "@calcom/ui/components/toast";
 
 import { SESSION_ACTIONS, type SessionAction } from "../lib/transitions";
@@ -15,6 +13,7 @@ import { errorMessage, formatInZone } from "./format";
 import { HistoryPanel } from "./HistoryPanel";
 import { NotesPanel } from "./NotesPanel";
 import { SessionStatusBadge } from "./SessionStatusBadge";
+import type { BookingDialogSlotProps } from "./slot-props";
 import { SurveyPanel } from "./SurveyPanel";
 
 type Tab = "actions" | "notes" | "history";
@@ -26,23 +25,22 @@ const TABS: Array<{ id: Tab; label: string }> = [
 
 /** Session Checkout's part of the booking detail dialog, filled in through the registry's slot. */
 export default function BookingDialogActions({ bookingId, timeZone, onSessionChanged }: BookingDialogSlotProps) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const session = useQuery({
-    ...trpc.viewer.appSessionCheckout.getSession.queryOptions({ bookingId }),
+  const utils = trpc.useUtils();
+  const session = trpc.viewer.appSessionCheckout.getSession.useQuery(
+    { bookingId },
     // While a survey waits to go out, look again every few seconds so the dialog says when it went.
-    refetchInterval: (query) => (query.state.data?.surveys.some((survey) => survey.state === "QUEUED") ? 5_000 : false),
-  });
+    { refetchInterval: (query) => (query.state.data?.surveys.some((survey) => survey.state === "QUEUED") ? 5_000 : false) },
+  );
   const [tab, setTab] = useState<Tab>("actions");
   const [confirming, setConfirming] = useState<SessionAction | null>(null);
   const [chosenEmails, setChosenEmails] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   const mutations = {
-    checkout: useMutation(trpc.viewer.appSessionCheckout.checkout.mutationOptions()),
-    undoCheckout: useMutation(trpc.viewer.appSessionCheckout.undoCheckout.mutationOptions()),
-    markNoShow: useMutation(trpc.viewer.appSessionCheckout.markNoShow.mutationOptions()),
-    clearNoShow: useMutation(trpc.viewer.appSessionCheckout.clearNoShow.mutationOptions()),
+    checkout: trpc.viewer.appSessionCheckout.checkout.useMutation(),
+    undoCheckout: trpc.viewer.appSessionCheckout.undoCheckout.useMutation(),
+    markNoShow: trpc.viewer.appSessionCheckout.markNoShow.useMutation(),
+    clearNoShow: trpc.viewer.appSessionCheckout.clearNoShow.useMutation(),
   };
   const busy = Object.values(mutations).some((mutation) => mutation.isPending);
 
@@ -68,7 +66,7 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
       setError(errorMessage(e));
     } finally {
       setConfirming(null);
-      await queryClient.invalidateQueries({ queryKey: trpc.viewer.appSessionCheckout.getSession.queryKey({ bookingId }) });
+      await utils.viewer.appSessionCheckout.getSession.invalidate({ bookingId });
       onSessionChanged();
     }
   };
@@ -120,32 +118,38 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
       </div>
 
       {confirming ? (
-        <ConfirmDialog
-          open
-          onOpenChange={(isOpen) => !isOpen && setConfirming(null)}
-          title={ACTION_COPY[confirming].title}
-          description={ACTION_COPY[confirming].description}
-          confirmLabel={ACTION_COPY[confirming].confirm}
-          destructive={ACTION_COPY[confirming].destructive}
-          busy={busy || (isGroup && (confirming === "markNoShow" || confirming === "clearNoShow") && chosenEmails.length === 0)}
-          onConfirm={() => void run(confirming)}
-        >
-          {isGroup && (confirming === "markNoShow" || confirming === "clearNoShow") ? (
-            <fieldset className="sc-choose">
-              <legend>Attendees</legend>
-              {noShowCandidates(confirming).map((attendee) => (
-                <label key={attendee.email}>
-                  <input
-                    type="checkbox"
-                    checked={chosenEmails.includes(attendee.email)}
-                    onChange={(e) => setChosenEmails((current) => (e.target.checked ? [...current, attendee.email] : current.filter((x) => x !== attendee.email)))}
-                  />{" "}
-                  {attendee.name}
-                </label>
-              ))}
-            </fieldset>
-          ) : null}
-        </ConfirmDialog>
+        // Not ConfirmationDialogContent: it puts its children in a <p> (no room for the attendee checkboxes)
+        // and closes on confirm; this one stays open, its button busy, until the action is done.
+        <Dialog open onOpenChange={(isOpen) => !isOpen && setConfirming(null)}>
+          <DialogContent title={ACTION_COPY[confirming].title} description={ACTION_COPY[confirming].description}>
+            {isGroup && (confirming === "markNoShow" || confirming === "clearNoShow") ? (
+              <fieldset className="sc-choose">
+                <legend>Attendees</legend>
+                {noShowCandidates(confirming).map((attendee) => (
+                  <label key={attendee.email}>
+                    <input
+                      type="checkbox"
+                      checked={chosenEmails.includes(attendee.email)}
+                      onChange={(e) => setChosenEmails((current) => (e.target.checked ? [...current, attendee.email] : current.filter((x) => x !== attendee.email)))}
+                    />{" "}
+                    {attendee.name}
+                  </label>
+                ))}
+              </fieldset>
+            ) : null}
+            <DialogFooter>
+              <DialogClose>Cancel</DialogClose>
+              <Button
+                color={ACTION_COPY[confirming].destructive ? "destructive" : "primary"}
+                disabled={busy || (isGroup && (confirming === "markNoShow" || confirming === "clearNoShow") && chosenEmails.length === 0)}
+                aria-busy={busy || undefined}
+                onClick={() => void run(confirming)}
+              >
+                {ACTION_COPY[confirming].confirm}
+              </Button>
+            </DialogFooter>
+          </DialogContent>
+        </Dialog>
       ) : null}
     </section>
   );

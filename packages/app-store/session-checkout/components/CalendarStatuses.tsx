@@ -1,9 +1,8 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 
-import { useTRPC } from "@calcom/trpc/react";
+import { trpc } from "@calcom/trpc/react";
 
 import type { CalendarStatusesProps } from "./calendar-statuses-props";
 import { errorMessage } from "./format";
@@ -13,8 +12,7 @@ import { errorMessage } from "./format";
  * and whether it may move (a Completed session is locked in place). Renders nothing; reports to the host.
  */
 export default function CalendarStatuses({ bookingIds, refreshKey, onStatuses, onError }: CalendarStatusesProps) {
-  const trpc = useTRPC();
-  const statuses = useQuery({ ...trpc.viewer.appSessionCheckout.sessionStatuses.queryOptions({ bookingIds }), enabled: bookingIds.length > 0 });
+  const statuses = trpc.viewer.appSessionCheckout.sessionStatuses.useQuery({ bookingIds }, { enabled: bookingIds.length > 0 });
   const { refetch } = statuses;
 
   // The host refreshed its bookings: a session may have changed with them.

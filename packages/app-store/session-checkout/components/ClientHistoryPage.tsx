@@ -1,8 +1,6 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
-
-import { useTRPC } from "@calcom/trpc/react";
+import { trpc } from "@calcom/trpc/react";
 import { Badge } from "@calcom/ui/components/badge";
 import { Button } from "@calcom/ui/components/button";
 
@@ -11,10 +9,7 @@ import { formatPrice } from "./money";
 
 /** Every session one client had with the signed-in host. */
 export function ClientHistoryPage({ attendeeEmail, timeZone }: { attendeeEmail: string; timeZone: string }) {
-  const trpc = useTRPC();
-  const history = useInfiniteQuery(
-    trpc.viewer.appSessionCheckout.clientHistory.infiniteQueryOptions({ attendeeEmail }, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
-  );
+  const history = trpc.viewer.appSessionCheckout.clientHistory.useInfiniteQuery({ attendeeEmail }, { getNextPageParam: (page) => page.nextCursor ?? undefined });
   if (history.isLoading) return <p className="sc-muted">Loading history…</p>;
   if (!history.data) return <p role="alert" className="sc-error">{history.error ? errorMessage(history.error) : "No history."}</p>;
   const first = history.data.pages[0]!;

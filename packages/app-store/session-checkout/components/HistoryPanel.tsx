@@ -1,9 +1,8 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { useTRPC } from "@calcom/trpc/react";
+import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 
 import type { SessionDetails } from "../lib/services/session-details";
@@ -24,12 +23,11 @@ const ACTION_LABEL: Record<SessionDetails["history"][number]["action"], string> 
 
 /** The latest entries from the dialog's details; older ones a page at a time, on request. */
 export function HistoryPanel({ bookingId, entries, nextCursor, timeZone }: { bookingId: number; entries: SessionDetails["history"]; nextCursor: number | null; timeZone: string }) {
-  const trpc = useTRPC();
   const [showOlder, setShowOlder] = useState(false);
-  const older = useInfiniteQuery({
-    ...trpc.viewer.appSessionCheckout.sessionHistory.infiniteQueryOptions({ bookingId }, { initialCursor: nextCursor ?? 0, getNextPageParam: (page) => page.nextCursor ?? undefined }),
-    enabled: showOlder && nextCursor !== null,
-  });
+  const older = trpc.viewer.appSessionCheckout.sessionHistory.useInfiniteQuery(
+    { bookingId },
+    { initialCursor: nextCursor ?? 0, getNextPageParam: (page) => page.nextCursor ?? undefined, enabled: showOlder && nextCursor !== null },
+  );
   if (entries.length === 0) return <p className="sc-muted">Nothing has happened to this session yet.</p>;
   const all = showOlder ? entries.concat((older.data?.pages ?? []).flatMap((page) => page.entries)) : entries;
   const more = showOlder ? older.hasNextPage : nextCursor !== null;

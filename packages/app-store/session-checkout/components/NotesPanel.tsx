@@ -1,11 +1,10 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { useTRPC } from "@calcom/trpc/react";
+import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
-import { ConfirmDialog } from "@calcom/ui/components/dialog";
+import { ConfirmationDialogContent, Dialog } from "@calcom/ui/components/dialog";
 import { showToast } from "@calcom/ui/components/toast";
 
 import { errorMessage, formatInZone } from "./format";
@@ -14,13 +13,12 @@ const MAX = 10_000;
 
 /** Private notes: only the signed-in author's notes are ever fetched. Rendered as plain text. */
 export function NotesPanel({ bookingId, timeZone }: { bookingId: number; timeZone: string }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const notes = useQuery(trpc.viewer.appSessionCheckout.listNotes.queryOptions({ bookingId }));
+  const utils = trpc.useUtils();
+  const notes = trpc.viewer.appSessionCheckout.listNotes.useQuery({ bookingId });
   const [draft, setDraft] = useState("");
   const [editing, setEditing] = useState<{ id: number; body: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.viewer.appSessionCheckout.listNotes.queryKey({ bookingId }) });
+  const refresh = () => utils.viewer.appSessionCheckout.listNotes.invalidate({ bookingId });
   const onError = (e: unknown) => setError(errorMessage(e));
   const succeeded = (message: string, then?: () => void) => async () => {
     then?.();
@@ -28,9 +26,9 @@ export function NotesPanel({ bookingId, timeZone }: { bookingId: number; timeZon
     showToast(message, "success");
     await refresh();
   };
-  const add = useMutation(trpc.viewer.appSessionCheckout.addNote.mutationOptions({ onSuccess: succeeded("Note added.", () => setDraft("")), onError }));
-  const update = useMutation(trpc.viewer.appSessionCheckout.updateNote.mutationOptions({ onSuccess: succeeded("Note saved.", () => setEditing(null)), onError }));
-  const remove = useMutation(trpc.viewer.appSessionCheckout.deleteNote.mutationOptions({ onSuccess: succeeded("Note deleted.", () => setDeleting(null)), onError }));
+  const add = trpc.viewer.appSessionCheckout.addNote.useMutation({ onSuccess: succeeded("Note added.", () => setDraft("")), onError });
+  const update = trpc.viewer.appSessionCheckout.updateNote.useMutation({ onSuccess: succeeded("Note saved.", () => setEditing(null)), onError });
+  const remove = trpc.viewer.appSessionCheckout.deleteNote.useMutation({ onSuccess: succeeded("Note deleted.", () => setDeleting(null)), onError });
   // A note is deleted for good: asked first.
   const [deleting, setDeleting] = useState<number | null>(null);
 
@@ -101,16 +99,18 @@ export function NotesPanel({ bookingId, timeZone }: { bookingId: number; timeZon
       </ul>
       {notes.data?.length === 0 ? <p className="sc-muted">No notes yet.</p> : null}
       {deleting !== null ? (
-        <ConfirmDialog
-          open
-          onOpenChange={(open) => !open && setDeleting(null)}
-          title="Delete this note?"
-          description="The note is deleted for good: it cannot be brought back."
-          confirmLabel="Delete note"
-          destructive
-          busy={remove.isPending}
-          onConfirm={() => remove.mutate({ noteId: deleting })}
-        />
+        <Dialog open onOpenChange={(open) => !open && setDeleting(null)}>
+          <ConfirmationDialogContent
+            variety="danger"
+            title="Delete this note?"
+            confirmBtnText="Delete note"
+            cancelBtnText="Cancel"
+            isPending={remove.isPending}
+            onConfirm={() => remove.mutate({ noteId: deleting })}
+          >
+            The note is deleted for good: it cannot be brought back.
+          </ConfirmationDialogContent>
+        </Dialog>
       ) : null}
     </div>
   );

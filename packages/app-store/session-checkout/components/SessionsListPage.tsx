@@ -1,12 +1,11 @@
 "use client";
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { useTRPC } from "@calcom/trpc/react";
+import { trpc } from "@calcom/trpc/react";
 import { Badge } from "@calcom/ui/components/badge";
 import { Button } from "@calcom/ui/components/button";
-import { ConfirmDialog } from "@calcom/ui/components/dialog";
+import { ConfirmationDialogContent, Dialog } from "@calcom/ui/components/dialog";
 import { showToast } from "@calcom/ui/components/toast";
 
 import { checkOutInChunks } from "./bulk-chunks";
@@ -17,16 +16,15 @@ import { formatDayRange, type AwaitingFilter } from "./reports/report-ranges";
 type BulkResult = Awaited<ReturnType<ReturnType<typeof useBulkCheckout>["mutateAsync"]>>;
 
 function useBulkCheckout() {
-  const trpc = useTRPC();
-  return useMutation(trpc.viewer.appSessionCheckout.bulkCheckout.mutationOptions());
+  return trpc.viewer.appSessionCheckout.bulkCheckout.useMutation();
 }
 
 /** Past sessions of the last four weeks, or those awaiting checkout in a range (the report's link), to select and check out together. */
 export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; awaitingIn: AwaitingFilter | null }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const utils = trpc.useUtils();
   const [page, setPage] = useState(0);
-  const sessions = useQuery({ ...trpc.viewer.appSessionCheckout.pastSessions.queryOptions(awaitingIn ? { awaitingIn, page } : { days: 28, page }), placeholderData: keepPreviousData });
+  // placeholderData keeps the previous page on screen while the next loads (TanStack's keepPreviousData).
+  const sessions = trpc.viewer.appSessionCheckout.pastSessions.useQuery(awaitingIn ? { awaitingIn, page } : { days: 28, page }, { placeholderData: (previous) => previous });
   const bulk = useBulkCheckout();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [confirming, setConfirming] = useState(false);
@@ -53,7 +51,7 @@ export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; a
       setError(errorMessage(e));
     } finally {
       setConfirming(false);
-      await queryClient.invalidateQueries({ queryKey: trpc.viewer.appSessionCheckout.pastSessions.queryKey() });
+      await utils.viewer.appSessionCheckout.pastSessions.invalidate();
     }
   };
 
@@ -67,7 +65,8 @@ export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; a
       ) : null}
       <div className="sc-row">
         <span>{selected.size} selected</span>
-        <Button disabled={selected.size === 0} onClick={() => setConfirming(true)}>
+        {/* The confirmation closes as soon as it is confirmed: the button waits for the checkout to finish. */}
+        <Button disabled={selected.size === 0 || bulk.isPending} onClick={() => setConfirming(true)}>
           Check Out selected
         </Button>
       </div>
@@ -145,15 +144,17 @@ export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; a
         </nav>
       ) : null}
       {confirming ? (
-        <ConfirmDialog
-          open
-          onOpenChange={(open) => !open && setConfirming(false)}
-          title={`Check out ${selected.size} session${selected.size === 1 ? "" : "s"}?`}
-          description="Each selected session that is Confirmed and has started becomes Completed. The others are left as they are, and the result says why."
-          confirmLabel="Check Out"
-          busy={bulk.isPending}
-          onConfirm={() => void run()}
-        />
+        <Dialog open onOpenChange={(open) => !open && setConfirming(false)}>
+          <ConfirmationDialogContent
+            title={`Check out ${selected.size} session${selected.size === 1 ? "" : "s"}?`}
+            confirmBtnText="Check Out"
+            cancelBtnText="Cancel"
+            isPending={bulk.isPending}
+            onConfirm={() => void run()}
+          >
+            Each selected session that is Confirmed and has started becomes Completed. The others are left as they are, and the result says why.
+          </ConfirmationDialogContent>
+        </Dialog>
       ) : null}
     </section>
   );

@@ -1,16 +1,15 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { useTRPC } from "@calcom/trpc/react";
-import type { SettingsSlotProps } from "@calcom/types/AppSlots";
+import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 import { showToast } from "@calcom/ui/components/toast";
 
 import { isAutoCheckoutDelay, isSurveyAlertThreshold, type SessionCheckoutSettings, type SurveyAlertThreshold } from "../lib/settings";
 import { DELAY_OPTIONS } from "./delay-options";
 import { errorMessage, formatInZone } from "./format";
+import type { SettingsSlotProps } from "./slot-props";
 import { TemplatePreviews } from "./TemplatePreview";
 
 type Draft = Pick<SessionCheckoutSettings, "autoCheckoutEnabled" | "autoCheckoutDelayMinutes" | "surveysEnabled" | "surveyAlertThreshold">;
@@ -26,22 +25,19 @@ const ALERT_OPTIONS: ReadonlyArray<{ value: SurveyAlertThreshold; label: string 
 
 /** Settings > Calendar > General: the Auto-Checkout section and satisfaction surveys. */
 export default function SettingsSection({ timeZone }: SettingsSlotProps) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const settings = useQuery(trpc.viewer.appSessionCheckout.getSettings.queryOptions());
+  const utils = trpc.useUtils();
+  const settings = trpc.viewer.appSessionCheckout.getSettings.useQuery();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const save = useMutation(
-    trpc.viewer.appSessionCheckout.updateSettings.mutationOptions({
-      onSuccess: (saved) => {
-        queryClient.setQueryData(trpc.viewer.appSessionCheckout.getSettings.queryKey(), saved);
-        setDraft(null);
-        setError(null);
-        showToast("Settings saved.", "success");
-      },
-      onError: (e) => setError(errorMessage(e)),
-    }),
-  );
+  const save = trpc.viewer.appSessionCheckout.updateSettings.useMutation({
+    onSuccess: (saved) => {
+      utils.viewer.appSessionCheckout.getSettings.setData(undefined, saved);
+      setDraft(null);
+      setError(null);
+      showToast("Settings saved.", "success");
+    },
+    onError: (e) => setError(errorMessage(e)),
+  });
 
   if (settings.isLoading) return <p className="sc-muted">Loading settings…</p>;
   if (!settings.data) return <p role="alert" className="sc-error">{settings.error ? errorMessage(settings.error) : "Settings are not available."}</p>;

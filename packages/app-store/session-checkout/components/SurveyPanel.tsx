@@ -1,9 +1,8 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { useTRPC } from "@calcom/trpc/react";
+import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 import { showToast } from "@calcom/ui/components/toast";
 
@@ -17,10 +16,9 @@ type Attendee = SessionDetails["attendees"][number];
 
 /** Each attendee's satisfaction survey in plain words; a failed one can be sent again. Comments are shown as text, never HTML. */
 export function SurveyPanel({ bookingId, timeZone, details }: { bookingId: number; timeZone: string; details: Pick<SessionDetails, "surveys" | "attendees" | "checkout" | "unsubscribedFromSurveys"> }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const utils = trpc.useUtils();
   const [error, setError] = useState<string | null>(null);
-  const resend = useMutation(trpc.viewer.appSessionCheckout.resendSurvey.mutationOptions());
+  const resend = trpc.viewer.appSessionCheckout.resendSurvey.useMutation();
   if (details.surveys.length === 0 && details.unsubscribedFromSurveys.length === 0) return null;
   const nameOf = (email: string) => details.attendees.find((a) => normalizeEmail(a.email) === email)?.name ?? email;
 
@@ -32,7 +30,7 @@ export function SurveyPanel({ bookingId, timeZone, details }: { bookingId: numbe
     } catch (e) {
       setError(errorMessage(e));
     } finally {
-      await queryClient.invalidateQueries({ queryKey: trpc.viewer.appSessionCheckout.getSession.queryKey({ bookingId }) });
+      await utils.viewer.appSessionCheckout.getSession.invalidate({ bookingId });
     }
   };
 

@@ -1,11 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { useTRPC } from "@calcom/trpc/react";
+import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
-import { Dialog } from "@calcom/ui/components/dialog";
+import { Dialog, DialogContent } from "@calcom/ui/components/dialog";
 
 import type { PreviewTemplate } from "../lib/services/template-preview";
 import { errorMessage } from "./format";
@@ -33,18 +32,19 @@ export function TemplatePreviews() {
 }
 
 function PreviewDialog({ template, label, onClose }: { template: PreviewTemplate; label: string; onClose: () => void }) {
-  const trpc = useTRPC();
-  const preview = useQuery(trpc.viewer.appSessionCheckout.previewTemplate.queryOptions({ template }));
+  const preview = trpc.viewer.appSessionCheckout.previewTemplate.useQuery({ template });
   return (
-    <Dialog open onOpenChange={(isOpen) => !isOpen && onClose()} title={`Preview: ${label}`} description={preview.data?.subject ? `Subject: ${preview.data.subject}` : undefined} wide>
-      {preview.isLoading ? <p className="sc-muted">Rendering…</p> : null}
-      {preview.error ? (
-        <p role="alert" className="sc-error">
-          {errorMessage(preview.error)}
-        </p>
-      ) : null}
-      {/* sandbox: the preview runs no script and follows no link. */}
-      {preview.data ? <iframe className="sc-preview-frame" title={`${label} preview`} srcDoc={preview.data.html} sandbox="" /> : null}
+    <Dialog open onOpenChange={(isOpen) => !isOpen && onClose()}>
+      <DialogContent title={`Preview: ${label}`} description={preview.data?.subject ? `Subject: ${preview.data.subject}` : undefined} size="lg">
+        {preview.isLoading ? <p className="sc-muted">Rendering…</p> : null}
+        {preview.error ? (
+          <p role="alert" className="sc-error">
+            {errorMessage(preview.error)}
+          </p>
+        ) : null}
+        {/* sandbox: the preview runs no script and follows no link. */}
+        {preview.data ? <iframe className="sc-preview-frame" title={`${label} preview`} srcDoc={preview.data.html} sandbox="" /> : null}
+      </DialogContent>
     </Dialog>
   );
 }

@@ -1,7 +1,6 @@
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { useTRPC } from "@calcom/trpc/react";
+import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 
 import type { TReportSessionsInputSchema } from "../../trpc/reportSessions.schema";
@@ -13,8 +12,7 @@ type Outcome = { kind: "done"; message: string } | { kind: "error"; message: str
 
 /** Downloads the sessions behind the report as CSV, made in the browser from the reportSessions query. */
 export function ExportCsvButton({ input, scopeName, disabled }: { input: TReportSessionsInputSchema; scopeName: string | null; disabled: boolean }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const utils = trpc.useUtils();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
@@ -23,7 +21,7 @@ export function ExportCsvButton({ input, scopeName, disabled }: { input: TReport
     setOutcome(null);
     try {
       // Always fresh: the file should hold what the database says now, not what was cached.
-      const sessions = await queryClient.fetchQuery({ ...trpc.viewer.appSessionCheckout.reportSessions.queryOptions(input), staleTime: 0 });
+      const sessions = await utils.viewer.appSessionCheckout.reportSessions.fetch(input, { staleTime: 0 });
       download(reportSessionsCsv(sessions), reportCsvFileName(input, scopeName));
       setOutcome({
         kind: "done",

@@ -1,9 +1,8 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 
-import { useTRPC } from "@calcom/trpc/react";
+import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 
 import type { Report } from "../../lib/services/reports";
@@ -21,7 +20,6 @@ import { SeriesChart } from "./SeriesChart";
  * (the procedure's default), with the sessions behind the numbers as CSV.
  */
 export function ReportsPage({ timeZone, searchParams }: { timeZone: string; searchParams: URLSearchParams }) {
-  const trpc = useTRPC();
   const [filters, setFilterState] = useState<FilterState>(() => filtersFromSearch(searchParams, presetRange(DEFAULT_PRESET, todayIn(timeZone))));
   const setFilters = (next: FilterState) => {
     setFilterState(next);
@@ -31,12 +29,13 @@ export function ReportsPage({ timeZone, searchParams }: { timeZone: string; sear
   const range = filters.preset === "custom" ? filters.custom : presetRange(filters.preset, todayIn(timeZone));
   const rangeProblem = checkRange(range);
 
-  const scopes = useQuery(trpc.viewer.appSessionCheckout.reportScopes.queryOptions());
+  const scopes = trpc.viewer.appSessionCheckout.reportScopes.useQuery();
   const scopeInput = { from: range.from, to: range.to, ...(filters.teamId !== null ? { teamId: filters.teamId } : {}) };
   const input = { ...scopeInput, ...(filters.eventTypeId !== null ? { eventTypeId: filters.eventTypeId } : {}) };
-  const report = useQuery({ ...trpc.viewer.appSessionCheckout.reports.queryOptions(input), enabled: rangeProblem === null, placeholderData: keepPreviousData });
+  // placeholderData keeps the previous report on screen while the next loads (TanStack's keepPreviousData).
+  const report = trpc.viewer.appSessionCheckout.reports.useQuery(input, { enabled: rangeProblem === null, placeholderData: (previous) => previous });
   // The event types to choose from are those of the whole scope, also while one is chosen (the same query when none is).
-  const unfiltered = useQuery({ ...trpc.viewer.appSessionCheckout.reports.queryOptions(scopeInput), enabled: rangeProblem === null });
+  const unfiltered = trpc.viewer.appSessionCheckout.reports.useQuery(scopeInput, { enabled: rangeProblem === null });
   const eventTypes = (unfiltered.data?.eventTypes ?? []).flatMap((e) => (e.eventTypeId === null ? [] : [{ id: e.eventTypeId, title: e.title }]));
   const teamName = scopes.data?.find((scope) => scope.kind === "team" && scope.teamId === filters.teamId);
   const scopeName = teamName?.kind === "team" ? teamName.teamName : null;

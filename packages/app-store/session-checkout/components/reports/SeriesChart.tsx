@@ -29,7 +29,7 @@ export function SeriesChart({ report }: { report: Pick<Report, "series" | "bucke
           <YAxis allowDecimals={false} tickLine={false} axisLine={false} tick={{ fontSize: 12, fill: "#64748b" }} />
           <Tooltip cursor={{ fill: "rgb(15 23 42 / 0.04)" }} />
           {/* In the order of the stack, not alphabetical; labels in text colour (the dot carries the colour). */}
-          <Legend iconType="circle" itemSorter={null} wrapperStyle={{ fontSize: 13 }} formatter={(value: string) => <span className="sc-legend-label">{value}</span>} />
+          <Legend iconType="circle" itemSorter={(item) => SERIES.findIndex((series) => series.key === item.dataKey)} wrapperStyle={{ fontSize: 13 }} formatter={(value: string) => <span className="sc-legend-label">{value}</span>} />
           {SERIES.map((series) => (
             // No grow-in animation: the bars change with every filter, and should read at once.
             <Bar key={series.key} dataKey={series.key} name={series.name} stackId="sessions" fill={series.color} maxBarSize={36} isAnimationActive={false} />

@@ -23,7 +23,6 @@ const handler = async (request: Request) => {
     endpoint: "/api/trpc",
     req: request.method === "POST" ? withBody(request, body) : request,
     router: appRouter,
-    maxBatchSize: MAX_BATCH_CALLS,
     createContext: async () => createContext({ prisma: getPrisma(), user: await getSessionUser() }),
   });
   return uncompressedWhenSmall(response);

@@ -1,5 +1,5 @@
 import { AppPageSlot } from "../../../../components/AppSlotArea";
-import { HostShell } from "../../../../components/HostShell";
+import { HostShell, shellFor } from "../../../../components/HostShell";
 import { requirePageUser } from "../../../../lib/page-user";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export default async function AppPageRoute({ params, searchParams }: { params: P
   const search = new URLSearchParams(query).toString();
   const user = await requirePageUser(`/apps/${slug}/${path.join("/")}${search ? `?${search}` : ""}`);
   return (
-    <HostShell user={user}>
+    <HostShell shell={await shellFor(user)}>
       <AppPageSlot slug={slug} path={path} searchParams={query} timeZone={user.timeZone} />
     </HostShell>
   );
