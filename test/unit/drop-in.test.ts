@@ -20,6 +20,7 @@ const CALCOM_EXPORTS: Record<string, string[]> = {
   "@calcom/app-store/_utils/installation": ["createDefaultInstallation"],
   "@calcom/features/webhooks/lib/WebhookService": ["WebhookService"],
   "@calcom/features/bookings/services/BookingAccessService": ["BookingAccessService"],
+  "@calcom/lib/hooks/useLocale": ["useLocale"],
   "@calcom/ui/components/button": ["Button"],
   "@calcom/ui/components/badge": ["Badge"],
   "@calcom/ui/components/toast": ["showToast"],

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 
+import "./tailwind.css";
 import "./globals.css";
 import { Providers } from "./providers";
 

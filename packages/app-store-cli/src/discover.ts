@@ -16,6 +16,7 @@ export const APP_FILES = {
   calendarStatuses: "components/CalendarStatuses.tsx",
   navigation: "navigation.json",
   jobs: "jobs/index.ts",
+  locales: "locales/en/common.json",
 } as const;
 export type AppFileKey = keyof typeof APP_FILES;
 

@@ -85,8 +85,17 @@ export function renderRegistry(apps: ReadonlyArray<RegisteredApp>): Record<strin
   const schemas = file([...schemaImports("appDataSchema", "data_schema"), ...(withZod.length ? [""] : []), "/** Per-event-type app data schemas (zod.ts: appDataSchema). */", schemaMap("appDataSchemas", "data_schema")]);
   const keySchemas = file([...schemaImports("appKeysSchema", "keys_schema"), ...(withZod.length ? [""] : []), "/** App key schemas an operator fills in (zod.ts: appKeysSchema). */", schemaMap("appKeysSchemas", "keys_schema")]);
 
+  const withLocales = apps.filter((app) => app.has.locales);
+  const locales = file([
+    ...withLocales.map((app) => `import ${identifierFor(app.dirName)}_locale_en from "./${app.dirName}/locales/en/common.json";`),
+    ...(withLocales.length ? [""] : []),
+    "/** Every app's English strings (locales/en/common.json), merged: in Cal.com they are merged into apps/web/public/static/locales/en/common.json. */",
+    `export const appTranslationsEn: Record<string, string> = ${objectOf(withLocales.map((app) => `...${identifierFor(app.dirName)}_locale_en`)).join("\n")}`,
+  ]);
+
   return {
     "apps.metadata.generated.ts": metadata,
+    "apps.locales.generated.ts": locales,
     "apps.server.generated.ts": server,
     "apps.browser.generated.ts": browser,
     "apps.schemas.generated.ts": schemas,

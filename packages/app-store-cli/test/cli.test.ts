@@ -40,8 +40,8 @@ describe("discovery", () => {
   it("finds app folders sorted, skipping _helpers, templates and dot-folders", () => {
     const apps = discoverAppFolders(FIXTURE);
     expect(apps.map((a) => a.dirName)).toEqual(["alpha-notes", "zeta-widgets"]);
-    expect(apps[0]!.has).toEqual({ api: true, zod: true, bookingDialogActions: true, settingsSection: true, appPage: true, calendarStatuses: true, navigation: true, jobs: true });
-    expect(apps[1]!.has).toEqual({ api: false, zod: false, bookingDialogActions: false, settingsSection: false, appPage: false, calendarStatuses: false, navigation: false, jobs: false });
+    expect(apps[0]!.has).toEqual({ api: true, zod: true, bookingDialogActions: true, settingsSection: true, appPage: true, calendarStatuses: true, navigation: true, jobs: true, locales: true });
+    expect(apps[1]!.has).toEqual({ api: false, zod: false, bookingDialogActions: false, settingsSection: false, appPage: false, calendarStatuses: false, navigation: false, jobs: false, locales: false });
   });
 });
 
@@ -64,7 +64,7 @@ describe("build", () => {
     const dir = appStoreCopy();
     const first = buildRegistry({ appStoreDir: dir });
     const second = buildRegistry({ appStoreDir: dir });
-    expect(first.written).toHaveLength(5);
+    expect(first.written).toHaveLength(6);
     expect(second.written).toEqual([]);
     expect(second.files).toEqual(first.files);
   });
