@@ -92,7 +92,7 @@ describe("Reports in the browser", () => {
     await showsRange(page, last30);
     const figures = await expectKpisMatchDatabase(page, last30);
     expect(Number(figures["Awaiting checkout"])).toBeGreaterThan(0);
-    await page.getByRole("figure", { name: "Sessions per day" }).locator(".recharts-bar-rectangle").first().waitFor();
+    await page.getByRole("figure", { name: "Sessions per day" }).locator(".recharts-bar-rectangle path").first().waitFor();
     expect(await page.getByRole("table", { name: "By event type" }).getByRole("rowheader").allInnerTexts()).toEqual(expect.arrayContaining(["Coaching Session", "Intro Call"]));
     await screenshot(page, "reports-last-30-days");
 

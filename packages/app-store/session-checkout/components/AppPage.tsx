@@ -1,5 +1,7 @@
 "use client";
 
+import { useLocale } from "@calcom/lib/hooks/useLocale";
+
 import { ClientHistoryPage } from "./ClientHistoryPage";
 import { awaitingFilterFrom, todayIn } from "./reports/report-ranges";
 import { ReportsPage } from "./reports/ReportsPage";
@@ -8,9 +10,10 @@ import type { AppPageProps } from "./slot-props";
 
 /** The app's pages under /apps/session-checkout/: clients/<email>, sessions (?status=awaiting&from=&to=) and reports (?range=&from=&to=&team=&eventType=). */
 export default function AppPage({ path, searchParams, timeZone }: AppPageProps) {
+  const { t } = useLocale();
   const [page, argument] = path;
   if (page === "clients" && argument) return <ClientHistoryPage attendeeEmail={decodeURIComponent(argument)} timeZone={timeZone} />;
   if (page === "sessions") return <SessionsListPage timeZone={timeZone} awaitingIn={awaitingFilterFrom(new URLSearchParams(searchParams), todayIn(timeZone))} />;
   if (page === "reports") return <ReportsPage timeZone={timeZone} searchParams={new URLSearchParams(searchParams)} />;
-  return <p role="alert">This page does not exist.</p>;
+  return <p role="alert">{t("session_checkout_page_not_found")}</p>;
 }

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 
+import { useLocale } from "@calcom/lib/hooks/useLocale";
 import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "@calcom/ui/components/dialog";
@@ -17,14 +18,15 @@ import type { BookingDialogSlotProps } from "./slot-props";
 import { SurveyPanel } from "./SurveyPanel";
 
 type Tab = "actions" | "notes" | "history";
-const TABS: Array<{ id: Tab; label: string }> = [
-  { id: "actions", label: "Checkout" },
-  { id: "notes", label: "Notes" },
-  { id: "history", label: "History" },
+const TABS: Array<{ id: Tab; labelKey: string }> = [
+  { id: "actions", labelKey: "session_checkout_tab_checkout" },
+  { id: "notes", labelKey: "session_checkout_tab_notes" },
+  { id: "history", labelKey: "session_checkout_tab_history" },
 ];
 
 /** Session Checkout's part of the booking detail dialog, filled in through the registry's slot. */
 export default function BookingDialogActions({ bookingId, timeZone, onSessionChanged }: BookingDialogSlotProps) {
+  const { t } = useLocale();
   const utils = trpc.useUtils();
   const session = trpc.viewer.appSessionCheckout.getSession.useQuery(
     { bookingId },
@@ -44,8 +46,13 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
   };
   const busy = Object.values(mutations).some((mutation) => mutation.isPending);
 
-  if (session.isLoading) return <p className="sc-muted">Loading session…</p>;
-  if (session.error || !session.data) return <p role="alert" className="sc-error">{session.error ? errorMessage(session.error) : "Session not found."}</p>;
+  if (session.isLoading) return <p className="text-subtle text-sm">{t("session_checkout_loading_session")}</p>;
+  if (session.error || !session.data)
+    return (
+      <p role="alert" className="bg-error text-error rounded-md px-3 py-2">
+        {session.error ? errorMessage(session.error, t) : t("session_checkout_session_not_found")}
+      </p>
+    );
   const details = session.data;
   const isGroup = details.attendees.length > 1;
   const noShowCandidates = (action: SessionAction) => details.attendees.filter((a) => (action === "markNoShow" ? !a.noShow : a.noShow));
@@ -61,9 +68,9 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
     try {
       if (action === "markNoShow" || action === "clearNoShow") await mutations[action].mutateAsync({ bookingId, attendeeEmails });
       else await mutations[action].mutateAsync({ bookingId });
-      showToast(ACTION_COPY[action].done, "success");
+      showToast(t(ACTION_COPY[action].done), "success");
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorMessage(e, t));
     } finally {
       setConfirming(null);
       await utils.viewer.appSessionCheckout.getSession.invalidate({ bookingId });
@@ -72,21 +79,38 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
   };
 
   return (
-    <section className="sc-panel" aria-label="Session Checkout">
-      <p className="sc-status">
-        Session status: <SessionStatusBadge status={details.status} />
-        {details.checkout?.state === "ACTIVE" ? <span className="sc-muted"> · checked out {formatInZone(details.checkout.checkedOutAt, timeZone)}{details.checkout.method === "AUTO" ? " by Auto-checkout" : ""}</span> : null}
+    <section className="border-subtle border-t pt-4" aria-label={t("session_checkout_app_name")}>
+      {/* sc-status: a marker the calendar bench waits for, no style. */}
+      <p className="sc-status mb-3 mt-0">
+        {t("session_checkout_session_status")} <SessionStatusBadge status={details.status} />
+        {details.checkout?.state === "ACTIVE" ? (
+          <span className="text-subtle text-sm">
+            {" · "}
+            {t(details.checkout.method === "AUTO" ? "session_checkout_checked_out_at_by_auto_checkout" : "session_checkout_checked_out_at", {
+              date: formatInZone(details.checkout.checkedOutAt, timeZone),
+            })}
+          </span>
+        ) : null}
       </p>
       {error ? (
-        <p role="alert" className="sc-error">
+        <p role="alert" className="bg-error text-error rounded-md px-3 py-2">
           {error}
         </p>
       ) : null}
 
-      <div role="tablist" aria-label="Session Checkout" className="sc-tabs">
-        {TABS.map(({ id, label }) => (
-          <button key={id} type="button" role="tab" id={`sc-tab-${id}`} aria-selected={tab === id} aria-controls={`sc-tabpanel-${id}`} className="sc-tab" onClick={() => setTab(id)}>
-            {label}
+      <div role="tablist" aria-label={t("session_checkout_app_name")} className="border-subtle mb-3 flex gap-1 border-b">
+        {TABS.map(({ id, labelKey }) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`sc-tab-${id}`}
+            aria-selected={tab === id}
+            aria-controls={`sc-tabpanel-${id}`}
+            className="aria-selected:border-brand-default cursor-pointer border-0 border-b-2 border-transparent bg-transparent px-3 py-1.5 [font:inherit] focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-300 aria-selected:font-semibold"
+            onClick={() => setTab(id)}
+          >
+            {t(labelKey)}
           </button>
         ))}
       </div>
@@ -94,20 +118,20 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
       <div role="tabpanel" id={`sc-tabpanel-${tab}`} aria-labelledby={`sc-tab-${tab}`}>
         {tab === "actions" ? (
           <>
-            <div className="sc-actions">
+            <div className="mb-3 flex flex-wrap gap-2">
               {SESSION_ACTIONS.filter((action) => details.allowedActions[action].allowed).map((action) => (
                 <Button key={action} color={ACTION_COPY[action].destructive ? "secondary" : "primary"} onClick={() => open(action)} disabled={busy}>
-                  {ACTION_COPY[action].button}
+                  {t(ACTION_COPY[action].button)}
                 </Button>
               ))}
-              {SESSION_ACTIONS.every((action) => !details.allowedActions[action].allowed) ? <p className="sc-muted">{details.allowedActions.checkout.reason}</p> : null}
+              {SESSION_ACTIONS.every((action) => !details.allowedActions[action].allowed) ? <p className="text-subtle text-sm">{details.allowedActions.checkout.reason}</p> : null}
             </div>
             <SurveyPanel bookingId={bookingId} timeZone={timeZone} details={details} />
-            <ul className="sc-attendees" aria-label="Attendees">
+            <ul className="pl-4.5" aria-label={t("session_checkout_attendees")}>
               {details.attendees.map((attendee) => (
                 <li key={attendee.email}>
-                  {attendee.name} &lt;{attendee.email}&gt;{attendee.noShow ? <strong> · No Show</strong> : null} ·{" "}
-                  <a href={`/apps/session-checkout/clients/${encodeURIComponent(attendee.email)}`}>Session history</a>
+                  {attendee.name} &lt;{attendee.email}&gt;{attendee.noShow ? <strong> · {t("session_checkout_no_show")}</strong> : null} ·{" "}
+                  <a href={`/apps/session-checkout/clients/${encodeURIComponent(attendee.email)}`}>{t("session_checkout_session_history")}</a>
                 </li>
               ))}
             </ul>
@@ -121,14 +145,15 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
         // Not ConfirmationDialogContent: it puts its children in a <p> (no room for the attendee checkboxes)
         // and closes on confirm; this one stays open, its button busy, until the action is done.
         <Dialog open onOpenChange={(isOpen) => !isOpen && setConfirming(null)}>
-          <DialogContent title={ACTION_COPY[confirming].title} description={ACTION_COPY[confirming].description}>
+          <DialogContent title={t(ACTION_COPY[confirming].title)} description={t(ACTION_COPY[confirming].description)}>
             {isGroup && (confirming === "markNoShow" || confirming === "clearNoShow") ? (
-              <fieldset className="sc-choose">
-                <legend>Attendees</legend>
+              <fieldset className="border-subtle grid gap-1 rounded-md border">
+                <legend>{t("session_checkout_attendees")}</legend>
                 {noShowCandidates(confirming).map((attendee) => (
                   <label key={attendee.email}>
                     <input
                       type="checkbox"
+                      className="w-auto"
                       checked={chosenEmails.includes(attendee.email)}
                       onChange={(e) => setChosenEmails((current) => (e.target.checked ? [...current, attendee.email] : current.filter((x) => x !== attendee.email)))}
                     />{" "}
@@ -138,14 +163,14 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
               </fieldset>
             ) : null}
             <DialogFooter>
-              <DialogClose>Cancel</DialogClose>
+              <DialogClose>{t("session_checkout_cancel")}</DialogClose>
               <Button
                 color={ACTION_COPY[confirming].destructive ? "destructive" : "primary"}
                 disabled={busy || (isGroup && (confirming === "markNoShow" || confirming === "clearNoShow") && chosenEmails.length === 0)}
                 aria-busy={busy || undefined}
                 onClick={() => void run(confirming)}
               >
-                {ACTION_COPY[confirming].confirm}
+                {t(ACTION_COPY[confirming].confirm)}
               </Button>
             </DialogFooter>
           </DialogContent>

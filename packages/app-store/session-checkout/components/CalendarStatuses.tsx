@@ -2,16 +2,19 @@
 
 import { useEffect } from "react";
 
+import { useLocale } from "@calcom/lib/hooks/useLocale";
 import { trpc } from "@calcom/trpc/react";
 
 import type { CalendarStatusesProps } from "./calendar-statuses-props";
 import { errorMessage } from "./format";
+import { SESSION_STATUS_LABEL_KEYS } from "./SessionStatusBadge";
 
 /**
  * The calendar's status provider: each booking on screen as the app sees it (Completed, No Show, …)
  * and whether it may move (a Completed session is locked in place). Renders nothing; reports to the host.
  */
 export default function CalendarStatuses({ bookingIds, refreshKey, onStatuses, onError }: CalendarStatusesProps) {
+  const { t } = useLocale();
   const statuses = trpc.viewer.appSessionCheckout.sessionStatuses.useQuery({ bookingIds }, { enabled: bookingIds.length > 0 });
   const { refetch } = statuses;
 
@@ -23,9 +26,9 @@ export default function CalendarStatuses({ bookingIds, refreshKey, onStatuses, o
   useEffect(() => {
     if (bookingIds.length === 0) onStatuses([]);
     else if (statuses.data)
-      onStatuses(statuses.data.map((s) => ({ bookingId: s.bookingId, key: s.status.toLowerCase().replace("_", "-"), label: s.statusLabel, tone: s.tone, rescheduleLocked: s.rescheduleLocked })));
-    else if (statuses.error) onError(errorMessage(statuses.error));
-  }, [bookingIds.length, statuses.data, statuses.error, onStatuses, onError]);
+      onStatuses(statuses.data.map((s) => ({ bookingId: s.bookingId, key: s.status.toLowerCase().replace("_", "-"), label: t(SESSION_STATUS_LABEL_KEYS[s.status]), tone: s.tone, rescheduleLocked: s.rescheduleLocked })));
+    else if (statuses.error) onError(errorMessage(statuses.error, t));
+  }, [bookingIds.length, statuses.data, statuses.error, onStatuses, onError, t]);
 
   return null;
 }

@@ -1,51 +1,67 @@
 "use client";
 
+import { useLocale } from "@calcom/lib/hooks/useLocale";
 import { trpc } from "@calcom/trpc/react";
-import { Badge } from "@calcom/ui/components/badge";
 import { Button } from "@calcom/ui/components/button";
 
 import { errorMessage, formatInZone, stars } from "./format";
 import { formatPrice } from "./money";
+import { SESSION_TABLE_CLASS_NAME } from "./session-table";
+import { SessionStatusBadge } from "./SessionStatusBadge";
 
 /** Every session one client had with the signed-in host. */
 export function ClientHistoryPage({ attendeeEmail, timeZone }: { attendeeEmail: string; timeZone: string }) {
+  const { t } = useLocale();
   const history = trpc.viewer.appSessionCheckout.clientHistory.useInfiniteQuery({ attendeeEmail }, { getNextPageParam: (page) => page.nextCursor ?? undefined });
-  if (history.isLoading) return <p className="sc-muted">Loading history…</p>;
-  if (!history.data) return <p role="alert" className="sc-error">{history.error ? errorMessage(history.error) : "No history."}</p>;
+  if (history.isLoading) return <p className="text-subtle text-sm">{t("session_checkout_loading_history")}</p>;
+  if (!history.data)
+    return (
+      <p role="alert" className="bg-error text-error rounded-md px-3 py-2">
+        {history.error ? errorMessage(history.error, t) : t("session_checkout_no_history")}
+      </p>
+    );
   const first = history.data.pages[0]!;
   const sessions = history.data.pages.flatMap((page) => page.sessions);
   return (
-    <section className="sc-page">
-      <h1>Session history: {first.clientName ?? first.attendeeEmail}</h1>
-      <p className="sc-muted">{first.attendeeEmail}</p>
-      <dl className="sc-totals" aria-label="Totals">
-        <div><dt>Sessions</dt><dd>{first.totals.sessions}</dd></div>
-        <div><dt>Completed</dt><dd>{first.totals.completed}</dd></div>
-        <div><dt>No-shows</dt><dd>{first.totals.noShows}</dd></div>
-        <div><dt>Cancelled</dt><dd>{first.totals.cancelled}</dd></div>
+    <section>
+      <h1 className="mt-0">{t("session_checkout_client_history_title", { name: first.clientName ?? first.attendeeEmail })}</h1>
+      <p className="text-subtle text-sm">{first.attendeeEmail}</p>
+      {/* sc-totals: no style, a marker the browser tests find the totals by. */}
+      <dl className="sc-totals flex gap-8 [&_dd]:m-0 [&_dd]:text-2xl [&_dd]:font-bold [&_dt]:text-sm [&_dt]:text-subtle" aria-label={t("session_checkout_totals")}>
+        <div><dt>{t("session_checkout_sessions")}</dt><dd>{first.totals.sessions}</dd></div>
+        <div><dt>{t("session_checkout_completed")}</dt><dd>{first.totals.completed}</dd></div>
+        <div><dt>{t("session_checkout_no_shows")}</dt><dd>{first.totals.noShows}</dd></div>
+        <div><dt>{t("session_checkout_cancelled")}</dt><dd>{first.totals.cancelled}</dd></div>
         {first.totals.averageRating !== null ? (
           <div>
-            <dt>Average rating</dt>
+            <dt>{t("session_checkout_average_rating")}</dt>
             <dd>
-              {formatAverage(first.totals.averageRating)}/5 <span className="sc-muted sc-totals-note">over {first.totals.rated} {first.totals.rated === 1 ? "answer" : "answers"}</span>
+              {formatAverage(first.totals.averageRating)}/5{" "}
+              <span className="text-subtle text-sm font-normal">{t("session_checkout_over_answers", { count: first.totals.rated })}</span>
             </dd>
           </div>
         ) : null}
       </dl>
       {sessions.length === 0 ? (
-        <p>No sessions with this client.</p>
+        <p>{t("session_checkout_no_sessions_with_client")}</p>
       ) : (
-        <table className="sc-table">
+        <table className={SESSION_TABLE_CLASS_NAME}>
           <thead>
-            <tr><th scope="col">Date</th><th scope="col">Event type</th><th scope="col">Status</th><th scope="col">Price</th><th scope="col">Their rating</th></tr>
+            <tr>
+              <th scope="col">{t("session_checkout_date")}</th>
+              <th scope="col">{t("session_checkout_event_type")}</th>
+              <th scope="col">{t("session_checkout_status")}</th>
+              <th scope="col">{t("session_checkout_price")}</th>
+              <th scope="col">{t("session_checkout_their_rating")}</th>
+            </tr>
           </thead>
           <tbody>
             {sessions.map((session) => (
               <tr key={session.bookingId}>
                 <td>{formatInZone(session.startTime, timeZone)}</td>
                 <td>{session.eventTypeTitle ?? "—"}</td>
-                <td><Badge variant={session.tone}>{session.statusLabel}</Badge></td>
-                <td>{formatPrice(session.price, session.currency)}</td>
+                <td><SessionStatusBadge status={session.status} /></td>
+                <td>{formatPrice(session.price, session.currency, t)}</td>
                 <td><ClientRating answer={session.clientAnswer} sessionRating={session.rating} /></td>
               </tr>
             ))}
@@ -54,7 +70,7 @@ export function ClientHistoryPage({ attendeeEmail, timeZone }: { attendeeEmail: 
       )}
       {history.hasNextPage ? (
         <Button color="secondary" loading={history.isFetchingNextPage} onClick={() => void history.fetchNextPage()}>
-          Load more
+          {t("session_checkout_load_more")}
         </Button>
       ) : null}
     </section>
@@ -63,11 +79,12 @@ export function ClientHistoryPage({ attendeeEmail, timeZone }: { attendeeEmail: 
 
 /** The client's own answer (the comment as text); else the session's rating, which in a group is everyone's mean. */
 function ClientRating({ answer, sessionRating }: { answer: { rating: number; comment: string | null } | null; sessionRating: number | null }) {
-  if (!answer) return <>{sessionRating ? <span className="sc-muted">Session: {sessionRating}/5</span> : "—"}</>;
+  const { t } = useLocale();
+  if (!answer) return <>{sessionRating ? <span className="text-subtle text-sm">{t("session_checkout_session_rating", { rating: sessionRating })}</span> : "—"}</>;
   return (
     <>
-      <span className="sc-stars" aria-hidden="true">{stars(answer.rating)}</span> {answer.rating}/5
-      {answer.comment ? <q className="sc-survey-comment">{answer.comment}</q> : null}
+      <span className="tracking-wider text-amber-700" aria-hidden="true">{stars(answer.rating)}</span> {answer.rating}/5
+      {answer.comment ? <q className="mt-1 block whitespace-pre-wrap italic wrap-anywhere">{answer.comment}</q> : null}
     </>
   );
 }

@@ -2,53 +2,56 @@
 
 import { useState } from "react";
 
+import { useLocale } from "@calcom/lib/hooks/useLocale";
 import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 
 import type { SessionDetails } from "../lib/services/session-details";
 import { errorMessage, formatInZone } from "./format";
 
-const ACTION_LABEL: Record<SessionDetails["history"][number]["action"], string> = {
-  CHECKED_OUT: "Checked out",
-  CHECKOUT_UNDONE: "Checkout undone",
-  NO_SHOW_MARKED: "Marked No Show",
-  NO_SHOW_CLEARED: "No Show cleared",
-  SURVEY_SENT: "Survey sent",
-  SURVEY_FAILED: "Survey could not be sent",
-  SURVEY_ANSWERED: "Survey answered",
-  SURVEY_RESENT: "Survey resent",
-  LOW_RATING_ALERT_SENT: "Low-rating alert emailed",
-  LOW_RATING_ALERT_FAILED: "Low-rating alert could not be sent",
+const ACTION_LABEL_KEY: Record<SessionDetails["history"][number]["action"], string> = {
+  CHECKED_OUT: "session_checkout_history_checked_out",
+  CHECKOUT_UNDONE: "session_checkout_history_checkout_undone",
+  NO_SHOW_MARKED: "session_checkout_history_no_show_marked",
+  NO_SHOW_CLEARED: "session_checkout_history_no_show_cleared",
+  SURVEY_SENT: "session_checkout_history_survey_sent",
+  SURVEY_FAILED: "session_checkout_history_survey_failed",
+  SURVEY_ANSWERED: "session_checkout_history_survey_answered",
+  SURVEY_RESENT: "session_checkout_history_survey_resent",
+  LOW_RATING_ALERT_SENT: "session_checkout_history_low_rating_alert_sent",
+  LOW_RATING_ALERT_FAILED: "session_checkout_history_low_rating_alert_failed",
 };
 
 /** The latest entries from the dialog's details; older ones a page at a time, on request. */
 export function HistoryPanel({ bookingId, entries, nextCursor, timeZone }: { bookingId: number; entries: SessionDetails["history"]; nextCursor: number | null; timeZone: string }) {
+  const { t } = useLocale();
   const [showOlder, setShowOlder] = useState(false);
   const older = trpc.viewer.appSessionCheckout.sessionHistory.useInfiniteQuery(
     { bookingId },
     { initialCursor: nextCursor ?? 0, getNextPageParam: (page) => page.nextCursor ?? undefined, enabled: showOlder && nextCursor !== null },
   );
-  if (entries.length === 0) return <p className="sc-muted">Nothing has happened to this session yet.</p>;
+  if (entries.length === 0) return <p className="text-subtle text-sm">{t("session_checkout_history_empty")}</p>;
   const all = showOlder ? entries.concat((older.data?.pages ?? []).flatMap((page) => page.entries)) : entries;
   const more = showOlder ? older.hasNextPage : nextCursor !== null;
   return (
     <>
-      <ol className="sc-history" aria-label="History">
+      <ol className="pl-4.5" aria-label={t("session_checkout_tab_history")}>
         {all.map((entry) => (
           <li key={entry.id}>
-            <strong>{ACTION_LABEL[entry.action]}</strong> by {entry.actor.name}
-            {entry.source === "BULK" ? " (bulk)" : ""} · <time dateTime={new Date(entry.at).toISOString()}>{formatInZone(new Date(entry.at), timeZone)}</time>
+            <strong>{t(ACTION_LABEL_KEY[entry.action])}</strong>{" "}
+            {t(entry.source === "BULK" ? "session_checkout_history_by_bulk" : "session_checkout_history_by", { name: entry.actor.name })} ·{" "}
+            <time dateTime={new Date(entry.at).toISOString()}>{formatInZone(new Date(entry.at), timeZone)}</time>
           </li>
         ))}
       </ol>
       {older.isError ? (
-        <p role="alert" className="sc-error">
-          Could not load older entries: {errorMessage(older.error)}
+        <p role="alert" className="bg-error text-error rounded-md px-3 py-2">
+          {t("session_checkout_history_older_failed", { message: errorMessage(older.error, t) })}
         </p>
       ) : null}
       {more || (showOlder && older.isError) ? (
         <Button color="minimal" loading={older.isFetching} onClick={() => (showOlder ? void older.fetchNextPage() : setShowOlder(true))}>
-          Show older entries
+          {t("session_checkout_history_show_older")}
         </Button>
       ) : null}
     </>

@@ -2,37 +2,39 @@
 
 import { useState } from "react";
 
+import { useLocale } from "@calcom/lib/hooks/useLocale";
 import { trpc } from "@calcom/trpc/react";
-import { Badge } from "@calcom/ui/components/badge";
 import { Button } from "@calcom/ui/components/button";
 import { ConfirmationDialogContent, Dialog } from "@calcom/ui/components/dialog";
 import { showToast } from "@calcom/ui/components/toast";
 
-import { checkOutInChunks } from "./bulk-chunks";
+import { checkOutInChunks, outcomeText, type BulkCheckoutResult } from "./bulk-chunks";
 import { errorMessage, formatInZone } from "./format";
 import { formatPrice } from "./money";
 import { formatDayRange, type AwaitingFilter } from "./reports/report-ranges";
-
-type BulkResult = Awaited<ReturnType<ReturnType<typeof useBulkCheckout>["mutateAsync"]>>;
-
-function useBulkCheckout() {
-  return trpc.viewer.appSessionCheckout.bulkCheckout.useMutation();
-}
+import { SESSION_TABLE_CLASS_NAME } from "./session-table";
+import { SessionStatusBadge } from "./SessionStatusBadge";
 
 /** Past sessions of the last four weeks, or those awaiting checkout in a range (the report's link), to select and check out together. */
 export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; awaitingIn: AwaitingFilter | null }) {
+  const { t } = useLocale();
   const utils = trpc.useUtils();
   const [page, setPage] = useState(0);
   // placeholderData keeps the previous page on screen while the next loads (TanStack's keepPreviousData).
   const sessions = trpc.viewer.appSessionCheckout.pastSessions.useQuery(awaitingIn ? { awaitingIn, page } : { days: 28, page }, { placeholderData: (previous) => previous });
-  const bulk = useBulkCheckout();
+  const bulk = trpc.viewer.appSessionCheckout.bulkCheckout.useMutation();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [confirming, setConfirming] = useState(false);
-  const [result, setResult] = useState<BulkResult | null>(null);
+  const [result, setResult] = useState<BulkCheckoutResult | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  if (sessions.isLoading) return <p className="sc-muted">Loading sessions…</p>;
-  if (!sessions.data) return <p role="alert" className="sc-error">{sessions.error ? errorMessage(sessions.error) : "No sessions."}</p>;
+  if (sessions.isLoading) return <p className="text-subtle text-sm">{t("session_checkout_loading_sessions")}</p>;
+  if (!sessions.data)
+    return (
+      <p role="alert" className="bg-error text-error rounded-md px-3 py-2">
+        {sessions.error ? errorMessage(sessions.error, t) : t("session_checkout_no_sessions")}
+      </p>
+    );
   const { sessions: rows, total, pageSize } = sessions.data;
   const selectable = rows.filter((row) => row.checkout.allowed);
   const firstShown = page * pageSize + 1;
@@ -46,9 +48,9 @@ export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; a
       const outcome = await checkOutInChunks(Array.from(selected), (bookingIds) => bulk.mutateAsync({ bookingIds }));
       setResult(outcome);
       setSelected(new Set());
-      showToast(`${outcome.succeeded} checked out, ${outcome.failed} refused.`, outcome.failed ? "warning" : "success");
+      showToast(t("session_checkout_bulk_result", { succeeded: outcome.succeeded, failed: outcome.failed }), outcome.failed ? "warning" : "success");
     } catch (e) {
-      setError(errorMessage(e));
+      setError(errorMessage(e, t));
     } finally {
       setConfirming(false);
       await utils.viewer.appSessionCheckout.pastSessions.invalidate();
@@ -56,52 +58,64 @@ export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; a
   };
 
   return (
-    <section className="sc-page">
-      <h1>{awaitingIn ? "Awaiting checkout" : "Past sessions"}</h1>
+    <section>
+      <h1 className="mt-0">{t(awaitingIn ? "session_checkout_awaiting_checkout" : "session_checkout_past_sessions")}</h1>
       {awaitingIn ? (
-        <p className="sc-muted">
-          Confirmed sessions that have ended and are not checked out, started {formatDayRange(awaitingIn)}. <a href="/apps/session-checkout/sessions">All past sessions</a>
+        <p className="text-subtle text-sm">
+          {t("session_checkout_awaiting_checkout_description", { range: formatDayRange(awaitingIn) })}{" "}
+          <a href="/apps/session-checkout/sessions">{t("session_checkout_all_past_sessions")}</a>
         </p>
       ) : null}
-      <div className="sc-row">
-        <span>{selected.size} selected</span>
+      <div className="mt-1.5 flex items-center justify-between gap-2">
+        <span>{t("session_checkout_selected_count", { count: selected.size })}</span>
         {/* The confirmation closes as soon as it is confirmed: the button waits for the checkout to finish. */}
         <Button disabled={selected.size === 0 || bulk.isPending} onClick={() => setConfirming(true)}>
-          Check Out selected
+          {t("session_checkout_check_out_selected")}
         </Button>
       </div>
-      {error ? <p role="alert" className="sc-error">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="bg-error text-error rounded-md px-3 py-2">
+          {error}
+        </p>
+      ) : null}
       {result ? (
-        <div role="status" className="sc-bulk-result" aria-label="Bulk checkout result">
-          <p><strong>{result.succeeded}</strong> checked out, <strong>{result.failed}</strong> refused.</p>
+        <div role="status" className="bg-default border-subtle my-3 rounded-lg border px-4 py-2" aria-label={t("session_checkout_bulk_result_label")}>
+          <p>{t("session_checkout_bulk_result", { succeeded: result.succeeded, failed: result.failed })}</p>
           <ul>
             {result.results.map((outcome) => (
               <li key={outcome.bookingId}>
-                {titles.get(outcome.bookingId) ?? `Session ${outcome.bookingId}`}: {outcome.ok ? "checked out (Completed)" : outcome.message}
+                {titles.get(outcome.bookingId) ?? t("session_checkout_session_number", { id: outcome.bookingId })}: {outcomeText(outcome, t)}
               </li>
             ))}
           </ul>
         </div>
       ) : null}
-      <table className="sc-table">
+      <table className={SESSION_TABLE_CLASS_NAME}>
         <thead>
           <tr>
             <th scope="col">
               <input
                 type="checkbox"
-                aria-label="Select all sessions that can be checked out"
+                className="w-auto"
+                aria-label={t("session_checkout_select_all")}
                 disabled={selectable.length === 0}
                 checked={selectable.length > 0 && selected.size === selectable.length}
                 onChange={(e) => setSelected(e.target.checked ? new Set(selectable.map((r) => r.bookingId)) : new Set())}
               />
             </th>
-            <th scope="col">Date</th><th scope="col">Client</th><th scope="col">Event type</th><th scope="col">Price</th><th scope="col">Status</th>
+            <th scope="col">{t("session_checkout_date")}</th>
+            <th scope="col">{t("session_checkout_client")}</th>
+            <th scope="col">{t("session_checkout_event_type")}</th>
+            <th scope="col">{t("session_checkout_price")}</th>
+            <th scope="col">{t("session_checkout_status")}</th>
           </tr>
         </thead>
         <tbody>
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={6} className="sc-muted">{awaitingIn ? "Nothing awaits checkout in this range." : "No sessions in the last four weeks."}</td>
+              <td colSpan={6} className="text-subtle text-sm">
+                {t(awaitingIn ? "session_checkout_nothing_awaits_checkout" : "session_checkout_no_recent_sessions")}
+              </td>
             </tr>
           ) : null}
           {rows.map((row) => (
@@ -110,7 +124,8 @@ export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; a
                 {/* Only rows the rules would check out can be selected; the others say why. */}
                 <input
                   type="checkbox"
-                  aria-label={`Select ${titles.get(row.bookingId)}`}
+                  className="w-auto"
+                  aria-label={t("session_checkout_select_session", { session: titles.get(row.bookingId) })}
                   disabled={!row.checkout.allowed}
                   title={row.checkout.allowed ? undefined : row.checkout.reason}
                   checked={selected.has(row.bookingId)}
@@ -120,24 +135,22 @@ export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; a
               <td>{formatInZone(row.startTime, timeZone)}</td>
               <td>{row.attendeeNames.join(", ")}</td>
               <td>{row.eventTypeTitle ?? "—"}</td>
-              <td>{formatPrice(row.price, row.currency)}</td>
-              <td><Badge variant={row.tone}>{row.statusLabel}</Badge></td>
+              <td>{formatPrice(row.price, row.currency, t)}</td>
+              <td><SessionStatusBadge status={row.status} /></td>
             </tr>
           ))}
         </tbody>
       </table>
       {total > 0 ? (
-        <nav className="sc-pager" aria-label="Pages">
-          <span aria-live="polite">
-            {firstShown.toLocaleString("en-US")}–{lastShown.toLocaleString("en-US")} of {total.toLocaleString("en-US")} sessions
-          </span>
+        <nav className="my-3 flex items-center justify-end gap-3" aria-label={t("session_checkout_pages")}>
+          <span aria-live="polite">{t("session_checkout_pager_range", { first: firstShown, last: lastShown, total })}</span>
           {total > pageSize ? (
             <>
               <Button color="secondary" disabled={page === 0 || sessions.isPlaceholderData} onClick={() => { setPage(page - 1); setSelected(new Set()); }}>
-                Previous
+                {t("session_checkout_previous")}
               </Button>
               <Button color="secondary" disabled={lastShown >= total || sessions.isPlaceholderData} onClick={() => { setPage(page + 1); setSelected(new Set()); }}>
-                Next
+                {t("session_checkout_next")}
               </Button>
             </>
           ) : null}
@@ -146,13 +159,13 @@ export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; a
       {confirming ? (
         <Dialog open onOpenChange={(open) => !open && setConfirming(false)}>
           <ConfirmationDialogContent
-            title={`Check out ${selected.size} session${selected.size === 1 ? "" : "s"}?`}
-            confirmBtnText="Check Out"
-            cancelBtnText="Cancel"
+            title={t("session_checkout_bulk_confirm_title", { count: selected.size })}
+            confirmBtnText={t("session_checkout_action_checkout")}
+            cancelBtnText={t("session_checkout_cancel")}
             isPending={bulk.isPending}
             onConfirm={() => void run()}
           >
-            Each selected session that is Confirmed and has started becomes Completed. The others are left as they are, and the result says why.
+            {t("session_checkout_bulk_confirm_description")}
           </ConfirmationDialogContent>
         </Dialog>
       ) : null}

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 
+import { useLocale } from "@calcom/lib/hooks/useLocale";
 import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 import { showToast } from "@calcom/ui/components/toast";
@@ -14,17 +15,24 @@ import { TemplatePreviews } from "./TemplatePreview";
 
 type Draft = Pick<SessionCheckoutSettings, "autoCheckoutEnabled" | "autoCheckoutDelayMinutes" | "surveysEnabled" | "surveyAlertThreshold">;
 
-const ALERT_OPTIONS: ReadonlyArray<{ value: SurveyAlertThreshold; label: string }> = [
-  { value: 0, label: "Never" },
-  { value: 1, label: "Rated 1" },
-  { value: 2, label: "Rated 2 or lower" },
-  { value: 3, label: "Rated 3 or lower" },
-  { value: 4, label: "Rated 4 or lower" },
-  { value: 5, label: "Every answer" },
+const ALERT_OPTIONS: ReadonlyArray<{ value: SurveyAlertThreshold; labelKey: string }> = [
+  { value: 0, labelKey: "session_checkout_alert_never" },
+  { value: 1, labelKey: "session_checkout_alert_rated_1" },
+  { value: 2, labelKey: "session_checkout_alert_rated_2_or_lower" },
+  { value: 3, labelKey: "session_checkout_alert_rated_3_or_lower" },
+  { value: 4, labelKey: "session_checkout_alert_rated_4_or_lower" },
+  { value: 5, labelKey: "session_checkout_alert_every_answer" },
 ];
+
+// A section of the form, its heading, and an on/off switch with its label beside it.
+const SECTION = "mb-5";
+const HEADING = "mb-2 mt-0 text-lg";
+const SWITCH_LABEL = "flex items-center gap-2 font-semibold";
+const HINT = "text-subtle text-sm";
 
 /** Settings > Calendar > General: the Auto-Checkout section and satisfaction surveys. */
 export default function SettingsSection({ timeZone }: SettingsSlotProps) {
+  const { t } = useLocale();
   const utils = trpc.useUtils();
   const settings = trpc.viewer.appSessionCheckout.getSettings.useQuery();
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -34,13 +42,18 @@ export default function SettingsSection({ timeZone }: SettingsSlotProps) {
       utils.viewer.appSessionCheckout.getSettings.setData(undefined, saved);
       setDraft(null);
       setError(null);
-      showToast("Settings saved.", "success");
+      showToast(t("session_checkout_settings_saved"), "success");
     },
-    onError: (e) => setError(errorMessage(e)),
+    onError: (e) => setError(errorMessage(e, t)),
   });
 
-  if (settings.isLoading) return <p className="sc-muted">Loading settings…</p>;
-  if (!settings.data) return <p role="alert" className="sc-error">{settings.error ? errorMessage(settings.error) : "Settings are not available."}</p>;
+  if (settings.isLoading) return <p className={HINT}>{t("session_checkout_loading_settings")}</p>;
+  if (!settings.data)
+    return (
+      <p role="alert" className="bg-error text-error rounded-md px-3 py-2">
+        {settings.error ? errorMessage(settings.error, t) : t("session_checkout_settings_unavailable")}
+      </p>
+    );
   const saved = settings.data;
   const current: Draft = draft ?? {
     autoCheckoutEnabled: saved.autoCheckoutEnabled,
@@ -52,20 +65,27 @@ export default function SettingsSection({ timeZone }: SettingsSlotProps) {
 
   return (
     <form
-      className="sc-settings"
       onSubmit={(event) => {
         event.preventDefault();
         save.mutate(current);
       }}
     >
-      <section aria-labelledby="sc-auto-checkout">
-        <h2 id="sc-auto-checkout">Auto-Checkout</h2>
-        <label className="sc-check">
-          <input type="checkbox" role="switch" checked={current.autoCheckoutEnabled} onChange={(e) => setDraft({ ...current, autoCheckoutEnabled: e.target.checked })} />
-          Enable Auto-Checkout
+      <section aria-labelledby="sc-auto-checkout" className={SECTION}>
+        <h2 id="sc-auto-checkout" className={HEADING}>
+          {t("session_checkout_auto_checkout")}
+        </h2>
+        <label className={SWITCH_LABEL}>
+          <input
+            type="checkbox"
+            role="switch"
+            className="w-auto"
+            checked={current.autoCheckoutEnabled}
+            onChange={(e) => setDraft({ ...current, autoCheckoutEnabled: e.target.checked })}
+          />
+          {t("session_checkout_enable_auto_checkout")}
         </label>
-        <p className="sc-muted">Confirmed sessions are checked out automatically a while after they end. Pending, cancelled and no-show sessions are never touched.</p>
-        <label htmlFor="sc-delay">Check out after the session ends</label>
+        <p className={HINT}>{t("session_checkout_auto_checkout_description")}</p>
+        <label htmlFor="sc-delay">{t("session_checkout_delay_label")}</label>
         <select
           id="sc-delay"
           value={current.autoCheckoutDelayMinutes}
@@ -77,24 +97,26 @@ export default function SettingsSection({ timeZone }: SettingsSlotProps) {
         >
           {DELAY_OPTIONS.map((option) => (
             <option key={option.minutes} value={option.minutes}>
-              {option.label} — {option.bestFor}
+              {t(option.labelKey)} — {t(option.bestForKey)}
             </option>
           ))}
         </select>
-        {selected ? <p className="sc-muted">Best for: {selected.bestFor}.</p> : null}
-        <p className="sc-muted">If a client doesn&apos;t show up, mark the session as No Show before the delay expires; otherwise it is checked out as Completed.</p>
+        {selected ? <p className={HINT}>{t("session_checkout_delay_best_for", { hint: t(selected.bestForKey) })}</p> : null}
+        <p className={HINT}>{t("session_checkout_no_show_before_delay")}</p>
         {saved.autoCheckoutEnabled && saved.autoCheckoutEnabledAt ? (
-          <p className="sc-muted">On since {formatInZone(saved.autoCheckoutEnabledAt, timeZone)}; sessions that were already due then are left for you.</p>
+          <p className={HINT}>{t("session_checkout_auto_checkout_on_since", { date: formatInZone(saved.autoCheckoutEnabledAt, timeZone) })}</p>
         ) : null}
       </section>
-      <section aria-labelledby="sc-surveys">
-        <h2 id="sc-surveys">Satisfaction surveys</h2>
-        <label className="sc-check">
-          <input type="checkbox" role="switch" checked={current.surveysEnabled} onChange={(e) => setDraft({ ...current, surveysEnabled: e.target.checked })} />
-          Send satisfaction surveys
+      <section aria-labelledby="sc-surveys" className={SECTION}>
+        <h2 id="sc-surveys" className={HEADING}>
+          {t("session_checkout_satisfaction_surveys")}
+        </h2>
+        <label className={SWITCH_LABEL}>
+          <input type="checkbox" role="switch" className="w-auto" checked={current.surveysEnabled} onChange={(e) => setDraft({ ...current, surveysEnabled: e.target.checked })} />
+          {t("session_checkout_send_satisfaction_surveys")}
         </label>
-        <p className="sc-muted">Each attendee who came gets one email with a 1–5 rating after the session is checked out.</p>
-        <label htmlFor="sc-alert-threshold">Email me when a client rates a session</label>
+        <p className={HINT}>{t("session_checkout_surveys_description")}</p>
+        <label htmlFor="sc-alert-threshold">{t("session_checkout_alert_threshold_label")}</label>
         <select
           id="sc-alert-threshold"
           value={current.surveyAlertThreshold}
@@ -105,20 +127,20 @@ export default function SettingsSection({ timeZone }: SettingsSlotProps) {
         >
           {ALERT_OPTIONS.map((option) => (
             <option key={option.value} value={option.value}>
-              {option.label}
+              {t(option.labelKey)}
             </option>
           ))}
         </select>
-        <p className="sc-muted">The alert carries the rating, the client&apos;s comment and a link to the booking.</p>
+        <p className={HINT}>{t("session_checkout_alert_description")}</p>
         <TemplatePreviews />
       </section>
       {error ? (
-        <p role="alert" className="sc-error">
+        <p role="alert" className="bg-error text-error rounded-md px-3 py-2">
           {error}
         </p>
       ) : null}
       <Button type="submit" loading={save.isPending} disabled={draft === null}>
-        Save
+        {t("session_checkout_save")}
       </Button>
     </form>
   );

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 
+import { useLocale } from "@calcom/lib/hooks/useLocale";
 import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 import { Dialog, DialogContent } from "@calcom/ui/components/dialog";
@@ -9,41 +10,54 @@ import { Dialog, DialogContent } from "@calcom/ui/components/dialog";
 import type { PreviewTemplate } from "../lib/services/template-preview";
 import { errorMessage } from "./format";
 
-const TEMPLATES: ReadonlyArray<{ template: PreviewTemplate; label: string }> = [
-  { template: "survey-request", label: "Survey email" },
-  { template: "survey-page", label: "Survey page" },
-  { template: "low-rating-alert", label: "Low-rating alert" },
+const TEMPLATES: ReadonlyArray<{ template: PreviewTemplate; labelKey: string }> = [
+  { template: "survey-request", labelKey: "session_checkout_template_survey_email" },
+  { template: "survey-page", labelKey: "session_checkout_template_survey_page" },
+  { template: "low-rating-alert", labelKey: "session_checkout_template_low_rating_alert" },
 ];
 
 /** Buttons that show each template with sample data in the host's branding, in a dialog. */
 export function TemplatePreviews() {
+  const { t } = useLocale();
   const [open, setOpen] = useState<(typeof TEMPLATES)[number] | null>(null);
   return (
-    <div className="sc-previews">
-      <span className="sc-muted">Preview with sample data:</span>
+    <div className="mt-2 flex flex-wrap items-center gap-2">
+      <span className="text-subtle text-sm">{t("session_checkout_preview_with_sample_data")}</span>
       {TEMPLATES.map((entry) => (
         <Button key={entry.template} type="button" color="secondary" onClick={() => setOpen(entry)}>
-          {entry.label}
+          {t(entry.labelKey)}
         </Button>
       ))}
-      {open ? <PreviewDialog template={open.template} label={open.label} onClose={() => setOpen(null)} /> : null}
+      {open ? <PreviewDialog template={open.template} label={t(open.labelKey)} onClose={() => setOpen(null)} /> : null}
     </div>
   );
 }
 
 function PreviewDialog({ template, label, onClose }: { template: PreviewTemplate; label: string; onClose: () => void }) {
+  const { t } = useLocale();
   const preview = trpc.viewer.appSessionCheckout.previewTemplate.useQuery({ template });
   return (
     <Dialog open onOpenChange={(isOpen) => !isOpen && onClose()}>
-      <DialogContent title={`Preview: ${label}`} description={preview.data?.subject ? `Subject: ${preview.data.subject}` : undefined} size="lg">
-        {preview.isLoading ? <p className="sc-muted">Rendering…</p> : null}
+      <DialogContent
+        title={t("session_checkout_preview_title", { label })}
+        description={preview.data?.subject ? t("session_checkout_preview_subject", { subject: preview.data.subject }) : undefined}
+        size="lg"
+      >
+        {preview.isLoading ? <p className="text-subtle text-sm">{t("session_checkout_rendering")}</p> : null}
         {preview.error ? (
-          <p role="alert" className="sc-error">
-            {errorMessage(preview.error)}
+          <p role="alert" className="bg-error text-error rounded-md px-3 py-2">
+            {errorMessage(preview.error, t)}
           </p>
         ) : null}
         {/* sandbox: the preview runs no script and follows no link. */}
-        {preview.data ? <iframe className="sc-preview-frame" title={`${label} preview`} srcDoc={preview.data.html} sandbox="" /> : null}
+        {preview.data ? (
+          <iframe
+            className="border-subtle bg-subtle h-[70vh] w-full rounded-lg border"
+            title={t("session_checkout_preview_frame_title", { label })}
+            srcDoc={preview.data.html}
+            sandbox=""
+          />
+        ) : null}
       </DialogContent>
     </Dialog>
   );

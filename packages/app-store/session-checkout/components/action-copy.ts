@@ -1,37 +1,35 @@
 import type { SessionAction } from "../lib/transitions";
 
-/** The words of the product page for each action and its confirmation. */
+/** The words of the product page for each action and its confirmation, as translation keys. */
 export const ACTION_COPY: Record<SessionAction, { button: string; title: string; description: string; confirm: string; done: string; destructive?: boolean }> = {
   checkout: {
-    button: "Check Out",
-    title: "Check out this session?",
-    description:
-      "The session status changes to Completed. A satisfaction survey is sent to the client if surveys are enabled, the session counts toward your analytics and revenue reports, and it can no longer be rescheduled.",
-    confirm: "Check Out",
-    done: "Session checked out: Completed.",
+    button: "session_checkout_action_checkout",
+    title: "session_checkout_action_checkout_title",
+    description: "session_checkout_action_checkout_description",
+    confirm: "session_checkout_action_checkout",
+    done: "session_checkout_action_checkout_done",
   },
   undoCheckout: {
-    button: "Undo Checkout",
-    title: "Undo checkout?",
-    description:
-      "The session returns to Confirmed status. Any survey email already sent cannot be recalled, but the session will no longer count as completed in your reports until checked out again.",
-    confirm: "Undo Checkout",
-    done: "Checkout undone: Confirmed.",
+    button: "session_checkout_action_undo_checkout",
+    title: "session_checkout_action_undo_checkout_title",
+    description: "session_checkout_action_undo_checkout_description",
+    confirm: "session_checkout_action_undo_checkout",
+    done: "session_checkout_action_undo_checkout_done",
     destructive: true,
   },
   markNoShow: {
-    button: "Mark No-Show",
-    title: "Mark as No Show?",
-    description: "The selected attendees are marked as not having attended. A No Show session is not checked out automatically and gets no survey.",
-    confirm: "Mark No-Show",
-    done: "Marked as No Show.",
+    button: "session_checkout_action_mark_no_show",
+    title: "session_checkout_action_mark_no_show_title",
+    description: "session_checkout_action_mark_no_show_description",
+    confirm: "session_checkout_action_mark_no_show",
+    done: "session_checkout_action_mark_no_show_done",
     destructive: true,
   },
   clearNoShow: {
-    button: "Clear No-Show",
-    title: "Clear No Show?",
-    description: "The selected attendees are no longer marked as no-show; the session returns to Confirmed.",
-    confirm: "Clear No-Show",
-    done: "No-show cleared.",
+    button: "session_checkout_action_clear_no_show",
+    title: "session_checkout_action_clear_no_show_title",
+    description: "session_checkout_action_clear_no_show_description",
+    confirm: "session_checkout_action_clear_no_show",
+    done: "session_checkout_action_clear_no_show_done",
   },
 };

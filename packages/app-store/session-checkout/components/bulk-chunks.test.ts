@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { checkOutInChunks, type BulkCheckoutResult } from "./bulk-chunks";
+import { checkOutInChunks, outcomeText, type BulkCheckoutResult } from "./bulk-chunks";
+import { englishT } from "./test-locale";
 
 const okAll = async (chunk: number[]): Promise<BulkCheckoutResult> => ({ results: chunk.map((bookingId) => ({ bookingId, ok: true as const, status: "COMPLETED" as const })), succeeded: chunk.length, failed: 0 });
 
@@ -17,7 +18,10 @@ describe("checkOutInChunks", () => {
   it("marks the sessions of a request that failed as a whole, and still sends the rest", async () => {
     const outcome = await checkOutInChunks([1, 2, 3, 4, 5], async (chunk) => (chunk.includes(3) ? Promise.reject(new TypeError("Failed to fetch")) : okAll(chunk)), 2);
     expect(outcome.results.map((r) => [r.bookingId, r.ok])).toEqual([[1, true], [2, true], [3, false], [4, false], [5, true]]);
-    expect(outcome.results[2]).toMatchObject({ message: "Not checked out: Could not reach the server. Check your connection, then try again." });
+    expect(outcome.results[2]).toMatchObject({ ok: false, code: "INTERNAL_SERVER_ERROR" });
+    const t = englishT();
+    expect(outcomeText(outcome.results[2]!, t)).toBe("Not checked out: Could not reach the server. Check your connection, then try again.");
+    expect(outcomeText(outcome.results[0]!, t)).toBe("checked out (Completed)");
     expect([outcome.succeeded, outcome.failed]).toEqual([3, 2]);
   });
 });

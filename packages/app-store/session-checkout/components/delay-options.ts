@@ -1,11 +1,11 @@
 import type { AutoCheckoutDelayMinutes } from "../lib/settings";
 
-/** The delays, with the product page's "best for" hints. */
-export const DELAY_OPTIONS: Array<{ minutes: AutoCheckoutDelayMinutes; label: string; bestFor: string }> = [
-  { minutes: 30, label: "30 minutes", bestFor: "Quick appointments where you know outcomes immediately" },
-  { minutes: 60, label: "1 hour", bestFor: "Standard sessions - gives time to mark no-shows first" },
-  { minutes: 120, label: "2 hours", bestFor: "Standard sessions - gives time to mark no-shows first" },
-  { minutes: 240, label: "4 hours", bestFor: "End-of-day batch processing" },
-  { minutes: 480, label: "8 hours", bestFor: "End-of-day batch processing" },
-  { minutes: 1440, label: "24 hours", bestFor: "Maximum flexibility to review before checkout" },
+/** The delays, with the product page's "best for" hints, as translation keys. */
+export const DELAY_OPTIONS: Array<{ minutes: AutoCheckoutDelayMinutes; labelKey: string; bestForKey: string }> = [
+  { minutes: 30, labelKey: "session_checkout_delay_30_minutes", bestForKey: "session_checkout_delay_best_for_quick" },
+  { minutes: 60, labelKey: "session_checkout_delay_1_hour", bestForKey: "session_checkout_delay_best_for_standard" },
+  { minutes: 120, labelKey: "session_checkout_delay_2_hours", bestForKey: "session_checkout_delay_best_for_standard" },
+  { minutes: 240, labelKey: "session_checkout_delay_4_hours", bestForKey: "session_checkout_delay_best_for_end_of_day" },
+  { minutes: 480, labelKey: "session_checkout_delay_8_hours", bestForKey: "session_checkout_delay_best_for_end_of_day" },
+  { minutes: 1440, labelKey: "session_checkout_delay_24_hours", bestForKey: "session_checkout_delay_best_for_review" },
 ];

@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+
 /** A date and time in the host's zone, e.g. "Tue 24 Nov 2026, 14:05". */
 export function formatInZone(date: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(date);
@@ -9,10 +11,11 @@ export function stars(rating: number): string {
   return "★".repeat(filled) + "☆".repeat(5 - filled);
 }
 
-export function errorMessage(error: unknown): string {
-  if (!(error instanceof Error)) return "Something went wrong. Try again.";
+/** What went wrong, to show: the server's own message as received, or the app's words (through `t`) when there is none. */
+export function errorMessage(error: unknown, t: TFunction): string {
+  if (!(error instanceof Error)) return t("session_checkout_error_something_went_wrong");
   // The browser's own words when no answer came back ("Failed to fetch", "Load failed", "NetworkError …").
-  if (isNetworkFailure(error)) return "Could not reach the server. Check your connection, then try again.";
+  if (isNetworkFailure(error)) return t("session_checkout_error_server_unreachable");
   return error.message;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { formatMoney, formatPrice, minorToDecimal, minorUnitDigits } from "./money";
+import { englishT } from "./test-locale";
 
 describe("money in minor units", () => {
   it.each([
@@ -31,8 +32,9 @@ describe("money in minor units", () => {
   });
 
   it("calls a zero price Free", () => {
-    expect(formatPrice(0, "jpy")).toBe("Free");
-    expect(formatPrice(5000, "jpy")).toBe("¥5,000");
+    const t = englishT();
+    expect(formatPrice(0, "jpy", t)).toBe("Free");
+    expect(formatPrice(5000, "jpy", t)).toBe("¥5,000");
   });
 
   it.each([

@@ -1,3 +1,5 @@
+import type { TFunction } from "i18next";
+
 /*
  * Money as Cal.com stores it: integers in the currency's minor unit (cents, but none for JPY, three
  * for KWD). The number of decimals comes from Intl for each currency, never an assumed 100.
@@ -27,9 +29,9 @@ export function formatMoney(minor: number, currency: string, locale: string = DE
   return format.format(minor / Math.pow(10, digits));
 }
 
-/** A price in minor units, or "Free" for 0. */
-export function formatPrice(price: number, currency: string, locale: string = DEFAULT_LOCALE): string {
-  return price === 0 ? "Free" : formatMoney(price, currency, locale);
+/** A price in minor units, or "Free" (through `t`) for 0. */
+export function formatPrice(price: number, currency: string, t: TFunction, locale: string = DEFAULT_LOCALE): string {
+  return price === 0 ? t("session_checkout_price_free") : formatMoney(price, currency, locale);
 }
 
 /** An amount in minor units as a plain decimal for spreadsheets, e.g. 9000 eur -> "90.00", 5000 jpy -> "5000". */

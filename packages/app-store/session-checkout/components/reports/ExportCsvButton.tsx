@@ -1,17 +1,18 @@
 import { useState } from "react";
 
+import { useLocale } from "@calcom/lib/hooks/useLocale";
 import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 
 import type { TReportSessionsInputSchema } from "../../trpc/reportSessions.schema";
 import { errorMessage } from "../format";
 import { reportCsvFileName, reportSessionsCsv } from "./report-csv";
-import { plural } from "./report-format";
 
 type Outcome = { kind: "done"; message: string } | { kind: "error"; message: string };
 
 /** Downloads the sessions behind the report as CSV, made in the browser from the reportSessions query. */
 export function ExportCsvButton({ input, scopeName, disabled }: { input: TReportSessionsInputSchema; scopeName: string | null; disabled: boolean }) {
+  const { t } = useLocale();
   const utils = trpc.useUtils();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -26,27 +27,31 @@ export function ExportCsvButton({ input, scopeName, disabled }: { input: TReport
       setOutcome({
         kind: "done",
         message: sessions.truncated
-          ? `Exported the first ${sessions.rows.length.toLocaleString("en-US")} of ${plural(sessions.total, "session", "sessions")}. Choose a shorter range for the rest.`
-          : `Exported ${plural(sessions.rows.length, "session", "sessions")}.`,
+          ? t("session_checkout_exported_first", { shown: sessions.rows.length, count: sessions.total })
+          : t("session_checkout_exported", { count: sessions.rows.length }),
       });
     } catch (error) {
-      setOutcome({ kind: "error", message: errorMessage(error) });
+      setOutcome({ kind: "error", message: errorMessage(error, t) });
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <div className="sc-export">
+    <div className="flex max-w-sm flex-col items-end gap-1.5 text-right">
       <Button color="secondary" loading={busy} disabled={disabled} onClick={() => void exportCsv()}>
-        Export CSV
+        {t("session_checkout_export_csv")}
       </Button>
-      {outcome?.kind === "done" ? <span role="status" className="sc-muted">{outcome.message}</span> : null}
+      {outcome?.kind === "done" ? (
+        <span role="status" className="text-subtle text-sm">
+          {outcome.message}
+        </span>
+      ) : null}
       {outcome?.kind === "error" ? (
-        <span role="alert" className="sc-error sc-inline-error">
+        <span role="alert" className="bg-error text-error inline-flex items-center gap-1 rounded-md px-3 py-2">
           {outcome.message}{" "}
           <Button color="minimal" onClick={() => void exportCsv()}>
-            Retry
+            {t("session_checkout_retry")}
           </Button>
         </span>
       ) : null}

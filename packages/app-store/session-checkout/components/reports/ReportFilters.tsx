@@ -1,8 +1,13 @@
 import { useId, type ReactNode } from "react";
 
+import { useLocale } from "@calcom/lib/hooks/useLocale";
+
 import type { ReportScopeChoice } from "../../lib/services/report-scopes";
 import type { FilterState } from "./report-filters";
 import { RANGE_PRESETS, type DayRange } from "./report-ranges";
+
+// The filters' own inputs and selects: as wide as their content, a little smaller than the page's.
+const CONTROL = "bg-default text-emphasis w-auto min-w-40 px-2 py-1.5 text-sm";
 
 /** Date range (presets or two dates), event type and, for team admins, whose sessions. */
 export function ReportFilters({
@@ -18,41 +23,42 @@ export function ReportFilters({
   scopes: ReportScopeChoice[];
   onChange: (next: FilterState) => void;
 }) {
+  const { t } = useLocale();
   const id = useId();
   const teams = scopes.filter((scope): scope is Extract<ReportScopeChoice, { kind: "team" }> => scope.kind === "team");
   // A chosen event type with no session in the range is still shown as chosen.
   const chosen = state.eventTypeId;
-  const options = chosen !== null && !eventTypes.some((e) => e.id === chosen) ? [{ id: chosen, title: "Chosen event type (none in this range)" }, ...eventTypes] : eventTypes;
+  const options = chosen !== null && !eventTypes.some((e) => e.id === chosen) ? [{ id: chosen, title: t("session_checkout_chosen_event_type_none_in_range") }, ...eventTypes] : eventTypes;
   return (
-    <div className="sc-card sc-filters">
-      <div className="sc-presets" role="group" aria-label="Date range">
+    <div className="bg-default border-subtle mb-4 flex flex-wrap items-end gap-x-6 gap-y-3 rounded-lg border px-4 py-3">
+      <div className="border-subtle inline-flex max-w-full flex-wrap overflow-hidden rounded-lg border" role="group" aria-label={t("session_checkout_date_range")}>
         {RANGE_PRESETS.map((preset) => (
           <button
             key={preset.id}
             type="button"
-            className="sc-preset"
+            className="bg-default text-emphasis border-subtle aria-pressed:bg-brand-default aria-pressed:text-brand hover:not-aria-pressed:bg-cal-muted flex-[1_0_auto] cursor-pointer whitespace-nowrap border-0 border-r px-3.5 py-1.5 text-sm [font-family:inherit] last:border-r-0 focus-visible:outline-3 focus-visible:-outline-offset-3 focus-visible:outline-blue-300"
             aria-pressed={state.preset === preset.id}
             // Custom starts from the range on screen, so the two dates are a small edit away.
             onClick={() => onChange({ ...state, preset: preset.id, custom: preset.id === "custom" && state.preset !== "custom" ? range : state.custom })}
           >
-            {preset.label}
+            {t(preset.labelKey)}
           </button>
         ))}
       </div>
       {state.preset === "custom" ? (
-        <div className="sc-custom-range">
-          <Field id={`${id}-from`} label="From">
-            <input id={`${id}-from`} type="date" value={state.custom.from} max={state.custom.to || undefined} onChange={(e) => onChange({ ...state, custom: { ...state.custom, from: e.target.value } })} />
+        <div className="flex flex-wrap gap-3">
+          <Field id={`${id}-from`} label={t("session_checkout_from")}>
+            <input id={`${id}-from`} type="date" className={CONTROL} value={state.custom.from} max={state.custom.to || undefined} onChange={(e) => onChange({ ...state, custom: { ...state.custom, from: e.target.value } })} />
           </Field>
-          <Field id={`${id}-to`} label="To">
-            <input id={`${id}-to`} type="date" value={state.custom.to} min={state.custom.from || undefined} onChange={(e) => onChange({ ...state, custom: { ...state.custom, to: e.target.value } })} />
+          <Field id={`${id}-to`} label={t("session_checkout_to")}>
+            <input id={`${id}-to`} type="date" className={CONTROL} value={state.custom.to} min={state.custom.from || undefined} onChange={(e) => onChange({ ...state, custom: { ...state.custom, to: e.target.value } })} />
           </Field>
         </div>
       ) : null}
-      <div className="sc-filter-selects">
-        <Field id={`${id}-event-type`} label="Event type">
-          <select id={`${id}-event-type`} value={state.eventTypeId ?? ""} onChange={(e) => onChange({ ...state, eventTypeId: e.target.value ? Number(e.target.value) : null })}>
-            <option value="">All event types</option>
+      <div className="flex flex-wrap gap-3">
+        <Field id={`${id}-event-type`} label={t("session_checkout_event_type")}>
+          <select id={`${id}-event-type`} className={CONTROL} value={state.eventTypeId ?? ""} onChange={(e) => onChange({ ...state, eventTypeId: e.target.value ? Number(e.target.value) : null })}>
+            <option value="">{t("session_checkout_all_event_types")}</option>
             {options.map((option) => (
               <option key={option.id} value={option.id}>
                 {option.title}
@@ -61,14 +67,15 @@ export function ReportFilters({
           </select>
         </Field>
         {teams.length ? (
-          <Field id={`${id}-scope`} label="Sessions">
+          <Field id={`${id}-scope`} label={t("session_checkout_sessions")}>
             <select
               id={`${id}-scope`}
+              className={CONTROL}
               value={state.teamId ?? ""}
               // Event types belong to a scope: a new scope starts from all of its event types.
               onChange={(e) => onChange({ ...state, teamId: e.target.value ? Number(e.target.value) : null, eventTypeId: null })}
             >
-              <option value="">My sessions</option>
+              <option value="">{t("session_checkout_my_sessions")}</option>
               {teams.map((team) => (
                 <option key={team.teamId} value={team.teamId}>
                   {team.teamName}
@@ -85,8 +92,10 @@ export function ReportFilters({
 // A label beside its control rather than around it, so the control's name is the label alone.
 function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
   return (
-    <div className="sc-field">
-      <label htmlFor={id}>{label}</label>
+    <div className="grid gap-1">
+      <label htmlFor={id} className="text-subtle text-xs font-semibold">
+        {label}
+      </label>
       {children}
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 
+import { useLocale } from "@calcom/lib/hooks/useLocale";
 import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 
@@ -20,6 +21,7 @@ import { SeriesChart } from "./SeriesChart";
  * (the procedure's default), with the sessions behind the numbers as CSV.
  */
 export function ReportsPage({ timeZone, searchParams }: { timeZone: string; searchParams: URLSearchParams }) {
+  const { t } = useLocale();
   const [filters, setFilterState] = useState<FilterState>(() => filtersFromSearch(searchParams, presetRange(DEFAULT_PRESET, todayIn(timeZone))));
   const setFilters = (next: FilterState) => {
     setFilterState(next);
@@ -41,27 +43,31 @@ export function ReportsPage({ timeZone, searchParams }: { timeZone: string; sear
   const scopeName = teamName?.kind === "team" ? teamName.teamName : null;
 
   return (
-    <section className="sc-page sc-reports">
-      <header className="sc-page-header">
+    <section className="max-w-7xl">
+      <header className="mb-4 flex items-start justify-between gap-4">
         <div>
-          <h1>Reports</h1>
-          <p className="sc-muted">
-            {scopeName ? `${scopeName}'s sessions` : "Your sessions"}, by the day they started in {timeZone}.
+          <h1 className="mb-1 mt-0">{t("session_checkout_reports")}</h1>
+          <p className="text-subtle m-0 text-sm">
+            {scopeName ? t("session_checkout_reports_scope_sessions", { scope: scopeName, timeZone }) : t("session_checkout_reports_your_sessions", { timeZone })}
           </p>
         </div>
         <ExportCsvButton input={input} scopeName={scopeName} disabled={rangeProblem !== null || !report.data || isEmpty(report.data)} />
       </header>
       <ReportFilters state={filters} range={range} eventTypes={eventTypes} scopes={scopes.data ?? []} onChange={setFilters} />
       {rangeProblem ? (
-        <p role="alert" className="sc-error">{rangeProblem}</p>
+        <p role="alert" className="bg-error text-error rounded-md px-3 py-2">
+          {t(rangeProblem)}
+        </p>
       ) : report.isPending ? (
-        <p role="status" className="sc-card sc-loading">Loading the report…</p>
+        <p role="status" className="bg-default border-subtle text-subtle mb-4 rounded-lg border px-5 py-8 text-center">
+          {t("session_checkout_loading_report")}
+        </p>
       ) : report.isError ? (
-        <div role="alert" className="sc-error sc-error-retry">
-          <span>Could not load the report: {errorMessage(report.error)}</span>
+        <div role="alert" className="bg-error text-error flex items-center justify-between gap-4 rounded-md px-3 py-2">
+          <span>{t("session_checkout_report_failed", { message: errorMessage(report.error, t) })}</span>
           {isRetryable(report.error) ? (
             <Button color="secondary" loading={report.isFetching} onClick={() => void report.refetch()}>
-              Retry
+              {t("session_checkout_retry")}
             </Button>
           ) : null}
         </div>
@@ -78,10 +84,14 @@ function isEmpty(report: Report): boolean {
 }
 
 function ReportBody({ report, updating, eventTypeId, timeZone }: { report: Report; updating: boolean; eventTypeId: number | null; timeZone: string }) {
+  const { t } = useLocale();
   const filtered = eventTypeId !== null;
   const range = formatDayRange(report);
   // Sessions in the range that the figures below leave out, said once here.
-  const notCounted = [report.totals.upcoming ? `${report.totals.upcoming} upcoming` : "", report.totals.pending ? `${report.totals.pending} pending` : ""].filter(Boolean);
+  const notCounted = [
+    report.totals.upcoming ? t("session_checkout_upcoming_count", { count: report.totals.upcoming }) : "",
+    report.totals.pending ? t("session_checkout_pending_count", { count: report.totals.pending }) : "",
+  ].filter(Boolean);
   const pendingNote = notCounted.length ? ` · ${notCounted.join(", ")}` : "";
   // The Sessions page lists the caller's own sessions in their zone: the link matches this figure only then.
   const awaitingHref =
@@ -89,29 +99,32 @@ function ReportBody({ report, updating, eventTypeId, timeZone }: { report: Repor
       ? `/apps/session-checkout/sessions?status=awaiting&from=${report.from}&to=${report.to}${filtered ? `&eventType=${eventTypeId}` : ""}`
       : null;
   return (
-    <div aria-busy={updating || undefined} className={updating ? "sc-report sc-updating" : "sc-report"}>
-      <p className="sc-range-label" aria-live="polite">
+    // sc-report, sc-updating and sc-range-label: no style, markers the browser tests wait for.
+    <div aria-busy={updating || undefined} className={updating ? "sc-report sc-updating opacity-55 transition-opacity duration-150" : "sc-report transition-opacity duration-150"}>
+      <p className="sc-range-label mb-3 mt-0 flex items-baseline gap-2" aria-live="polite">
         <strong>{range}</strong>
-        <span className="sc-muted">{pendingNote}</span>
+        <span className="text-subtle text-sm">{pendingNote}</span>
       </p>
       {isEmpty(report) ? (
-        <div className="sc-card sc-empty" role="status">
-          <h2>No sessions in this range</h2>
-          <p className="sc-muted">
-            No session {filtered ? "of this event type " : ""}starts between these dates. Try a longer range, such as Last 30 days{filtered ? ", or all event types" : ""}.
-          </p>
+        <div className="bg-default border-subtle mb-4 rounded-lg border px-4 py-12 text-center" role="status">
+          <h2 className="mb-1.5 mt-0 text-lg">{t("session_checkout_report_empty_title")}</h2>
+          <p className="text-subtle m-0 text-sm">{t(filtered ? "session_checkout_report_empty_filtered" : "session_checkout_report_empty")}</p>
         </div>
       ) : (
         <>
           <KpiCards totals={report.totals} awaitingHref={awaitingHref} />
           <SeriesChart report={report} />
           <FiguresTable
-            caption="By event type"
-            nameHeader="Event type"
+            caption={t("session_checkout_by_event_type")}
+            nameHeader={t("session_checkout_event_type")}
             rows={report.eventTypes.map((e) => ({ key: String(e.eventTypeId), name: e.title, figures: e }))}
           />
           {report.scope.kind === "team" ? (
-            <FiguresTable caption="By member" nameHeader="Member" rows={report.members.map((m) => ({ key: String(m.userId), name: m.name, figures: m }))} />
+            <FiguresTable
+              caption={t("session_checkout_by_member")}
+              nameHeader={t("session_checkout_member")}
+              rows={report.members.map((m) => ({ key: String(m.userId), name: m.name, figures: m }))}
+            />
           ) : null}
         </>
       )}

@@ -1,27 +1,31 @@
+import type { TFunction } from "i18next";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+import { useLocale } from "@calcom/lib/hooks/useLocale";
 
 import type { Report } from "../../lib/services/reports";
 
-// The status tones of the calendar and badges (Confirmed's blue for awaiting checkout).
+// The status tones of the calendar and badges (Confirmed's blue for awaiting checkout); names as translation keys.
 const SERIES = [
-  { key: "completed", name: "Completed", color: "#059669" },
-  { key: "noShow", name: "No-show", color: "#dc2626" },
-  { key: "cancelled", name: "Cancelled", color: "#94a3b8" },
-  { key: "awaitingCheckout", name: "Awaiting checkout", color: "#2563eb" },
+  { key: "completed", nameKey: "session_checkout_completed", color: "#059669" },
+  { key: "noShow", nameKey: "session_checkout_no_show_series", color: "#dc2626" },
+  { key: "cancelled", nameKey: "session_checkout_cancelled", color: "#94a3b8" },
+  { key: "awaitingCheckout", nameKey: "session_checkout_awaiting_checkout", color: "#2563eb" },
 ] as const;
 
-function bucketLabel(start: string, bucket: Report["bucket"]): string {
+function bucketLabel(start: string, bucket: Report["bucket"], t: TFunction): string {
   const day = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short" }).format(new Date(`${start}T12:00:00Z`));
-  return bucket === "week" ? `w/c ${day}` : day;
+  return bucket === "week" ? t("session_checkout_week_commencing", { day }) : day;
 }
 
 /** Sessions per day or week, stacked by what happened to them. */
 export function SeriesChart({ report }: { report: Pick<Report, "series" | "bucket"> }) {
-  const data = report.series.map((point) => ({ ...point, label: bucketLabel(point.start, report.bucket) }));
-  const per = report.bucket === "week" ? "week (weeks start on Monday)" : "day";
+  const { t } = useLocale();
+  const data = report.series.map((point) => ({ ...point, label: bucketLabel(point.start, report.bucket, t) }));
+  const title = t(report.bucket === "week" ? "session_checkout_sessions_per_week" : "session_checkout_sessions_per_day");
   return (
-    <figure className="sc-card sc-chart" aria-label={`Sessions per ${per}`}>
-      <figcaption className="sc-card-title">Sessions per {per}</figcaption>
+    <figure className="bg-default border-subtle mx-0 mb-4 mt-0 rounded-lg border px-5 py-4" aria-label={title}>
+      <figcaption className="mb-3 mt-0 font-semibold">{title}</figcaption>
       <ResponsiveContainer width="100%" height={260}>
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
@@ -29,10 +33,10 @@ export function SeriesChart({ report }: { report: Pick<Report, "series" | "bucke
           <YAxis allowDecimals={false} tickLine={false} axisLine={false} tick={{ fontSize: 12, fill: "#64748b" }} />
           <Tooltip cursor={{ fill: "rgb(15 23 42 / 0.04)" }} />
           {/* In the order of the stack, not alphabetical; labels in text colour (the dot carries the colour). */}
-          <Legend iconType="circle" itemSorter={(item) => SERIES.findIndex((series) => series.key === item.dataKey)} wrapperStyle={{ fontSize: 13 }} formatter={(value: string) => <span className="sc-legend-label">{value}</span>} />
+          <Legend iconType="circle" itemSorter={(item) => SERIES.findIndex((series) => series.key === item.dataKey)} wrapperStyle={{ fontSize: 13 }} formatter={(value: string) => <span className="text-emphasis">{value}</span>} />
           {SERIES.map((series) => (
             // No grow-in animation: the bars change with every filter, and should read at once.
-            <Bar key={series.key} dataKey={series.key} name={series.name} stackId="sessions" fill={series.color} maxBarSize={36} isAnimationActive={false} />
+            <Bar key={series.key} dataKey={series.key} name={t(series.nameKey)} stackId="sessions" fill={series.color} maxBarSize={36} isAnimationActive={false} />
           ))}
         </BarChart>
       </ResponsiveContainer>

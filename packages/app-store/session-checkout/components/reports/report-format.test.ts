@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { formatAverageRating, formatRate, moneyLines, plural } from "./report-format";
+import { formatAverageRating, formatRate, moneyLines } from "./report-format";
 
 describe("report figures in words", () => {
   it("rounds rates and ratings, and says — when there is nothing to divide", () => {
@@ -11,8 +11,6 @@ describe("report figures in words", () => {
     expect(formatAverageRating(11 / 3)).toBe("3.7/5");
     expect(formatAverageRating(4)).toBe("4/5");
     expect(formatAverageRating(null)).toBe("—");
-    expect(plural(1, "rating", "ratings")).toBe("1 rating");
-    expect(plural(1200, "rating", "ratings")).toBe("1,200 ratings");
   });
 
   it("keeps currencies apart, each in its own minor unit", () => {

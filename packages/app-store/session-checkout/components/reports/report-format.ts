@@ -22,7 +22,3 @@ export function moneyLines(amounts: MoneyByCurrency): string[] {
     .sort()
     .map((currency) => formatMoney(amounts[currency] ?? 0, currency));
 }
-
-export function plural(count: number, one: string, many: string): string {
-  return `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
-}

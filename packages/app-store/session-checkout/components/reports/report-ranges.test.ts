@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { addDays, awaitingFilterFrom, checkRange, formatDayRange, presetRange, todayIn } from "./report-ranges";
+import { englishT } from "../test-locale";
+import { addDays, awaitingFilterFrom, checkRange, formatDayRange, presetRange, todayIn, type DayRange } from "./report-ranges";
 
 describe("report date ranges", () => {
   it("reads today in the host's zone", () => {
@@ -27,10 +28,15 @@ describe("report date ranges", () => {
   });
 
   it("says what is wrong with a typed range", () => {
-    expect(checkRange({ from: "", to: "2026-01-01" })).toBe("Enter both dates.");
-    expect(checkRange({ from: "2026-01-02", to: "2026-01-01" })).toBe("The range ends before it starts.");
-    expect(checkRange({ from: "2020-01-01", to: "2026-01-01" })).toBe("A report covers at most two years.");
-    expect(checkRange({ from: "2026-01-01", to: "2026-01-01" })).toBeNull();
+    const t = englishT();
+    const problem = (range: DayRange) => {
+      const key = checkRange(range);
+      return key && t(key);
+    };
+    expect(problem({ from: "", to: "2026-01-01" })).toBe("Enter both dates.");
+    expect(problem({ from: "2026-01-02", to: "2026-01-01" })).toBe("The range ends before it starts.");
+    expect(problem({ from: "2020-01-01", to: "2026-01-01" })).toBe("A report covers at most two years.");
+    expect(problem({ from: "2026-01-01", to: "2026-01-01" })).toBeNull();
   });
 
   it("writes ranges briefly", () => {

@@ -2,15 +2,15 @@ import { rangeDays, REPORT_MAX_DAYS } from "../../lib/reports";
 
 /*
  * The date-range presets, as calendar days (YYYY-MM-DD) in the host's zone: the report reads its
- * days there too. Weeks start on Monday, as the report's weekly buckets do.
+ * days there too. Weeks start on Monday, as the report's weekly buckets do. Labels are translation keys.
  */
 
 export const RANGE_PRESETS = [
-  { id: "this-week", label: "This week" },
-  { id: "last-week", label: "Last week" },
-  { id: "this-month", label: "This month" },
-  { id: "last-30-days", label: "Last 30 days" },
-  { id: "custom", label: "Custom" },
+  { id: "this-week", labelKey: "session_checkout_range_this_week" },
+  { id: "last-week", labelKey: "session_checkout_range_last_week" },
+  { id: "this-month", labelKey: "session_checkout_range_this_month" },
+  { id: "last-30-days", labelKey: "session_checkout_range_last_30_days" },
+  { id: "custom", labelKey: "session_checkout_range_custom" },
 ] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number]["id"];
 
@@ -52,13 +52,20 @@ export function presetRange(preset: Exclude<RangePreset, "custom">, today: strin
   }
 }
 
-/** A range a person typed: null with the reason when the report would refuse it. */
-export function checkRange(range: DayRange): string | null {
+/** Why the report would refuse a range, as a translation key. */
+export type RangeProblem =
+  | "session_checkout_range_missing_dates"
+  | "session_checkout_range_invalid_dates"
+  | "session_checkout_range_reversed"
+  | "session_checkout_range_too_long";
+
+/** A range a person typed: null, or the key of the reason when the report would refuse it. */
+export function checkRange(range: DayRange): RangeProblem | null {
   const days = rangeDays(range.from, range.to);
-  if (!range.from || !range.to) return "Enter both dates.";
-  if (days === null) return "Enter real calendar dates, from the year 1900 on.";
-  if (days < 1) return "The range ends before it starts.";
-  if (days > REPORT_MAX_DAYS) return "A report covers at most two years.";
+  if (!range.from || !range.to) return "session_checkout_range_missing_dates";
+  if (days === null) return "session_checkout_range_invalid_dates";
+  if (days < 1) return "session_checkout_range_reversed";
+  if (days > REPORT_MAX_DAYS) return "session_checkout_range_too_long";
   return null;
 }
 
