@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { lockSessionsForChange } from "../../packages/app-store/session-checkout/lib/services/locked-session";
 import { callerFor, factories, sessionRows } from "../support/factories";
 import { codeOf, refusalOf } from "../support/refusals";
 import { useTestDatabase } from "../support/test-database";
@@ -119,6 +120,19 @@ describe("who may act on a session", () => {
     const orgTeam = await make.team([{ userId: host.id, role: "MEMBER" }], { parentId: org.id });
     const teamBooking = await make.booking({ hostId: host.id, eventTypeId: (await make.eventType({ teamId: orgTeam.id })).id });
     await mayAct(orgAdmin, teamBooking.id);
+  });
+
+  it("the lock holds a booking to the organizer and event type the access check saw: one reassigned since is not locked", async () => {
+    const { host, admin, booking } = await teamWorld();
+    const actor = { kind: "user" as const, userId: admin.id };
+    const seen = { userId: host.id, eventTypeId: booking.eventTypeId };
+    const lockedAsSeen = await prisma.$transaction((tx) => lockSessionsForChange(tx, [booking.id], actor, { checkedOwnership: seen }));
+    expect(lockedAsSeen.map((s) => s.bookingId)).toEqual([booking.id]);
+    // Reassigned to another host after the check: the old answer does not reach the row.
+    const otherHost = await make.user();
+    await prisma.booking.update({ where: { id: booking.id }, data: { userId: otherHost.id } });
+    const lockedAfter = await prisma.$transaction((tx) => lockSessionsForChange(tx, [booking.id], actor, { checkedOwnership: seen }));
+    expect(lockedAfter).toEqual([]);
   });
 
   it("as Cal.com: an admin of a team the organizer has joined may act on the organizer's personal booking", async () => {

@@ -9,7 +9,8 @@ import { appTranslationsEn } from "@calcom/app-store/apps.locales.generated";
  * Stand-in for Cal.com's useLocale: i18next behind react-i18next, the "common" namespace, Cal.com's
  * `{{name}}` interpolation. Its dictionary is what Cal.com's apps/web/public/static/locales/en/common.json
  * holds once the apps' locale files are merged into it: here, the registry's merge of every app's
- * locales/en/common.json. English only, as this host has no language setting.
+ * locales/en/common.json. English only, as this host has no language setting. i18next's HTML
+ * escaping of interpolated values stays on, as in Cal.com: a caller turns it off call by call.
  */
 const instance: i18n = createInstance();
 void instance.use(initReactI18next).init({
@@ -18,8 +19,6 @@ void instance.use(initReactI18next).init({
   ns: ["common"],
   defaultNS: "common",
   resources: { en: { common: appTranslationsEn } },
-  // React escapes what it renders; i18next escaping too would show "&amp;" in text.
-  interpolation: { escapeValue: false },
   initImmediate: false,
   returnNull: false,
 });

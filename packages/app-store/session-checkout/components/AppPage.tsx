@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale } from "@calcom/lib/hooks/useLocale";
+import { useAppLocale } from "./use-app-locale";
 
 import { ClientHistoryPage } from "./ClientHistoryPage";
 import { awaitingFilterFrom, todayIn } from "./reports/report-ranges";
@@ -10,7 +10,7 @@ import type { AppPageProps } from "./slot-props";
 
 /** The app's pages under /apps/session-checkout/: clients/<email>, sessions (?status=awaiting&from=&to=) and reports (?range=&from=&to=&team=&eventType=). */
 export default function AppPage({ path, searchParams, timeZone }: AppPageProps) {
-  const { t } = useLocale();
+  const { t } = useAppLocale();
   const [page, argument] = path;
   if (page === "clients" && argument) return <ClientHistoryPage attendeeEmail={decodeURIComponent(argument)} timeZone={timeZone} />;
   if (page === "sessions") return <SessionsListPage timeZone={timeZone} awaitingIn={awaitingFilterFrom(new URLSearchParams(searchParams), todayIn(timeZone))} />;

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import { useLocale } from "@calcom/lib/hooks/useLocale";
+import { useAppLocale } from "./use-app-locale";
 import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 import { Dialog, DialogClose, DialogContent, DialogFooter } from "@calcom/ui/components/dialog";
@@ -26,7 +26,7 @@ const TABS: Array<{ id: Tab; labelKey: string }> = [
 
 /** Session Checkout's part of the booking detail dialog, filled in through the registry's slot. */
 export default function BookingDialogActions({ bookingId, timeZone, onSessionChanged }: BookingDialogSlotProps) {
-  const { t } = useLocale();
+  const { t } = useAppLocale();
   const utils = trpc.useUtils();
   const session = trpc.viewer.appSessionCheckout.getSession.useQuery(
     { bookingId },

@@ -2,7 +2,7 @@
 
 import { useEffect } from "react";
 
-import { useLocale } from "@calcom/lib/hooks/useLocale";
+import { useAppLocale } from "./use-app-locale";
 import { trpc } from "@calcom/trpc/react";
 
 import type { CalendarStatusesProps } from "./calendar-statuses-props";
@@ -14,7 +14,7 @@ import { SESSION_STATUS_LABEL_KEYS } from "./SessionStatusBadge";
  * and whether it may move (a Completed session is locked in place). Renders nothing; reports to the host.
  */
 export default function CalendarStatuses({ bookingIds, refreshKey, onStatuses, onError }: CalendarStatusesProps) {
-  const { t } = useLocale();
+  const { t } = useAppLocale();
   const statuses = trpc.viewer.appSessionCheckout.sessionStatuses.useQuery({ bookingIds }, { enabled: bookingIds.length > 0 });
   const { refetch } = statuses;
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useLocale } from "@calcom/lib/hooks/useLocale";
+import { useAppLocale } from "./use-app-locale";
 import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 
@@ -11,7 +11,7 @@ import { SessionStatusBadge } from "./SessionStatusBadge";
 
 /** Every session one client had with the signed-in host. */
 export function ClientHistoryPage({ attendeeEmail, timeZone }: { attendeeEmail: string; timeZone: string }) {
-  const { t } = useLocale();
+  const { t } = useAppLocale();
   const history = trpc.viewer.appSessionCheckout.clientHistory.useInfiniteQuery({ attendeeEmail }, { getNextPageParam: (page) => page.nextCursor ?? undefined });
   if (history.isLoading) return <p className="text-subtle text-sm">{t("session_checkout_loading_history")}</p>;
   if (!history.data)
@@ -79,7 +79,7 @@ export function ClientHistoryPage({ attendeeEmail, timeZone }: { attendeeEmail: 
 
 /** The client's own answer (the comment as text); else the session's rating, which in a group is everyone's mean. */
 function ClientRating({ answer, sessionRating }: { answer: { rating: number; comment: string | null } | null; sessionRating: number | null }) {
-  const { t } = useLocale();
+  const { t } = useAppLocale();
   if (!answer) return <>{sessionRating ? <span className="text-subtle text-sm">{t("session_checkout_session_rating", { rating: sessionRating })}</span> : "—"}</>;
   return (
     <>

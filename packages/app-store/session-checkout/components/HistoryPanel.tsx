@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import { useLocale } from "@calcom/lib/hooks/useLocale";
+import { useAppLocale } from "./use-app-locale";
 import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 
@@ -24,7 +24,7 @@ const ACTION_LABEL_KEY: Record<SessionDetails["history"][number]["action"], stri
 
 /** The latest entries from the dialog's details; older ones a page at a time, on request. */
 export function HistoryPanel({ bookingId, entries, nextCursor, timeZone }: { bookingId: number; entries: SessionDetails["history"]; nextCursor: number | null; timeZone: string }) {
-  const { t } = useLocale();
+  const { t } = useAppLocale();
   const [showOlder, setShowOlder] = useState(false);
   const older = trpc.viewer.appSessionCheckout.sessionHistory.useInfiniteQuery(
     { bookingId },

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import { useLocale } from "@calcom/lib/hooks/useLocale";
+import { useAppLocale } from "./use-app-locale";
 import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 import { ConfirmationDialogContent, Dialog } from "@calcom/ui/components/dialog";
@@ -16,7 +16,7 @@ const ROW = "mt-1.5 flex items-center justify-between gap-2";
 
 /** Private notes: only the signed-in author's notes are ever fetched. Rendered as plain text. */
 export function NotesPanel({ bookingId, timeZone }: { bookingId: number; timeZone: string }) {
-  const { t } = useLocale();
+  const { t } = useAppLocale();
   const utils = trpc.useUtils();
   const notes = trpc.viewer.appSessionCheckout.listNotes.useQuery({ bookingId });
   const [draft, setDraft] = useState("");

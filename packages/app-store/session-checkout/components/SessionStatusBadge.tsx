@@ -1,4 +1,4 @@
-import { useLocale } from "@calcom/lib/hooks/useLocale";
+import { useAppLocale } from "./use-app-locale";
 import { Badge } from "@calcom/ui/components/badge";
 
 import { SESSION_STATUS_TONES, type SessionStatus } from "../lib/status";
@@ -13,6 +13,6 @@ export const SESSION_STATUS_LABEL_KEYS: Record<SessionStatus, string> = {
 };
 
 export function SessionStatusBadge({ status }: { status: SessionStatus }) {
-  const { t } = useLocale();
+  const { t } = useAppLocale();
   return <Badge variant={SESSION_STATUS_TONES[status]}>{t(SESSION_STATUS_LABEL_KEYS[status])}</Badge>;
 }

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import { useLocale } from "@calcom/lib/hooks/useLocale";
+import { useAppLocale } from "./use-app-locale";
 import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 import { ConfirmationDialogContent, Dialog } from "@calcom/ui/components/dialog";
@@ -17,7 +17,7 @@ import { SessionStatusBadge } from "./SessionStatusBadge";
 
 /** Past sessions of the last four weeks, or those awaiting checkout in a range (the report's link), to select and check out together. */
 export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; awaitingIn: AwaitingFilter | null }) {
-  const { t } = useLocale();
+  const { t } = useAppLocale();
   const utils = trpc.useUtils();
   const [page, setPage] = useState(0);
   // placeholderData keeps the previous page on screen while the next loads (TanStack's keepPreviousData).
@@ -69,7 +69,7 @@ export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; a
       <div className="mt-1.5 flex items-center justify-between gap-2">
         <span>{t("session_checkout_selected_count", { count: selected.size })}</span>
         {/* The confirmation closes as soon as it is confirmed: the button waits for the checkout to finish. */}
-        <Button disabled={selected.size === 0 || bulk.isPending} onClick={() => setConfirming(true)}>
+        <Button disabled={selected.size === 0} loading={bulk.isPending} onClick={() => setConfirming(true)}>
           {t("session_checkout_check_out_selected")}
         </Button>
       </div>
@@ -98,7 +98,7 @@ export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; a
                 type="checkbox"
                 className="w-auto"
                 aria-label={t("session_checkout_select_all")}
-                disabled={selectable.length === 0}
+                disabled={selectable.length === 0 || bulk.isPending}
                 checked={selectable.length > 0 && selected.size === selectable.length}
                 onChange={(e) => setSelected(e.target.checked ? new Set(selectable.map((r) => r.bookingId)) : new Set())}
               />
@@ -126,7 +126,7 @@ export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; a
                   type="checkbox"
                   className="w-auto"
                   aria-label={t("session_checkout_select_session", { session: titles.get(row.bookingId) })}
-                  disabled={!row.checkout.allowed}
+                  disabled={!row.checkout.allowed || bulk.isPending}
                   title={row.checkout.allowed ? undefined : row.checkout.reason}
                   checked={selected.has(row.bookingId)}
                   onChange={(e) => toggle(row.bookingId, e.target.checked)}
@@ -146,10 +146,10 @@ export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; a
           <span aria-live="polite">{t("session_checkout_pager_range", { first: firstShown, last: lastShown, total })}</span>
           {total > pageSize ? (
             <>
-              <Button color="secondary" disabled={page === 0 || sessions.isPlaceholderData} onClick={() => { setPage(page - 1); setSelected(new Set()); }}>
+              <Button color="secondary" disabled={page === 0 || sessions.isPlaceholderData || bulk.isPending} onClick={() => { setPage(page - 1); setSelected(new Set()); }}>
                 {t("session_checkout_previous")}
               </Button>
-              <Button color="secondary" disabled={lastShown >= total || sessions.isPlaceholderData} onClick={() => { setPage(page + 1); setSelected(new Set()); }}>
+              <Button color="secondary" disabled={lastShown >= total || sessions.isPlaceholderData || bulk.isPending} onClick={() => { setPage(page + 1); setSelected(new Set()); }}>
                 {t("session_checkout_next")}
               </Button>
             </>

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import { useLocale } from "@calcom/lib/hooks/useLocale";
+import { useAppLocale } from "./use-app-locale";
 import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 import { showToast } from "@calcom/ui/components/toast";
@@ -32,7 +32,7 @@ const HINT = "text-subtle text-sm";
 
 /** Settings > Calendar > General: the Auto-Checkout section and satisfaction surveys. */
 export default function SettingsSection({ timeZone }: SettingsSlotProps) {
-  const { t } = useLocale();
+  const { t } = useAppLocale();
   const utils = trpc.useUtils();
   const settings = trpc.viewer.appSessionCheckout.getSettings.useQuery();
   const [draft, setDraft] = useState<Draft | null>(null);

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import { useLocale } from "@calcom/lib/hooks/useLocale";
+import { useAppLocale } from "./use-app-locale";
 import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 import { showToast } from "@calcom/ui/components/toast";
@@ -19,7 +19,7 @@ const MUTED = "text-subtle text-sm";
 
 /** Each attendee's satisfaction survey in plain words; a failed one can be sent again. Comments are shown as text, never HTML. */
 export function SurveyPanel({ bookingId, timeZone, details }: { bookingId: number; timeZone: string; details: Pick<SessionDetails, "surveys" | "attendees" | "checkout" | "unsubscribedFromSurveys"> }) {
-  const { t } = useLocale();
+  const { t } = useAppLocale();
   const utils = trpc.useUtils();
   const [error, setError] = useState<string | null>(null);
   const resend = trpc.viewer.appSessionCheckout.resendSurvey.useMutation();
@@ -78,7 +78,7 @@ export function SurveyPanel({ bookingId, timeZone, details }: { bookingId: numbe
 }
 
 function SurveyStateText({ survey, timeZone }: { survey: SurveyView; timeZone: string }) {
-  const { t } = useLocale();
+  const { t } = useAppLocale();
   switch (survey.state) {
     case "QUEUED":
       return <span>{t("session_checkout_survey_queued")}</span>;

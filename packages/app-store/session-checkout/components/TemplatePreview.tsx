@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import { useLocale } from "@calcom/lib/hooks/useLocale";
+import { useAppLocale } from "./use-app-locale";
 import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 import { Dialog, DialogContent } from "@calcom/ui/components/dialog";
@@ -18,7 +18,7 @@ const TEMPLATES: ReadonlyArray<{ template: PreviewTemplate; labelKey: string }> 
 
 /** Buttons that show each template with sample data in the host's branding, in a dialog. */
 export function TemplatePreviews() {
-  const { t } = useLocale();
+  const { t } = useAppLocale();
   const [open, setOpen] = useState<(typeof TEMPLATES)[number] | null>(null);
   return (
     <div className="mt-2 flex flex-wrap items-center gap-2">
@@ -34,7 +34,7 @@ export function TemplatePreviews() {
 }
 
 function PreviewDialog({ template, label, onClose }: { template: PreviewTemplate; label: string; onClose: () => void }) {
-  const { t } = useLocale();
+  const { t } = useAppLocale();
   const preview = trpc.viewer.appSessionCheckout.previewTemplate.useQuery({ template });
   return (
     <Dialog open onOpenChange={(isOpen) => !isOpen && onClose()}>

@@ -22,10 +22,27 @@ export async function mayAccessBooking(db: PrismaClient, callerId: number, booki
   return new BookingAccessService(db).doesUserIdHaveAccessToBooking({ userId: callerId, bookingId: booking.id });
 }
 
-/** The bookings of `bookings` the caller may act on, in their order. */
+/** How many bookings of one call are asked about at once: each question is a few statements. */
+const ACCESS_CHECKS_AT_ONCE = 4;
+
+/** The bookings of `bookings` the caller may act on, in their order (the organizer's own without a question). */
 export async function bookingsCallerMayAccess<T extends BookingOrganizer>(db: PrismaClient, callerId: number, bookings: ReadonlyArray<T>): Promise<T[]> {
-  const allowed = await Promise.all(bookings.map((booking) => mayAccessBooking(db, callerId, booking)));
+  const allowed = bookings.map((booking) => booking.userId === callerId);
+  const toAsk = bookings.map((_, index) => index).filter((index) => !allowed[index]);
+  const service = new BookingAccessService(db);
+  const worker = async () => {
+    for (let index = toAsk.shift(); index !== undefined; index = toAsk.shift()) {
+      allowed[index] = await service.doesUserIdHaveAccessToBooking({ userId: callerId, bookingId: bookings[index]!.id });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(ACCESS_CHECKS_AT_ONCE, toAsk.length) }, worker));
   return bookings.filter((_, index) => allowed[index]);
+}
+
+/** Who organises a booking and under which event type, as the access check saw them: the lock holds the booking to it. */
+export interface CheckedOwnership {
+  userId: number | null;
+  eventTypeId: number | null;
 }
 
 /**
@@ -33,8 +50,11 @@ export async function bookingsCallerMayAccess<T extends BookingOrganizer>(db: Pr
  * it (nothing revealed); a caller without the app who finds nothing is told that first, as the
  * installed check of the lock would.
  */
-export async function assertMayActOnBooking(db: PrismaClient, callerId: number, bookingId: number, { requireInstalled }: { requireInstalled: boolean }): Promise<void> {
-  if (await new BookingAccessService(db).doesUserIdHaveAccessToBooking({ userId: callerId, bookingId })) return;
+export async function assertMayActOnBooking(db: PrismaClient, callerId: number, bookingId: number, { requireInstalled }: { requireInstalled: boolean }): Promise<CheckedOwnership> {
+  // Read first: the lock then holds the booking to this organizer and event type, so a booking
+  // reassigned after the question is not changed on its old answer.
+  const seen = await db.booking.findUnique({ where: { id: bookingId }, select: { userId: true, eventTypeId: true } });
+  if (seen && (await new BookingAccessService(db).doesUserIdHaveAccessToBooking({ userId: callerId, bookingId }))) return seen;
   if (requireInstalled && !(await isInstalledFor(db, callerId))) throw new SessionCheckoutError("FORBIDDEN", NOT_INSTALLED_MESSAGE);
   throw bookingNotFound();
 }

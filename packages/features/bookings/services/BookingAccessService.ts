@@ -66,8 +66,17 @@ export class BookingAccessService {
     return false;
   }
 
-  /** OWNER or ADMIN of the team, or of the organization the team belongs to. */
+  /** OWNER or ADMIN of the team, or of the organization the team belongs to; as Cal.com's permission check, a failure reads as "no". */
   private async isBookingReaderOf(userId: number, teamId: number): Promise<boolean> {
+    try {
+      return await this.hasReaderRole(userId, teamId);
+    } catch (error) {
+      console.error("BookingAccessService: the permission check failed", error);
+      return false;
+    }
+  }
+
+  private async hasReaderRole(userId: number, teamId: number): Promise<boolean> {
     const team = await this.prismaClient.team.findUnique({
       where: { id: teamId },
       select: { parentId: true, members: { where: { userId }, select: { role: true } } },

@@ -1,6 +1,6 @@
 import { useState } from "react";
 
-import { useLocale } from "@calcom/lib/hooks/useLocale";
+import { useAppLocale } from "../use-app-locale";
 import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 
@@ -12,7 +12,7 @@ type Outcome = { kind: "done"; message: string } | { kind: "error"; message: str
 
 /** Downloads the sessions behind the report as CSV, made in the browser from the reportSessions query. */
 export function ExportCsvButton({ input, scopeName, disabled }: { input: TReportSessionsInputSchema; scopeName: string | null; disabled: boolean }) {
-  const { t } = useLocale();
+  const { t } = useAppLocale();
   const utils = trpc.useUtils();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);

@@ -1,4 +1,4 @@
-import { useLocale } from "@calcom/lib/hooks/useLocale";
+import { useAppLocale } from "../use-app-locale";
 
 import type { Figures } from "../../lib/services/reports";
 import { formatAverageRating, formatRate, moneyLines } from "./report-format";
@@ -11,7 +11,7 @@ const NUM = "text-right tabular-nums";
 
 /** The report's figures per event type or per member, one row each. */
 export function FiguresTable({ caption, nameHeader, rows }: { caption: string; nameHeader: string; rows: Array<{ key: string; name: string; figures: Figures }> }) {
-  const { t } = useLocale();
+  const { t } = useAppLocale();
   return (
     <div className="bg-default border-subtle mb-4 overflow-x-auto rounded-lg border">
       <table className={TABLE}>

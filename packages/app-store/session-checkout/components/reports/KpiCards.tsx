@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-import { useLocale } from "@calcom/lib/hooks/useLocale";
+import { useAppLocale } from "../use-app-locale";
 
 import type { Figures } from "../../lib/services/reports";
 import { formatAverageRating, formatRate, moneyLines } from "./report-format";
@@ -19,7 +19,7 @@ const LABEL = "text-subtle text-xs font-semibold";
 
 /** The headline figures, each in a card named by its label (the e2e test and screen readers find them by it). */
 export function KpiCards({ totals, awaitingHref }: { totals: Figures; awaitingHref: string | null }) {
-  const { t } = useLocale();
+  const { t } = useAppLocale();
   const ended = totals.completed + totals.noShow + totals.awaitingCheckout;
   const collected = moneyLines(totals.collected);
   const listValue = moneyLines(totals.listValue);

@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from "react";
 
-import { useLocale } from "@calcom/lib/hooks/useLocale";
+import { useAppLocale } from "../use-app-locale";
 
 import type { ReportScopeChoice } from "../../lib/services/report-scopes";
 import type { FilterState } from "./report-filters";
@@ -23,7 +23,7 @@ export function ReportFilters({
   scopes: ReportScopeChoice[];
   onChange: (next: FilterState) => void;
 }) {
-  const { t } = useLocale();
+  const { t } = useAppLocale();
   const id = useId();
   const teams = scopes.filter((scope): scope is Extract<ReportScopeChoice, { kind: "team" }> => scope.kind === "team");
   // A chosen event type with no session in the range is still shown as chosen.

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import { useLocale } from "@calcom/lib/hooks/useLocale";
+import { useAppLocale } from "../use-app-locale";
 import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 
@@ -21,7 +21,7 @@ import { SeriesChart } from "./SeriesChart";
  * (the procedure's default), with the sessions behind the numbers as CSV.
  */
 export function ReportsPage({ timeZone, searchParams }: { timeZone: string; searchParams: URLSearchParams }) {
-  const { t } = useLocale();
+  const { t } = useAppLocale();
   const [filters, setFilterState] = useState<FilterState>(() => filtersFromSearch(searchParams, presetRange(DEFAULT_PRESET, todayIn(timeZone))));
   const setFilters = (next: FilterState) => {
     setFilterState(next);
@@ -84,7 +84,7 @@ function isEmpty(report: Report): boolean {
 }
 
 function ReportBody({ report, updating, eventTypeId, timeZone }: { report: Report; updating: boolean; eventTypeId: number | null; timeZone: string }) {
-  const { t } = useLocale();
+  const { t } = useAppLocale();
   const filtered = eventTypeId !== null;
   const range = formatDayRange(report);
   // Sessions in the range that the figures below leave out, said once here.

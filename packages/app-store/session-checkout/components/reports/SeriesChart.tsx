@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
-import { useLocale } from "@calcom/lib/hooks/useLocale";
+import { useAppLocale } from "../use-app-locale";
 
 import type { Report } from "../../lib/services/reports";
 
@@ -20,7 +20,7 @@ function bucketLabel(start: string, bucket: Report["bucket"], t: TFunction): str
 
 /** Sessions per day or week, stacked by what happened to them. */
 export function SeriesChart({ report }: { report: Pick<Report, "series" | "bucket"> }) {
-  const { t } = useLocale();
+  const { t } = useAppLocale();
   const data = report.series.map((point) => ({ ...point, label: bucketLabel(point.start, report.bucket, t) }));
   const title = t(report.bucket === "week" ? "session_checkout_sessions_per_week" : "session_checkout_sessions_per_day");
   return (

@@ -3,6 +3,7 @@ import { Prisma } from "@calcom/prisma/client";
 import type { BookingStatus } from "@calcom/prisma/enums";
 
 import type { Actor } from "../actor";
+import type { CheckedOwnership } from "../booking-access";
 import { bookingNotFound, SessionCheckoutError } from "../errors";
 import { APP_SLUG, isInstalledFor, NOT_INSTALLED_MESSAGE } from "../installation";
 import { DEFAULT_SETTINGS } from "../settings";
@@ -27,6 +28,8 @@ export interface LockExtras {
   requireInstalled?: boolean;
   /** Read the host's survey setting with the session (a checkout needs it). */
   withSurveySetting?: boolean;
+  /** For a user: the organizer and event type the access check saw; a booking changed since is not locked (not found). */
+  checkedOwnership?: CheckedOwnership;
 }
 
 /**
@@ -54,9 +57,13 @@ export async function lockSessionsForChange(tx: PrismaTransaction, bookingIds: R
   // when it began, so the reads come after it. The installed check is its filter: a caller without
   // the app locks nothing. NOWAIT: a row someone else holds fails the statement at once; the caller
   // lets its connection go and tries again (session-busy.ts) rather than waiting with it.
+  const owner = extras.checkedOwnership;
+  const sameOwnership = owner
+    ? Prisma.sql`AND b."userId" IS NOT DISTINCT FROM ${owner.userId}::int AND b."eventTypeId" IS NOT DISTINCT FROM ${owner.eventTypeId}::int`
+    : Prisma.empty;
   const locked = await tx.$queryRaw<Array<{ id: number }>>`
     SELECT b."id" FROM "Booking" b
-    WHERE b."id" = ANY(${ids}::int[]) AND ${installedFilterSql(installedFor)}
+    WHERE b."id" = ANY(${ids}::int[]) AND ${installedFilterSql(installedFor)} ${sameOwnership}
     ORDER BY b."id"
     FOR NO KEY UPDATE OF b NOWAIT`;
   if (locked.length === 0) {

@@ -5,7 +5,7 @@ import type { App_SessionCheckout_AuditAction } from "@calcom/prisma/enums";
 import { sessionChangedEvents } from "../../jobs/domain-events";
 import { publishAppEvents } from "../../jobs/publish";
 import { actorUserId, type Actor, type CheckoutMethod } from "../actor";
-import { assertMayActOnBooking } from "../booking-access";
+import { assertMayActOnBooking, type CheckedOwnership } from "../booking-access";
 import { auditInsertSql } from "../audit";
 import { planAutoCheckout } from "../auto-checkout";
 import { DEFAULT_SETTINGS } from "../settings";
@@ -62,11 +62,12 @@ const AUDIT_ACTION: Record<SessionAction, App_SessionCheckout_AuditAction> = {
 export async function performSessionAction(db: PrismaClient, input: SessionActionInput): Promise<SessionActionResult> {
   // A user's checkout or undo is tried once in two statements; a session changed or busy meanwhile, and every other action, take the locking transaction.
   const oneStatement = oneStatementAction(db, input);
-  // Who may act is asked once, before the locking transaction (a refused call locks nothing).
-  let mayAct: Promise<void> | undefined;
+  // Who may act is asked once, before the locking transaction (a refused call locks nothing); the
+  // lock then holds the booking to the organizer and event type that answer was about.
+  let mayAct: Promise<CheckedOwnership> | undefined;
   const lockingWay = async () => {
-    if (input.actor.kind === "user") await (mayAct ??= assertMayActOnBooking(db, input.actor.userId, input.bookingId, { requireInstalled: input.requireInstalled === true }));
-    return db.$transaction((tx) => applySessionAction(tx, input), CONNECTION_WAIT);
+    const checkedOwnership = input.actor.kind === "user" ? await (mayAct ??= assertMayActOnBooking(db, input.actor.userId, input.bookingId, { requireInstalled: input.requireInstalled === true })) : undefined;
+    return db.$transaction((tx) => applySessionAction(tx, input, checkedOwnership), CONNECTION_WAIT);
   };
   const result = await retryWhileBusy(async () => (await oneStatement.attempt()) ?? lockingWay());
   await publishAppEvents(sessionChangedEvents(input.action, [{ ...result, method: input.method ?? "MANUAL" }]));
@@ -87,11 +88,12 @@ async function planFor(tx: PrismaTransaction, session: LockedSession, input: Ses
   return planTransition(session.snapshot, { action: input.action, now, attendeeEmails: input.attendeeEmails, surveysEnabled });
 }
 
-async function applySessionAction(tx: PrismaTransaction, input: SessionActionInput): Promise<SessionActionResult> {
+async function applySessionAction(tx: PrismaTransaction, input: SessionActionInput, checkedOwnership: CheckedOwnership | undefined): Promise<SessionActionResult> {
   const now = input.now ?? new Date();
   const method = input.action === "checkout" ? (input.method ?? "MANUAL") : "MANUAL";
   const session = await lockSessionForChange(tx, input.bookingId, input.actor, {
     requireInstalled: input.requireInstalled,
+    checkedOwnership,
     withSurveySetting: input.action === "checkout" && input.actor.kind !== "auto-checkout",
   });
   const plan = await planFor(tx, session, input, now);

@@ -4,7 +4,7 @@ import type { App_SessionCheckout_SurveyStatus } from "@calcom/prisma/enums";
 import { surveyResendRequestedEvent } from "../../jobs/domain-events";
 import { publishAppEvents } from "../../jobs/publish";
 import { appendAuditEntry } from "../audit";
-import { assertMayActOnBooking } from "../booking-access";
+import { assertMayActOnBooking, type CheckedOwnership } from "../booking-access";
 import { SessionCheckoutError } from "../errors";
 import { surveyWithheldBecause, type SurveyWithheldReason } from "../survey-eligibility";
 import { normalizeEmail } from "../transitions";
@@ -46,16 +46,16 @@ const NOT_RESENDABLE: Record<Exclude<App_SessionCheckout_SurveyStatus, "FAILED">
  */
 export async function resendSurvey(db: PrismaClient, input: SurveyResendInput): Promise<SurveyResendResult> {
   // A stranger's booking is "not found", exactly as for every other action, before anything is locked.
-  await assertMayActOnBooking(db, input.callerId, input.bookingId, { requireInstalled: false });
-  const { result, hostUserId, surveyId } = await retryWhileBusy(() => db.$transaction((tx) => queueResend(tx, input), CONNECTION_WAIT));
+  const checkedOwnership = await assertMayActOnBooking(db, input.callerId, input.bookingId, { requireInstalled: false });
+  const { result, hostUserId, surveyId } = await retryWhileBusy(() => db.$transaction((tx) => queueResend(tx, input, checkedOwnership), CONNECTION_WAIT));
   await publishAppEvents([surveyResendRequestedEvent({ bookingId: result.bookingId, hostUserId, surveyId, at: result.queuedAt })]);
   return result;
 }
 
-async function queueResend(tx: PrismaTransaction, input: SurveyResendInput) {
+async function queueResend(tx: PrismaTransaction, input: SurveyResendInput, checkedOwnership: CheckedOwnership) {
   const now = input.now ?? new Date();
   const attendeeEmail = normalizeEmail(input.attendeeEmail);
-  const session = await lockSessionForChange(tx, input.bookingId, { kind: "user", userId: input.callerId });
+  const session = await lockSessionForChange(tx, input.bookingId, { kind: "user", userId: input.callerId }, { checkedOwnership });
   const survey = await tx.app_SessionCheckout_Survey.findUnique({
     where: { bookingId_attendeeEmail: { bookingId: session.bookingId, attendeeEmail } },
     select: { id: true, status: true },
