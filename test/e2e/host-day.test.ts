@@ -3,7 +3,8 @@ import superjson from "superjson";
 import { describe, expect, it } from "vitest";
 
 import { screenshot } from "./browser";
-import { confirmAction, openSession as openDialog, pageAs, sessionFor, useServedApp } from "./session-fixtures";
+import { performSessionAction } from "../../packages/app-store/session-checkout/lib/services/session-actions";
+import { confirmAction, dayIn, openSession as openDialog, pageAs, sessionFor, useServedApp } from "./session-fixtures";
 
 const app = useServedApp();
 const { baseUrl, prisma } = app;
@@ -102,6 +103,13 @@ describe("a host's day in the browser", () => {
     expect(await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({ status: "CANCELLED", rescheduled: true });
     // The calendar shows the session once, at its new time (the replaced booking is gone from it).
     await expect.poll(() => page.locator(".fc-event", { hasText: "Milo Mover" }).count(), { timeout: 10_000 }).toBe(1);
+    // Its History says it was moved, and from when — not that nothing has happened to it.
+    const dialog = await openSession(page, "Milo Mover", booking.title);
+    await dialog.getByRole("tab", { name: "History" }).click();
+    const history = dialog.getByRole("list", { name: "History" });
+    await history.getByText("Rescheduled").waitFor();
+    expect(await history.textContent()).toMatch(/Rescheduled from \w{3}, \d{1,2} \w{3} \d{4}, \d{2}:\d{2}/);
+    expect(await dialog.getByText("Nothing has happened to this session yet").count()).toBe(0);
     await page.context().close();
   });
 
@@ -225,6 +233,30 @@ describe("a host's day in the browser", () => {
     await rated.getByText("<b>Great</b> session").waitFor();
     expect(await page.locator(".sc-table b").count()).toBe(0);
     await screenshot(page, "client-history-ratings");
+    await page.context().close();
+  });
+
+  it("a group session one client missed: that client's history says No Show, the other's Completed, and History names who was absent", async () => {
+    const booking = await danaSession("Gus Group");
+    await prisma.attendee.create({ data: { bookingId: booking.id, name: "Greta Group", email: "greta@e2e.example", timeZone: "Europe/Paris" } });
+    // Greta did not come; the session happened for Gus and was checked out (the app's own actions).
+    await performSessionAction(prisma, { bookingId: booking.id, action: "markNoShow", attendeeEmails: ["greta@e2e.example"], actor: { kind: "user", userId: dana.id } });
+    await performSessionAction(prisma, { bookingId: booking.id, action: "checkout", actor: { kind: "user", userId: dana.id } });
+
+    const page = await pageAsOn("dana@example.com", booking.startTime);
+    await page.goto(`${baseUrl}/apps/session-checkout/clients/greta%40e2e.example`);
+    await page.getByRole("heading", { name: "Session history: Greta Group" }).waitFor();
+    expect(await page.getByRole("row", { name: new RegExp(booking.title.split(" between ")[0]!) }).first().textContent()).toContain("No Show");
+    expect(await page.locator(".sc-totals div", { hasText: "No-shows" }).locator("dd").textContent()).toBe("1");
+    await page.goto(`${baseUrl}/apps/session-checkout/clients/gus%40e2e.example`);
+    await page.getByRole("heading", { name: "Session history: Gus Group" }).waitFor();
+    expect(await page.getByRole("row", { name: new RegExp(booking.title.split(" between ")[0]!) }).first().textContent()).toContain("Completed");
+    expect(await page.locator(".sc-totals div", { hasText: "No-shows" }).locator("dd").textContent()).toBe("0");
+
+    await page.goto(`${baseUrl}/calendar?date=${dayIn(booking.startTime, "Europe/Paris")}`);
+    const dialog = await openSession(page, "Gus Group", booking.title);
+    await dialog.getByRole("tab", { name: "History" }).click();
+    await dialog.getByRole("list", { name: "History" }).getByText("(Greta Group)").waitFor();
     await page.context().close();
   });
 

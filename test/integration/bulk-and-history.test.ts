@@ -83,4 +83,26 @@ describe("client session history", () => {
     await callerFor(prisma, host).undoCheckout({ bookingId: done.id });
     expect((await callerFor(prisma, host).clientHistory({ attendeeEmail: "kim@client.example" })).totals.completed).toBe(0);
   });
+
+  it("in a group session where one client was marked absent, that client's history says No Show; the others' say Completed", async () => {
+    const host = await make.user();
+    const group = await make.booking({ hostId: host.id, startedMinutesAgo: 500, attendees: [{ email: "ana@client.example", name: "Ana" }, { email: "ben@client.example", name: "Ben" }] });
+    const caller = callerFor(prisma, host);
+    // Ben did not come; the session happened for Ana and is checked out.
+    await caller.markNoShow({ bookingId: group.id, attendeeEmails: ["ben@client.example"] });
+    await caller.checkout({ bookingId: group.id });
+
+    const ben = await caller.clientHistory({ attendeeEmail: "ben@client.example" });
+    expect(ben.sessions.map((s) => [s.bookingId, s.status, s.statusLabel])).toEqual([[group.id, "NO_SHOW", "No Show"]]);
+    expect(ben.totals).toMatchObject({ sessions: 1, completed: 0, noShows: 1 });
+    const ana = await caller.clientHistory({ attendeeEmail: "ana@client.example" });
+    expect(ana.sessions.map((s) => [s.bookingId, s.status])).toEqual([[group.id, "COMPLETED"]]);
+    expect(ana.totals).toMatchObject({ sessions: 1, completed: 1, noShows: 0 });
+    // The session's History names who was marked absent.
+    const { history } = await caller.getSession({ bookingId: group.id });
+    expect(history.map((entry) => [entry.action, entry.attendeeNames])).toEqual([
+      ["CHECKED_OUT", []],
+      ["NO_SHOW_MARKED", ["Ben"]],
+    ]);
+  });
 });

@@ -28,6 +28,10 @@ describe("rescheduling through the host (drag and resize)", () => {
     const listed = await hostApi(host).list({ from: new Date(confirmed.startTime.getTime() - 86_400_000), to: new Date(confirmed.startTime.getTime() + 86_400_000) });
     expect(listed.map((b) => b.id)).toContain(moved.id);
     expect(listed.map((b) => b.id)).not.toContain(confirmed.id);
+    // The replacement's dialog says it was moved, and from when: not "nothing has happened".
+    const details = await callerFor(prisma, host).getSession({ bookingId: moved.id });
+    expect(details.rescheduledFrom).toMatchObject({ fromStartTime: confirmed.startTime, fromEndTime: confirmed.endTime });
+    expect((await callerFor(prisma, host).getSession({ bookingId: pending.id })).rescheduledFrom).toBeNull();
     expect(await codeOf(hostApi(host).reschedule({ bookingId: pending.id, startTime: hourLater(pending.startTime), endTime: hourLater(pending.endTime) }))).toBe("OK");
 
     const completed = await make.booking({ hostId: host.id });

@@ -138,7 +138,7 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
           </>
         ) : null}
         {tab === "notes" ? <NotesPanel bookingId={bookingId} timeZone={timeZone} /> : null}
-        {tab === "history" ? <HistoryPanel bookingId={bookingId} entries={details.history} nextCursor={details.historyNextCursor} timeZone={timeZone} /> : null}
+        {tab === "history" ? <HistoryPanel bookingId={bookingId} entries={details.history} nextCursor={details.historyNextCursor} rescheduledFrom={details.rescheduledFrom} timeZone={timeZone} /> : null}
       </div>
 
       {confirming ? (

@@ -23,14 +23,26 @@ const ACTION_LABEL_KEY: Record<SessionDetails["history"][number]["action"], stri
 };
 
 /** The latest entries from the dialog's details; older ones a page at a time, on request. */
-export function HistoryPanel({ bookingId, entries, nextCursor, timeZone }: { bookingId: number; entries: SessionDetails["history"]; nextCursor: number | null; timeZone: string }) {
+export function HistoryPanel({
+  bookingId,
+  entries,
+  nextCursor,
+  rescheduledFrom,
+  timeZone,
+}: {
+  bookingId: number;
+  entries: SessionDetails["history"];
+  nextCursor: number | null;
+  rescheduledFrom: SessionDetails["rescheduledFrom"];
+  timeZone: string;
+}) {
   const { t } = useAppLocale();
   const [showOlder, setShowOlder] = useState(false);
   const older = trpc.viewer.appSessionCheckout.sessionHistory.useInfiniteQuery(
     { bookingId },
     { initialCursor: nextCursor ?? 0, getNextPageParam: (page) => page.nextCursor ?? undefined, enabled: showOlder && nextCursor !== null },
   );
-  if (entries.length === 0) return <p className="text-subtle text-sm">{t("session_checkout_history_empty")}</p>;
+  if (entries.length === 0 && !rescheduledFrom) return <p className="text-subtle text-sm">{t("session_checkout_history_empty")}</p>;
   const all = showOlder ? entries.concat((older.data?.pages ?? []).flatMap((page) => page.entries)) : entries;
   const more = showOlder ? older.hasNextPage : nextCursor !== null;
   return (
@@ -39,10 +51,18 @@ export function HistoryPanel({ bookingId, entries, nextCursor, timeZone }: { boo
         {all.map((entry) => (
           <li key={entry.id}>
             <strong>{t(ACTION_LABEL_KEY[entry.action])}</strong>{" "}
+            {entry.attendeeNames.length > 0 ? <>{t("session_checkout_history_for_attendees", { names: entry.attendeeNames.join(", ") })} </> : null}
             {t(entry.source === "BULK" ? "session_checkout_history_by_bulk" : "session_checkout_history_by", { name: entry.actor.name })} ·{" "}
             <time dateTime={new Date(entry.at).toISOString()}>{formatInZone(new Date(entry.at), timeZone)}</time>
           </li>
         ))}
+        {rescheduledFrom && !more ? (
+          <li>
+            <strong>{t("session_checkout_history_rescheduled")}</strong>{" "}
+            {t("session_checkout_history_rescheduled_from", { time: formatInZone(new Date(rescheduledFrom.fromStartTime), timeZone) })} ·{" "}
+            <time dateTime={new Date(rescheduledFrom.at).toISOString()}>{formatInZone(new Date(rescheduledFrom.at), timeZone)}</time>
+          </li>
+        ) : null}
       </ol>
       {older.isError ? (
         <p role="alert" className="bg-error text-error rounded-md px-3 py-2">

@@ -45,3 +45,12 @@ export function deriveSessionStatus({ bookingStatus, attendees, checkoutState }:
       return "CONFIRMED";
   }
 }
+
+/**
+ * One client's status in a session, for their own history: a client marked absent was a No Show
+ * whatever became of the rest of a group; otherwise the session's own status.
+ */
+export function clientSessionStatus(sessionStatus: SessionStatus, clientMarkedAbsent: boolean): SessionStatus {
+  if (clientMarkedAbsent && (sessionStatus === "COMPLETED" || sessionStatus === "CONFIRMED")) return "NO_SHOW";
+  return sessionStatus;
+}

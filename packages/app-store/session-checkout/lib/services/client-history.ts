@@ -2,7 +2,7 @@ import type { PrismaClient } from "@calcom/prisma";
 import type { BookingStatus } from "@calcom/prisma/enums";
 
 import { SessionCheckoutError } from "../errors";
-import type { CheckoutState, SessionStatus } from "../status";
+import { clientSessionStatus, SESSION_STATUS_LABELS, SESSION_STATUS_TONES, type CheckoutState, type SessionStatus } from "../status";
 import { normalizeEmail } from "../transitions";
 import { type SessionRowSource, toSessionRow } from "./session-rows";
 
@@ -20,7 +20,12 @@ export async function getClientHistory(db: PrismaClient, { callerId, attendeeEma
   rows.forEach((row) => {
     if (row.answer !== null) answers.set(row.id, row.answer);
   });
-  const sessions = rows.map((row) => ({ ...toSessionRow(row), clientAnswer: row.answer }));
+  const sessions = rows.map((row) => {
+    const session = toSessionRow(row);
+    // The client's own attendance: in a group, one client can be absent from a session that happened.
+    const status = clientSessionStatus(session.status, row.attendees.some((a) => normalizeEmail(a.email) === client && a.noShow === true));
+    return { ...session, status, statusLabel: SESSION_STATUS_LABELS[status], tone: SESSION_STATUS_TONES[status], clientAnswer: row.answer };
+  });
   const count = (status: SessionStatus) => sessions.filter((s) => s.status === status).length;
   const clientName = rows.flatMap((r) => r.attendees).find((a) => normalizeEmail(a.email) === client)?.name ?? null;
   const cursorIndex = cursor === undefined ? -1 : sessions.findIndex((s) => s.bookingId === cursor);

@@ -21,6 +21,8 @@ export async function getSessionDetails(db: PrismaClient, { bookingId, callerId,
       endTime: true,
       status: true,
       rating: true,
+      createdAt: true,
+      fromReschedule: true,
       attendees: { select: { email: true, name: true, noShow: true }, orderBy: { id: "asc" } },
       sessionCheckout: {
         select: { state: true, method: true, checkedOutAt: true, undoneAt: true, checkedOutBy: { select: { id: true, name: true } } },
@@ -62,8 +64,19 @@ export async function getSessionDetails(db: PrismaClient, { bookingId, callerId,
     rating: booking.rating,
     surveys: booking.sessionSurveys.map(toSurveyView),
     unsubscribedFromSurveys: unsubscribed,
+    rescheduledFrom: await rescheduledFrom(db, booking),
     ...historyPageFields(historyPage(booking.sessionCheckoutAudit, booking.attendees)),
   };
+}
+
+/**
+ * Cal.com reschedules by a new booking that names the old one (`fromReschedule`): the session's
+ * History starts with the move (when, and from what time), not with "nothing has happened".
+ */
+async function rescheduledFrom(db: PrismaClient, booking: { fromReschedule: string | null; createdAt: Date }) {
+  if (!booking.fromReschedule) return null;
+  const original = await db.booking.findUnique({ where: { uid: booking.fromReschedule }, select: { startTime: true, endTime: true } });
+  return original ? { at: booking.createdAt, fromStartTime: original.startTime, fromEndTime: original.endTime } : null;
 }
 
 /** The dialog's first page of History, and where "Show older entries" starts. */

@@ -29,6 +29,8 @@ export function toHistoryEntry(entry: AuditRow, attendees: ReadonlyArray<{ email
   const clientName = (attendee && attendees.find((a) => normalizeEmail(a.email) === attendee)?.name) || "Client";
   return {
     id: entry.id,
+    // Who a no-show change was about (a group's entry names them), by name where they are still attendees.
+    attendeeNames: concernedEmails(entry.details).map((email) => attendees.find((a) => normalizeEmail(a.email) === email)?.name || email),
     action: entry.action,
     source: entry.source,
     at: entry.createdAt,
@@ -41,6 +43,11 @@ export function toHistoryEntry(entry: AuditRow, attendees: ReadonlyArray<{ email
 }
 
 export type HistoryEntry = ReturnType<typeof toHistoryEntry>;
+
+function concernedEmails(details: unknown): string[] {
+  if (typeof details !== "object" || details === null || !("attendees" in details) || !Array.isArray(details.attendees)) return [];
+  return details.attendees.filter((email): email is string => typeof email === "string").map(normalizeEmail);
+}
 
 /** A page of entries and the cursor of the next (older) one, from rows read with one more than a page. */
 export function historyPage(rows: AuditRow[], attendees: ReadonlyArray<{ email: string; name: string }>) {
