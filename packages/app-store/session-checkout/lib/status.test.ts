@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import {
+  clientSessionStatus,
   deriveSessionStatus,
   SESSION_STATUS_LABELS,
   SESSION_STATUSES,
@@ -84,5 +85,18 @@ describe("deriveSessionStatus", () => {
     it.each(otherInputs)(`with %s is ${expected}`, (_name, attendees, checkoutState) => {
       expect(deriveSessionStatus({ bookingStatus, attendees, checkoutState })).toBe(expected);
     });
+  });
+});
+
+describe("clientSessionStatus", () => {
+  it("a client marked absent is a No Show in a session that happened or is to be checked out; any other status stays", () => {
+    expect(SESSION_STATUSES.map((status) => [status, clientSessionStatus(status, true)])).toEqual([
+      ["PENDING", "PENDING"],
+      ["CANCELLED", "CANCELLED"],
+      ["NO_SHOW", "NO_SHOW"],
+      ["COMPLETED", "NO_SHOW"],
+      ["CONFIRMED", "NO_SHOW"],
+    ]);
+    expect(SESSION_STATUSES.map((status) => clientSessionStatus(status, false))).toEqual([...SESSION_STATUSES]);
   });
 });
