@@ -260,6 +260,28 @@ describe("a host's day in the browser", () => {
     await page.context().close();
   });
 
+  it("in a group, Mark No-Show ticks nobody: the host picks who was absent, and only they are marked", async () => {
+    const booking = await danaSession("Ivo Group");
+    await prisma.attendee.create({ data: { bookingId: booking.id, name: "Ines Group", email: "ines@e2e.example", timeZone: "Europe/Paris" } });
+    const page = await pageAsOn("dana@example.com", booking.startTime);
+    const dialog = await openSession(page, "Ivo Group", booking.title);
+    await dialog.getByRole("button", { name: "Mark No-Show" }).click();
+    const confirm = page.getByRole("dialog", { name: "Mark as No Show?" });
+    const boxes = confirm.getByRole("checkbox");
+    expect(await boxes.count()).toBe(2);
+    expect(await boxes.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).checked))).toEqual([false, false]);
+    expect(await confirm.getByRole("button", { name: "Mark No-Show" }).isDisabled()).toBe(true);
+    await confirm.getByRole("checkbox", { name: "Ines Group" }).check();
+    await confirm.getByRole("button", { name: "Mark No-Show" }).click();
+    await page.getByText("Marked as No Show.").waitFor();
+    const attendees = await prisma.attendee.findMany({ where: { bookingId: booking.id }, orderBy: { id: "asc" } });
+    expect(attendees.map((a) => [a.name, a.noShow])).toEqual([
+      ["Ivo Group", false],
+      ["Ines Group", true],
+    ]);
+    await page.context().close();
+  });
+
   it("signed-out visitors are sent to sign in, and the API answers UNAUTHORIZED", async () => {
     const page = await (await app.browser.newContext()).newPage();
     await page.goto(`${baseUrl}/calendar`);

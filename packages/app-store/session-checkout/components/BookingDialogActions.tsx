@@ -59,7 +59,10 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
 
   const open = (action: SessionAction) => {
     setError(null);
-    setChosenEmails(noShowCandidates(action).map((a) => a.email));
+    // Nobody ticked for the host: a group's no-show is about who was absent, and a click must not
+    // take everyone along. One candidate only is unambiguous.
+    const candidates = noShowCandidates(action);
+    setChosenEmails(candidates.length === 1 ? [candidates[0]!.email] : []);
     setConfirming(action);
   };
 
