@@ -40,6 +40,8 @@ export interface CalendarBookingStatus {
   tone: "green" | "blue" | "gray" | "orange" | "red";
   /** The booking may not be moved (dragged, resized) while this holds. */
   rescheduleLocked: boolean;
+  /** Why, in the app's words: the host says it when someone tries to move the booking. */
+  rescheduleLockedReason?: string;
 }
 
 /** What the host's calendar gives an app's status provider: the bookings on screen, and where to report. */

@@ -60,8 +60,9 @@ describe("a host's day in the browser", () => {
     await dialog.waitFor({ state: "hidden" });
     await page.locator(".fc-event", { hasText: "Ella Checkout · Completed" }).waitFor();
 
-    // A drag of the Completed session leaves its time unchanged.
+    // A drag of the Completed session leaves its time unchanged, and says why.
     await dragVertically(page, event);
+    await page.getByText("This session is Completed and can no longer be rescheduled. Undo the checkout first.").first().waitFor();
     await page.waitForTimeout(1_000);
     const afterDrag = await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } });
     expect(afterDrag.startTime).toEqual(booking.startTime);

@@ -6,7 +6,7 @@ import interactionPlugin from "@fullcalendar/interaction";
 import luxonPlugin from "@fullcalendar/luxon3";
 import FullCalendar from "@fullcalendar/react";
 import timeGridPlugin from "@fullcalendar/timegrid";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 
 import { bookingDialogActionsSlot, calendarStatusesSlot } from "@calcom/app-store/apps.browser.generated";
 import type { AppStoreSlug } from "@calcom/app-store/apps.metadata.generated";
@@ -23,6 +23,36 @@ interface Display {
   label: string;
   tone: Tone;
   locked: boolean;
+  /** Said when someone tries to move a booking that may not move. */
+  lockedReason: string | null;
+}
+
+/** How far the pointer travels on a booking that may not move before the calendar says why. */
+const DRAG_INTENT_PX = 8;
+
+/**
+ * A booking that may not move gets no drag from the calendar at all, so an attempt would only snap
+ * back in silence: on a press that starts to move, say why instead (once per press).
+ */
+function explainLockedDrag(element: HTMLElement, reasonNow: () => string | null): () => void {
+  const onPointerDown = (down: PointerEvent) => {
+    const reason = reasonNow();
+    if (!reason) return;
+    let said = false;
+    const onMove = (move: PointerEvent) => {
+      if (said || Math.hypot(move.clientX - down.clientX, move.clientY - down.clientY) < DRAG_INTENT_PX) return;
+      said = true;
+      showToast(reason, "warning");
+    };
+    const onUp = () => {
+      document.removeEventListener("pointermove", onMove);
+      document.removeEventListener("pointerup", onUp);
+    };
+    document.addEventListener("pointermove", onMove);
+    document.addEventListener("pointerup", onUp);
+  };
+  element.addEventListener("pointerdown", onPointerDown);
+  return () => element.removeEventListener("pointerdown", onPointerDown);
 }
 
 /** The host's week: FullCalendar in the host's time zone; drag and resize reschedule through the host's mutation. */
@@ -75,7 +105,8 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
         const base = CALCOM_STATUS_DISPLAY[booking.status];
         // Only the host moves a booking; team admins see their team's sessions but do not reschedule them.
         const movable = booking.userId === userId && (booking.status === "ACCEPTED" || booking.status === "PENDING");
-        return [booking.id, fromApp ? { key: fromApp.key, label: fromApp.label, tone: fromApp.tone, locked: fromApp.rescheduleLocked || !movable } : { ...base, locked: !movable }];
+        const lockedReason = fromApp?.rescheduleLocked ? (fromApp.rescheduleLockedReason ?? `This session is ${fromApp.label} and cannot be moved.`) : null;
+        return [booking.id, fromApp ? { key: fromApp.key, label: fromApp.label, tone: fromApp.tone, locked: fromApp.rescheduleLocked || !movable, lockedReason } : { ...base, locked: !movable, lockedReason }];
       }),
     );
   }, [bookings.data, reports, userId]);
@@ -83,6 +114,11 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
   // Draw a booking only once every installed app has had its say about it: never a Completed session
   // shown as Confirmed (and draggable) for the moment between the two responses. Bookings already
   // covered stay drawn while the apps answer about new ones (after a move, on another week).
+  // Read when a press starts, so an event element kept across renders says the current reason.
+  const lockedReasons = useRef(new Map<number, string>());
+  lockedReasons.current = new Map([...displays].flatMap(([id, display]) => (display.locked && display.lockedReason ? [[id, display.lockedReason] as [number, string]] : [])));
+  const detachers = useRef(new WeakMap<HTMLElement, () => void>());
+
   const covered = useMemo(
     () => statusProviders.components.map(({ slug }) => new Set(reports[slug]?.covers ?? [])),
     [statusProviders.components, reports],
@@ -161,6 +197,11 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
         events={events}
         datesSet={(arg: DatesSetArg) => setRange((current) => (current && current.from.getTime() === arg.start.getTime() && current.to.getTime() === arg.end.getTime() ? current : { from: arg.start, to: arg.end }))}
         eventClick={(arg: EventClickArg) => setOpenBookingId(replacedBy.get(Number(arg.event.id)) ?? Number(arg.event.id))}
+        eventDidMount={(arg) => {
+          const bookingId = Number(arg.event.id);
+          detachers.current.set(arg.el, explainLockedDrag(arg.el, () => lockedReasons.current.get(bookingId) ?? null));
+        }}
+        eventWillUnmount={(arg) => detachers.current.get(arg.el)?.()}
         eventDrop={onMove}
         eventResize={onMove}
       />

@@ -26,7 +26,7 @@ export default function CalendarStatuses({ bookingIds, refreshKey, onStatuses, o
   useEffect(() => {
     if (bookingIds.length === 0) onStatuses([]);
     else if (statuses.data)
-      onStatuses(statuses.data.map((s) => ({ bookingId: s.bookingId, key: s.status.toLowerCase().replace("_", "-"), label: t(SESSION_STATUS_LABEL_KEYS[s.status]), tone: s.tone, rescheduleLocked: s.rescheduleLocked })));
+      onStatuses(statuses.data.map((s) => ({ bookingId: s.bookingId, key: s.status.toLowerCase().replace("_", "-"), label: t(SESSION_STATUS_LABEL_KEYS[s.status]), tone: s.tone, rescheduleLocked: s.rescheduleLocked, ...(s.rescheduleLocked ? { rescheduleLockedReason: t("session_checkout_reschedule_locked") } : {}) })));
     else if (statuses.error) onError(errorMessage(statuses.error, t));
   }, [bookingIds.length, statuses.data, statuses.error, onStatuses, onError, t]);
 

@@ -11,6 +11,8 @@ export interface CalendarBookingStatus {
   tone: "green" | "blue" | "gray" | "orange" | "red";
   /** The booking may not be moved (dragged, resized) while this holds. */
   rescheduleLocked: boolean;
+  /** Why, in the app's words: the host says it when someone tries to move the booking. */
+  rescheduleLockedReason?: string;
 }
 
 export interface CalendarStatusesProps {
