@@ -65,8 +65,10 @@ describe("a session whose row someone else holds", () => {
       }
       for (const { ms, outcome } of await Promise.all(strangers)) {
         expect(((outcome as PromiseRejectedResult).reason as TRPCError).code).toBe("NOT_FOUND");
-        // Refused by the access rule before any lock: no retrying, no waiting.
-        expect(ms).toBeLessThan(1_000);
+        // Refused by Cal.com's access rule before any lock: no retrying, no waiting on the held row.
+        // A call that waited would take the whole retry budget (1.5 s); asking the access service
+        // is a few statements, on a pool the 30 retrying callers keep busy.
+        expect(ms).toBeLessThan(1_500);
       }
       expect(ownCheckout.outcome).toMatchObject({ status: "fulfilled", value: { status: "COMPLETED" } });
       expect(median(during) - median(quiet)).toBeLessThan(100);
