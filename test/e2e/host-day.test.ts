@@ -283,6 +283,31 @@ describe("a host's day in the browser", () => {
     await page.context().close();
   });
 
+  it("a session that fails to load says why and offers Retry; a failed refresh keeps the panel", async () => {
+    const booking = await danaSession("Rhea Retry");
+    const page = await pageAsOn("dana@example.com", booking.startTime);
+    let failing = true;
+    await page.route(/appSessionCheckout\.getSession(?:[,?]|$)/, (route) => (failing ? route.abort("connectionfailed") : route.continue()));
+    const dialog = await openDialog(page, "Rhea Retry", booking.title);
+    const problem = dialog.getByRole("alert").filter({ hasText: "Could not reach the server" });
+    await problem.waitFor();
+    failing = false;
+    await problem.getByRole("button", { name: "Retry" }).click();
+    await dialog.getByText("Session status:").waitFor();
+    expect(await problem.count()).toBe(0);
+
+    // The check-out goes through; the refresh after it fails: what was shown stays, with the problem and Retry.
+    failing = true;
+    await dialog.getByRole("button", { name: "Check Out" }).click();
+    await confirmAction(page, "Check out this session?", "Check Out");
+    await problem.waitFor();
+    expect(await dialog.getByText("Session status:").count()).toBe(1);
+    failing = false;
+    await problem.getByRole("button", { name: "Retry" }).click();
+    await dialog.locator(".sc-status", { hasText: "Completed" }).waitFor();
+    await page.context().close();
+  });
+
   it("signed-out visitors are sent to sign in, and the API answers UNAUTHORIZED", async () => {
     const page = await (await app.browser.newContext()).newPage();
     await page.goto(`${baseUrl}/calendar`);

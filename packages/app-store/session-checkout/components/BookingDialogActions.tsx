@@ -10,7 +10,7 @@ import { showToast } from "@calcom/ui/components/toast";
 
 import { SESSION_ACTIONS, type SessionAction } from "../lib/transitions";
 import { ACTION_COPY } from "./action-copy";
-import { errorMessage, formatInZone } from "./format";
+import { errorMessage, formatInZone, isRetryable } from "./format";
 import { HistoryPanel } from "./HistoryPanel";
 import { NotesPanel } from "./NotesPanel";
 import { SessionStatusBadge } from "./SessionStatusBadge";
@@ -47,12 +47,19 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
   const busy = Object.values(mutations).some((mutation) => mutation.isPending);
 
   if (session.isLoading) return <p className="text-subtle text-sm">{t("session_checkout_loading_session")}</p>;
-  if (session.error || !session.data)
-    return (
-      <p role="alert" className="bg-error text-error rounded-md px-3 py-2">
-        {session.error ? errorMessage(session.error, t) : t("session_checkout_session_not_found")}
-      </p>
-    );
+  // A failure says what happened in words and offers Retry where retrying can help; a failed
+  // refresh keeps what was shown (the panel never vanishes under the host).
+  const loadProblem = session.error ? (
+    <div role="alert" className="bg-error text-error flex flex-wrap items-center gap-2 rounded-md px-3 py-2">
+      <span>{errorMessage(session.error, t)}</span>
+      {isRetryable(session.error) ? (
+        <Button color="secondary" loading={session.isFetching} onClick={() => void session.refetch()}>
+          {t("session_checkout_retry")}
+        </Button>
+      ) : null}
+    </div>
+  ) : null;
+  if (!session.data) return loadProblem ?? <p role="alert" className="bg-error text-error rounded-md px-3 py-2">{t("session_checkout_session_not_found")}</p>;
   const details = session.data;
   const isGroup = details.attendees.length > 1;
   const noShowCandidates = (action: SessionAction) => details.attendees.filter((a) => (action === "markNoShow" ? !a.noShow : a.noShow));
@@ -83,6 +90,7 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
 
   return (
     <section className="border-subtle border-t pt-4" aria-label={t("session_checkout_app_name")}>
+      {loadProblem}
       {/* sc-status: a marker the calendar bench waits for, no style. */}
       <p className="sc-status mb-3 mt-0">
         {t("session_checkout_session_status")} <SessionStatusBadge status={details.status} />
