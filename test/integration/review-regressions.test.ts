@@ -73,12 +73,15 @@ describe("the calendar's lock is the server's lock", () => {
 });
 
 describe("installing", () => {
-  it("two installs at the same moment leave one credential and one refusal", async () => {
-    const host = await make.user({ installed: false });
-    const apps = createCaller(createContext({ prisma, user: host })).viewer.apps;
-    const outcomes = await Promise.allSettled([apps.install({ slug: "session-checkout" }), apps.install({ slug: "session-checkout" })]);
-    expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
-    expect(await prisma.credential.count({ where: { userId: host.id, appId: "session-checkout" } })).toBe(1);
+  it("two installs at the same moment leave one credential (one refusal, or both answered installed)", async () => {
+    for (let round = 0; round < 10; round++) {
+      const host = await make.user({ installed: false });
+      const apps = createCaller(createContext({ prisma, user: host })).viewer.apps;
+      const outcomes = await Promise.allSettled([apps.install({ slug: "session-checkout" }), apps.install({ slug: "session-checkout" })]);
+      // Usually the second is refused; when the inserts commit out of id order both may answer installed.
+      expect(outcomes.filter((o) => o.status === "fulfilled").length).toBeGreaterThanOrEqual(1);
+      expect(await prisma.credential.count({ where: { userId: host.id, appId: "session-checkout" } })).toBe(1);
+    }
   });
 
   it("a handler name that is only an inherited property is 404, not a crash", async () => {

@@ -13,6 +13,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form
       className="signin-form"
+      // Never a GET: should the script not run, the password must not end up in the address bar.
+      method="post"
       onSubmit={async (event) => {
         event.preventDefault();
         const form = new FormData(event.currentTarget);

@@ -35,13 +35,13 @@ export async function installApp(prisma: PrismaClient, { user, slug }: { user: {
     skipDuplicates: true,
   });
   const credential = await add.createCredential({ user, appType: add.appType, slug });
-  // Two installs at the same moment both pass the check above: keep the first, take this one back.
+  // Two installs at the same moment both pass the check above. Whoever sees more than one keeps
+  // the lowest id and removes the rest: ids are handed out before the inserts commit, so the one
+  // with the lower id may see only its own, but the other then sees both.
   if (!add.supportsMultipleInstalls) {
     const first = await prisma.credential.findFirst({ where: { userId: user.id, appId: slug }, orderBy: { id: "asc" }, select: { id: true } });
-    if (first && first.id !== credential.id) {
-      await prisma.credential.delete({ where: { id: credential.id } });
-      throw new AppInstallError(409, `${meta.name} is already installed.`);
-    }
+    if (first) await prisma.credential.deleteMany({ where: { userId: user.id, appId: slug, id: { gt: first.id } } });
+    if (first && first.id !== credential.id) throw new AppInstallError(409, `${meta.name} is already installed.`);
   }
   return { credentialId: credential.id, redirect: add.redirect };
 }

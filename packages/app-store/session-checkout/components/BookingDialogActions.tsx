@@ -138,7 +138,8 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
               {SESSION_ACTIONS.every((action) => !details.allowedActions[action].allowed) ? <p className="text-subtle text-sm">{details.allowedActions.checkout.reason}</p> : null}
             </div>
             <SurveyPanel bookingId={bookingId} timeZone={timeZone} details={details} />
-            <ul className="pl-4.5" aria-label={t("session_checkout_attendees")}>
+            <h3 className="text-emphasis mb-1.5 mt-4 text-base font-semibold">{t("session_checkout_attendees")}</h3>
+            <ul className="list-disc space-y-1 pl-4.5" aria-label={t("session_checkout_attendees")}>
               {details.attendees.map((attendee) => (
                 <li key={attendee.email}>
                   {attendee.name} &lt;{attendee.email}&gt;{attendee.noShow ? <strong> · {t("session_checkout_no_show")}</strong> : null} ·{" "}

@@ -24,7 +24,7 @@ export function ClientHistoryPage({ attendeeEmail, timeZone }: { attendeeEmail: 
   const sessions = history.data.pages.flatMap((page) => page.sessions);
   return (
     <section>
-      <h1 className="mt-0">{t("session_checkout_client_history_title", { name: first.clientName ?? first.attendeeEmail })}</h1>
+      <h1 className="text-emphasis mb-4 mt-0 text-2xl font-bold">{t("session_checkout_client_history_title", { name: first.clientName ?? first.attendeeEmail })}</h1>
       <p className="text-subtle text-sm">{first.attendeeEmail}</p>
       {/* sc-totals: no style, a marker the browser tests find the totals by. */}
       <dl className="sc-totals flex gap-8 [&_dd]:m-0 [&_dd]:text-2xl [&_dd]:font-bold [&_dt]:text-sm [&_dt]:text-subtle" aria-label={t("session_checkout_totals")}>
@@ -45,28 +45,30 @@ export function ClientHistoryPage({ attendeeEmail, timeZone }: { attendeeEmail: 
       {sessions.length === 0 ? (
         <p>{t("session_checkout_no_sessions_with_client")}</p>
       ) : (
-        <table className={SESSION_TABLE_CLASS_NAME}>
-          <thead>
-            <tr>
-              <th scope="col">{t("session_checkout_date")}</th>
-              <th scope="col">{t("session_checkout_event_type")}</th>
-              <th scope="col">{t("session_checkout_status")}</th>
-              <th scope="col">{t("session_checkout_price")}</th>
-              <th scope="col">{t("session_checkout_their_rating")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((session) => (
-              <tr key={session.bookingId}>
-                <td>{formatInZone(session.startTime, timeZone)}</td>
-                <td>{session.eventTypeTitle ?? "—"}</td>
-                <td><SessionStatusBadge status={session.status} /></td>
-                <td>{formatPrice(session.price, session.currency, t)}</td>
-                <td><ClientRating answer={session.clientAnswer} sessionRating={session.rating} /></td>
+        <div className="overflow-x-auto">
+          <table className={SESSION_TABLE_CLASS_NAME}>
+            <thead>
+              <tr>
+                <th scope="col">{t("session_checkout_date")}</th>
+                <th scope="col">{t("session_checkout_event_type")}</th>
+                <th scope="col">{t("session_checkout_status")}</th>
+                <th scope="col">{t("session_checkout_price")}</th>
+                <th scope="col">{t("session_checkout_their_rating")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {sessions.map((session) => (
+                <tr key={session.bookingId}>
+                  <td>{formatInZone(session.startTime, timeZone)}</td>
+                  <td>{session.eventTypeTitle ?? "—"}</td>
+                  <td><SessionStatusBadge status={session.status} /></td>
+                  <td>{formatPrice(session.price, session.currency, t)}</td>
+                  <td><ClientRating answer={session.clientAnswer} sessionRating={session.rating} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {history.hasNextPage ? (
         <Button color="secondary" loading={history.isFetchingNextPage} onClick={() => void history.fetchNextPage()}>

@@ -47,7 +47,7 @@ export function HistoryPanel({
   const more = showOlder ? older.hasNextPage : nextCursor !== null;
   return (
     <>
-      <ol className="pl-4.5" aria-label={t("session_checkout_tab_history")}>
+      <ol className="list-disc space-y-1 pl-4.5" aria-label={t("session_checkout_tab_history")}>
         {all.map((entry) => (
           <li key={entry.id}>
             <strong>{t(ACTION_LABEL_KEY[entry.action])}</strong>{" "}

@@ -59,7 +59,7 @@ export function NotesPanel({ bookingId, timeZone }: { bookingId: number; timeZon
         </p>
       ) : null}
       {notes.isLoading ? <p className="text-subtle text-sm">{t("session_checkout_loading_notes")}</p> : null}
-      <ul className="pl-4.5" aria-label={t("session_checkout_your_notes")}>
+      <ul className="list-disc space-y-1 pl-4.5" aria-label={t("session_checkout_your_notes")}>
         {notes.data?.map((note) => (
           <li key={note.id} className="mb-3">
             {editing?.id === note.id ? (

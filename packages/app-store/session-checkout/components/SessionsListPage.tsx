@@ -59,7 +59,7 @@ export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; a
 
   return (
     <section>
-      <h1 className="mt-0">{t(awaitingIn ? "session_checkout_awaiting_checkout" : "session_checkout_past_sessions")}</h1>
+      <h1 className="text-emphasis mb-4 mt-0 text-2xl font-bold">{t(awaitingIn ? "session_checkout_awaiting_checkout" : "session_checkout_past_sessions")}</h1>
       {awaitingIn ? (
         <p className="text-subtle text-sm">
           {t("session_checkout_awaiting_checkout_description", { range: formatDayRange(awaitingIn) })}{" "}
@@ -90,57 +90,59 @@ export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; a
           </ul>
         </div>
       ) : null}
-      <table className={SESSION_TABLE_CLASS_NAME}>
-        <thead>
-          <tr>
-            <th scope="col">
-              <input
-                type="checkbox"
-                className="w-auto"
-                aria-label={t("session_checkout_select_all")}
-                disabled={selectable.length === 0 || bulk.isPending}
-                checked={selectable.length > 0 && selected.size === selectable.length}
-                onChange={(e) => setSelected(e.target.checked ? new Set(selectable.map((r) => r.bookingId)) : new Set())}
-              />
-            </th>
-            <th scope="col">{t("session_checkout_date")}</th>
-            <th scope="col">{t("session_checkout_client")}</th>
-            <th scope="col">{t("session_checkout_event_type")}</th>
-            <th scope="col">{t("session_checkout_price")}</th>
-            <th scope="col">{t("session_checkout_status")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.length === 0 ? (
+      <div className="overflow-x-auto">
+        <table className={SESSION_TABLE_CLASS_NAME}>
+          <thead>
             <tr>
-              <td colSpan={6} className="text-subtle text-sm">
-                {t(awaitingIn ? "session_checkout_nothing_awaits_checkout" : "session_checkout_no_recent_sessions")}
-              </td>
-            </tr>
-          ) : null}
-          {rows.map((row) => (
-            <tr key={row.bookingId}>
-              <td>
-                {/* Only rows the rules would check out can be selected; the others say why. */}
+              <th scope="col">
                 <input
                   type="checkbox"
                   className="w-auto"
-                  aria-label={t("session_checkout_select_session", { session: titles.get(row.bookingId) })}
-                  disabled={!row.checkout.allowed || bulk.isPending}
-                  title={row.checkout.allowed ? undefined : row.checkout.reason}
-                  checked={selected.has(row.bookingId)}
-                  onChange={(e) => toggle(row.bookingId, e.target.checked)}
+                  aria-label={t("session_checkout_select_all")}
+                  disabled={selectable.length === 0 || bulk.isPending}
+                  checked={selectable.length > 0 && selected.size === selectable.length}
+                  onChange={(e) => setSelected(e.target.checked ? new Set(selectable.map((r) => r.bookingId)) : new Set())}
                 />
-              </td>
-              <td>{formatInZone(row.startTime, timeZone)}</td>
-              <td>{row.attendeeNames.join(", ")}</td>
-              <td>{row.eventTypeTitle ?? "—"}</td>
-              <td>{formatPrice(row.price, row.currency, t)}</td>
-              <td><SessionStatusBadge status={row.status} /></td>
+              </th>
+              <th scope="col">{t("session_checkout_date")}</th>
+              <th scope="col">{t("session_checkout_client")}</th>
+              <th scope="col">{t("session_checkout_event_type")}</th>
+              <th scope="col">{t("session_checkout_price")}</th>
+              <th scope="col">{t("session_checkout_status")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={6} className="text-subtle text-sm">
+                  {t(awaitingIn ? "session_checkout_nothing_awaits_checkout" : "session_checkout_no_recent_sessions")}
+                </td>
+              </tr>
+            ) : null}
+            {rows.map((row) => (
+              <tr key={row.bookingId}>
+                <td>
+                  {/* Only rows the rules would check out can be selected; the others say why. */}
+                  <input
+                    type="checkbox"
+                    className="w-auto"
+                    aria-label={t("session_checkout_select_session", { session: titles.get(row.bookingId) })}
+                    disabled={!row.checkout.allowed || bulk.isPending}
+                    title={row.checkout.allowed ? undefined : row.checkout.reason}
+                    checked={selected.has(row.bookingId)}
+                    onChange={(e) => toggle(row.bookingId, e.target.checked)}
+                  />
+                </td>
+                <td>{formatInZone(row.startTime, timeZone)}</td>
+                <td>{row.attendeeNames.join(", ")}</td>
+                <td>{row.eventTypeTitle ?? "—"}</td>
+                <td>{formatPrice(row.price, row.currency, t)}</td>
+                <td><SessionStatusBadge status={row.status} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {total > 0 ? (
         <nav className="my-3 flex items-center justify-end gap-3" aria-label={t("session_checkout_pages")}>
           <span aria-live="polite">{t("session_checkout_pager_range", { first: firstShown, last: lastShown, total })}</span>

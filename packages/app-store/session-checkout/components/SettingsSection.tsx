@@ -26,7 +26,7 @@ const ALERT_OPTIONS: ReadonlyArray<{ value: SurveyAlertThreshold; labelKey: stri
 
 // A section of the form, its heading, and an on/off switch with its label beside it.
 const SECTION = "mb-5";
-const HEADING = "mb-2 mt-0 text-lg";
+const HEADING = "text-emphasis mb-2 mt-0 text-lg font-semibold";
 const SWITCH_LABEL = "flex items-center gap-2 font-semibold";
 const HINT = "text-subtle text-sm";
 

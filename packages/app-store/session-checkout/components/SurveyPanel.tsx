@@ -40,7 +40,7 @@ export function SurveyPanel({ bookingId, timeZone, details }: { bookingId: numbe
 
   return (
     <section className="mb-3" aria-labelledby={`sc-surveys-${bookingId}`}>
-      <h3 id={`sc-surveys-${bookingId}`} className="mb-1.5 mt-0 text-base">
+      <h3 id={`sc-surveys-${bookingId}`} className="text-emphasis mb-1.5 mt-0 text-base font-semibold">
         {t("session_checkout_survey")}
       </h3>
       {error ? (
@@ -48,7 +48,7 @@ export function SurveyPanel({ bookingId, timeZone, details }: { bookingId: numbe
           {error}
         </p>
       ) : null}
-      <ul className="pl-4.5" aria-label={t("session_checkout_satisfaction_surveys")}>
+      <ul className="list-disc space-y-1 pl-4.5" aria-label={t("session_checkout_satisfaction_surveys")}>
         {details.surveys.map((survey) => (
           <li key={survey.attendeeEmail} className="mb-1.5">
             <span className="font-semibold">{survey.attendeeName}</span> <span className={MUTED}>&lt;{survey.attendeeEmail}&gt;</span>:{" "}

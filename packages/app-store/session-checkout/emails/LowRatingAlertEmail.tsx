@@ -24,7 +24,7 @@ export function LowRatingAlertEmail({ hostName, clientName, clientEmail, rating,
         <Container style={{ backgroundColor: "#ffffff", borderRadius: 12, borderTop: `6px solid ${brandColor}`, maxWidth: 520, padding: 28 }}>
           <Heading as="h1" style={{ fontSize: 20, margin: "0 0 12px" }}>{`A client rated a session ${rating} out of 5`}</Heading>
           <Text style={{ fontSize: 15, lineHeight: "22px" }}>
-            {`Hi ${hostName}, ${clientName} (${clientEmail}) rated "${sessionTitle}" on ${sessionWhen} ${rating} out of 5.`}
+            {`Hi ${hostName}, ${clientName} (${clientEmail}) rated "${sessionTitle}" (${sessionWhen}) ${rating} out of 5.`}
           </Text>
           <Section style={{ backgroundColor: "#f9fafb", borderLeft: `4px solid ${brandColor}`, margin: "16px 0", padding: "4px 16px" }}>
             <Text style={{ fontSize: 15, fontStyle: comment ? "normal" : "italic", whiteSpace: "pre-wrap" }}>{comment ?? "No comment was left."}</Text>

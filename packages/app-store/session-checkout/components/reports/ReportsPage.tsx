@@ -46,7 +46,7 @@ export function ReportsPage({ timeZone, searchParams }: { timeZone: string; sear
     <section className="max-w-7xl">
       <header className="mb-4 flex items-start justify-between gap-4">
         <div>
-          <h1 className="mb-1 mt-0">{t("session_checkout_reports")}</h1>
+          <h1 className="text-emphasis mb-1 mt-0 text-2xl font-bold">{t("session_checkout_reports")}</h1>
           <p className="text-subtle m-0 text-sm">
             {scopeName ? t("session_checkout_reports_scope_sessions", { scope: scopeName, timeZone }) : t("session_checkout_reports_your_sessions", { timeZone })}
           </p>
@@ -107,7 +107,7 @@ function ReportBody({ report, updating, eventTypeId, timeZone }: { report: Repor
       </p>
       {isEmpty(report) ? (
         <div className="bg-default border-subtle mb-4 rounded-lg border px-4 py-12 text-center" role="status">
-          <h2 className="mb-1.5 mt-0 text-lg">{t("session_checkout_report_empty_title")}</h2>
+          <h2 className="text-emphasis mb-1.5 mt-0 text-lg font-semibold">{t("session_checkout_report_empty_title")}</h2>
           <p className="text-subtle m-0 text-sm">{t(filtered ? "session_checkout_report_empty_filtered" : "session_checkout_report_empty")}</p>
         </div>
       ) : (

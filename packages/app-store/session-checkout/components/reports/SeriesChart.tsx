@@ -24,16 +24,18 @@ export function SeriesChart({ report }: { report: Pick<Report, "series" | "bucke
   const data = report.series.map((point) => ({ ...point, label: bucketLabel(point.start, report.bucket, t) }));
   const title = t(report.bucket === "week" ? "session_checkout_sessions_per_week" : "session_checkout_sessions_per_day");
   return (
-    <figure className="bg-default border-subtle mx-0 mb-4 mt-0 rounded-lg border px-5 py-4" aria-label={title}>
+    // Legend labels in text colour (the dot carries the colour), by CSS: a formatter returning an
+    // element made recharts name each legend icon "[object Object] legend icon".
+    <figure className="bg-default border-subtle [&_.recharts-legend-item-text]:!text-emphasis mx-0 mb-4 mt-0 rounded-lg border px-5 py-4" aria-label={title}>
       <figcaption className="mb-3 mt-0 font-semibold">{title}</figcaption>
       <ResponsiveContainer width="100%" height={260}>
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="label" tickLine={false} axisLine={{ stroke: "#e2e8f0" }} tick={{ fontSize: 12, fill: "#64748b" }} interval="preserveStartEnd" minTickGap={12} />
           <YAxis allowDecimals={false} tickLine={false} axisLine={false} tick={{ fontSize: 12, fill: "#64748b" }} />
-          <Tooltip cursor={{ fill: "rgb(15 23 42 / 0.04)" }} />
-          {/* In the order of the stack, not alphabetical; labels in text colour (the dot carries the colour). */}
-          <Legend iconType="circle" itemSorter={(item) => SERIES.findIndex((series) => series.key === item.dataKey)} wrapperStyle={{ fontSize: 13 }} formatter={(value: string) => <span className="text-emphasis">{value}</span>} />
+          <Tooltip cursor={{ fill: "rgb(15 23 42 / 0.04)" }} itemSorter={(item) => SERIES.findIndex((series) => series.key === item.dataKey)} />
+          {/* In the order of the stack, not alphabetical. */}
+          <Legend iconType="circle" itemSorter={(item) => SERIES.findIndex((series) => series.key === item.dataKey)} wrapperStyle={{ fontSize: 13 }} />
           {SERIES.map((series) => (
             // No grow-in animation: the bars change with every filter, and should read at once.
             <Bar key={series.key} dataKey={series.key} name={t(series.nameKey)} stackId="sessions" fill={series.color} maxBarSize={36} isAnimationActive={false} />
