@@ -87,6 +87,8 @@ describe("settings, client history, bulk checkout and the App Store in the brows
     await page.getByRole("button", { name: "Uninstall Session Checkout" }).click();
     await confirmAction(page, "Uninstall Session Checkout?", "Uninstall");
     await page.getByRole("button", { name: "Install Session Checkout" }).waitFor();
+    // The app's pages leave the navigation at once, without a reload.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sessions" }).waitFor({ state: "detached" });
     await screenshot(page, "app-store");
 
     await page.goto(`${baseUrl}/calendar?date=${new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(booking.startTime)}`);
@@ -105,6 +107,8 @@ describe("settings, client history, bulk checkout and the App Store in the brows
     await page.getByText("Session Checkout is not installed for your account.").waitFor();
     await page.getByRole("button", { name: "Install Session Checkout" }).click();
     await page.getByRole("switch", { name: "Enable Auto-Checkout" }).waitFor();
+    // …and come back to it when it is installed again.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sessions" }).waitFor();
 
     await page.goto(`${baseUrl}/calendar?date=${new Intl.DateTimeFormat("en-CA", { timeZone: "America/New_York" }).format(booking.startTime)}`);
     dialog = await openSession(page, "Una Install", booking.title);

@@ -1,5 +1,7 @@
 "use client";
 
+import { useRouter } from "next/navigation";
+
 import { appPagesSlot, settingsSlot } from "@calcom/app-store/apps.browser.generated";
 import type { AppStoreSlug } from "@calcom/app-store/apps.metadata.generated";
 import { trpc } from "@calcom/trpc/react";
@@ -11,7 +13,15 @@ import { useSlotComponents } from "./slots";
 /** An app that is not installed: say so, and offer to install it right here. */
 function InstallPrompt({ slug, name }: { slug: AppStoreSlug; name: string }) {
   const utils = trpc.useUtils();
-  const install = trpc.viewer.apps.install.useMutation({ onSuccess: () => { showToast(`${name} installed.`, "success"); void utils.invalidate(); } });
+  const router = useRouter();
+  const install = trpc.viewer.apps.install.useMutation({
+    onSuccess: () => {
+      showToast(`${name} installed.`, "success");
+      void utils.invalidate();
+      // The navigation is drawn on the server from what is installed: draw it again.
+      router.refresh();
+    },
+  });
   return (
     <div className="install-prompt">
       <p>{name} is not installed for your account.</p>

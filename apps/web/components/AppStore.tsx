@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { trpc } from "@calcom/trpc/react";
@@ -10,10 +11,13 @@ import { showToast } from "@calcom/ui/components/toast";
 /** The apps of the registry; install and uninstall for the signed-in user. */
 export function AppStore() {
   const utils = trpc.useUtils();
+  const router = useRouter();
   const apps = trpc.viewer.apps.list.useQuery();
   const done = (message: string) => () => {
     showToast(message, "success");
     void utils.invalidate();
+    // The navigation is drawn on the server from what is installed: draw it again.
+    router.refresh();
   };
   const onError = (error: { message: string }) => showToast(error.message, "error");
   const install = trpc.viewer.apps.install.useMutation({ onSuccess: done("App installed."), onError });
