@@ -308,6 +308,22 @@ describe("a host's day in the browser", () => {
     await page.context().close();
   });
 
+  it("the calendar: a legend of every status as dots, one 24-hour time format, whole titles on hover, and an empty week says so", async () => {
+    const booking = await danaSession("Lea Legend");
+    const page = await pageAsOn("dana@example.com", booking.startTime);
+    const event = page.locator(".fc-event", { hasText: "Lea Legend" });
+    await event.waitFor();
+    const legend = page.getByRole("list", { name: "Status legend" });
+    for (const label of ["Cancelled", "Confirmed", "Pending"]) await legend.getByText(label, { exact: true }).waitFor();
+    expect(await event.getAttribute("title")).toBe(await event.locator(".fc-event-title").textContent());
+    // Times: 24-hour on the axis and on the events alike.
+    expect(await page.locator(".fc-timegrid-slot-label-cushion").first().textContent()).toBe("00:00");
+    expect(await event.locator(".fc-event-time").textContent()).toMatch(/^\d{2}:\d{2} - \d{2}:\d{2}$/);
+    await page.goto(`${baseUrl}/calendar?date=2031-03-03`);
+    await page.getByRole("status").filter({ hasText: "No sessions in this range." }).waitFor();
+    await page.context().close();
+  });
+
   it("signed-out visitors are sent to sign in, and the API answers UNAUTHORIZED", async () => {
     const page = await (await app.browser.newContext()).newPage();
     await page.goto(`${baseUrl}/calendar`);

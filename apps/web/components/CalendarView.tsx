@@ -6,7 +6,7 @@ import interactionPlugin from "@fullcalendar/interaction";
 import luxonPlugin from "@fullcalendar/luxon3";
 import FullCalendar from "@fullcalendar/react";
 import timeGridPlugin from "@fullcalendar/timegrid";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import { bookingDialogActionsSlot, calendarStatusesSlot } from "@calcom/app-store/apps.browser.generated";
 import type { AppStoreSlug } from "@calcom/app-store/apps.metadata.generated";
@@ -137,7 +137,16 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
     };
   });
 
-  const legend = [...new Map([...displays.values()].map((d) => [d.label, d.tone])).entries()].sort(([a], [b]) => a.localeCompare(b));
+  // Every status the host knows (Cal.com's) and every one an app has shown here, not only this week's.
+  const [seenStatuses, setSeenStatuses] = useState<ReadonlyMap<string, Tone>>(new Map());
+  useEffect(() => {
+    setSeenStatuses((seen) => {
+      const fresh = [...displays.values()].filter((d) => !seen.has(d.label));
+      return fresh.length === 0 ? seen : new Map([...seen, ...fresh.map((d): [string, Tone] => [d.label, d.tone])]);
+    });
+  }, [displays]);
+  const legend = [...new Map<string, Tone>([...Object.values(CALCOM_STATUS_DISPLAY).map((d): [string, Tone] => [d.label, d.tone]), ...seenStatuses]).entries()].sort(([a], [b]) => a.localeCompare(b));
+  const emptyWeek = bookings.isSuccess && (bookings.data ?? []).length === 0;
   const refresh = () => {
     void utils.viewer.bookings.list.invalidate();
     setRefreshKey((n) => n + 1);
@@ -171,6 +180,7 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
         ))}
       </ul>
       {bookings.error ? <p role="alert" className="error">{bookings.error.message}</p> : null}
+      {emptyWeek ? <p className="muted" role="status">No sessions in this range. Use the arrows to see other weeks.</p> : null}
       {statusProviders.components.map(({ slug, Component }) => (
         <Component
           key={slug}
@@ -191,6 +201,9 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
         nowIndicator
         scrollTime="07:00:00"
         height="auto"
+        // One time format everywhere on the calendar: 24-hour, as the app's dialogs and lists show times.
+        eventTimeFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
+        slotLabelFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
         editable
         eventStartEditable
         eventDurationEditable
@@ -199,6 +212,8 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
         eventClick={(arg: EventClickArg) => setOpenBookingId(replacedBy.get(Number(arg.event.id)) ?? Number(arg.event.id))}
         eventDidMount={(arg) => {
           const bookingId = Number(arg.event.id);
+          // A short event cuts its text: the whole of it on hover.
+          arg.el.title = arg.event.title;
           detachers.current.set(arg.el, explainLockedDrag(arg.el, () => lockedReasons.current.get(bookingId) ?? null));
         }}
         eventWillUnmount={(arg) => detachers.current.get(arg.el)?.()}
