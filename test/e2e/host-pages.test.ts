@@ -71,6 +71,9 @@ describe("settings, client history, bulk checkout and the App Store in the brows
     expect(await prisma.app_SessionCheckout_Checkout.findUnique({ where: { bookingId: pending.id } })).toBeNull();
     // Checked out now, it can no longer be selected either.
     await page.getByRole("checkbox", { name: /Bea Bulk/ }).and(page.locator(":disabled")).waitFor();
+    // A row opens its session: the date links to Cal.com's booking page, which opens the dialog.
+    await page.getByRole("row", { name: /Bea Bulk/ }).getByRole("link").click();
+    await page.getByRole("dialog", { name: confirmed.title }).getByText("Session status:").waitFor();
     await page.context().close();
   });
 

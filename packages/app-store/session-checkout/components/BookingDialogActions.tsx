@@ -131,7 +131,7 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
           <>
             <div className="mb-3 flex flex-wrap gap-2">
               {SESSION_ACTIONS.filter((action) => details.allowedActions[action].allowed).map((action) => (
-                <Button key={action} color={ACTION_COPY[action].destructive ? "secondary" : "primary"} onClick={() => open(action)} disabled={busy}>
+                <Button key={action} color={action === "checkout" ? "primary" : "secondary"} onClick={() => open(action)} disabled={busy}>
                   {t(ACTION_COPY[action].button)}
                 </Button>
               ))}

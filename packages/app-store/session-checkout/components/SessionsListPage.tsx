@@ -133,7 +133,10 @@ export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; a
                     onChange={(e) => toggle(row.bookingId, e.target.checked)}
                   />
                 </td>
-                <td>{formatInZone(row.startTime, timeZone)}</td>
+                <td>
+                  {/* Cal.com's booking page: the session with its dialog. */}
+                  <a href={`/booking/${encodeURIComponent(row.uid)}`}>{formatInZone(row.startTime, timeZone)}</a>
+                </td>
                 <td>{row.attendeeNames.join(", ")}</td>
                 <td>{row.eventTypeTitle ?? "—"}</td>
                 <td>{formatPrice(row.price, row.currency, t)}</td>

@@ -45,6 +45,7 @@ type ClientSessionRow = SessionRowSource & { answer: ClientAnswer | null };
 
 interface ClientSessionRecord {
   id: number;
+  uid: string;
   title: string;
   status: BookingStatus;
   startTime: Date;
@@ -70,12 +71,12 @@ interface ClientSessionRecord {
 async function clientSessions(db: PrismaClient, callerId: number, client: string): Promise<ClientSessionRow[]> {
   const records = await db.$queryRaw<ClientSessionRecord[]>`
     WITH with_client AS MATERIALIZED (
-      SELECT b."id", b."title", b."status", b."startTime", b."rating", b."eventTypeId" FROM "Booking" b
+      SELECT b."id", b."uid", b."title", b."status", b."startTime", b."rating", b."eventTypeId" FROM "Booking" b
       CROSS JOIN LATERAL (SELECT 1 FROM "Attendee" a WHERE a."bookingId" = b."id" AND lower(a."email") = ${client} LIMIT 1) probe
       WHERE b."userId" = ${callerId}
     )
     -- upper(): the enum's database values are Cal.com's names in lower case ('accepted' is ACCEPTED).
-    SELECT w."id", w."title", upper(w."status"::text) AS "status", w."startTime", w."rating",
+    SELECT w."id", w."uid", w."title", upper(w."status"::text) AS "status", w."startTime", w."rating",
       (SELECT json_build_object('title', e."title", 'price', e."price", 'currency', e."currency") FROM "EventType" e WHERE e."id" = w."eventTypeId") AS "eventType",
       c."state"::text AS "checkoutState",
       (SELECT coalesce(json_agg(json_build_object('email', a."email", 'name', a."name", 'noShow', a."noShow") ORDER BY a."id"), '[]'::json)

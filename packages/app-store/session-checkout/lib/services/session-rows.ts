@@ -8,6 +8,7 @@ import { sessionSnapshotSelect, snapshotOf } from "./session-snapshot";
 export const sessionRowSelect = {
   ...sessionSnapshotSelect,
   id: true,
+  uid: true,
   title: true,
   rating: true,
   eventType: { select: { title: true, price: true, currency: true } },
@@ -23,6 +24,7 @@ export function toSessionRow(row: SessionRowSource) {
   const checkout = allowedActions(snapshot, new Date()).checkout;
   return {
     bookingId: row.id,
+    uid: row.uid,
     title: row.title,
     startTime: row.startTime,
     eventTypeTitle: row.eventType?.title ?? null,
