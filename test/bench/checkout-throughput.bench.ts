@@ -32,7 +32,7 @@ import { buildWebApp, startWebApp } from "../../apps/web/scripts/serve";
 import setupTemplate from "../support/global-setup";
 import { databaseUrl, templateDatabaseName, withAdminClient } from "../support/postgres";
 import { round, withClient } from "./bench-support";
-import { freePort } from "./free-port";
+import { freePort } from "../support/free-port";
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
 const SESSIONS_PER_HOST = 13;

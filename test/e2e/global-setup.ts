@@ -1,6 +1,5 @@
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import type { TestProject } from "vitest/node";
 
 import { getPrisma } from "@calcom/prisma";
@@ -10,6 +9,7 @@ import { seedDemo, seedLiveShowcase } from "../../apps/web/scripts/seed-demo";
 import { buildWebApp, startWebApp } from "../../apps/web/scripts/serve";
 import integrationSetup from "../support/global-setup";
 import { databaseUrl, ownerIsAlive, templateDatabaseName, withAdminClient } from "../support/postgres";
+import { freePort } from "../support/free-port";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -20,14 +20,6 @@ declare module "vitest" {
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** The built web app on a database of its own (the demo seeded), as a person would meet it. */
 export default async function setup(project: TestProject) {

@@ -1,6 +1,5 @@
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { createPrismaClient } from "@calcom/prisma";
@@ -8,6 +7,7 @@ import { createPrismaClient } from "@calcom/prisma";
 import { startWebApp } from "../../apps/web/scripts/serve";
 import { median, signInOverHttp } from "./http-client";
 import { SURFACE_PASSWORD, freshUser } from "./surface-users";
+import { freePort } from "../support/free-port";
 
 /*
  * A second server from the same build, of this file's own: its in-memory sign-in limits are
@@ -20,14 +20,6 @@ const prisma = createPrismaClient({ databaseUrl: inject("databaseUrl") });
 let server: ChildProcess | undefined;
 let baseUrl = "";
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 beforeAll(async () => {
   const port = await freePort();

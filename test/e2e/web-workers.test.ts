@@ -2,7 +2,6 @@ import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { createPrismaClient } from "@calcom/prisma";
@@ -10,6 +9,7 @@ import { createPrismaClient } from "@calcom/prisma";
 import { startWebApp } from "../../apps/web/scripts/serve";
 import { cookieHeader } from "./http-client";
 import { SURFACE_PASSWORD, freshUser } from "./surface-users";
+import { freePort } from "../support/free-port";
 
 /*
  * WEB_CONCURRENCY: the built app in two worker processes on one port (web-workers.ts). A worker
@@ -19,14 +19,6 @@ const prisma = createPrismaClient({ databaseUrl: inject("databaseUrl") });
 let primary: ChildProcess | undefined;
 let baseUrl = "";
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 function workerPids(pid: number): number[] {
   const file = `/proc/${pid}/task/${pid}/children`;
