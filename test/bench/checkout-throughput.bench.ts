@@ -17,7 +17,6 @@
  * profile is written to test-results/bench/checkout-profile when it stops). Asserts nothing: the
  * machines are shared and noisy, so the load average is recorded beside the figures.
  */
-import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
@@ -28,7 +27,7 @@ import { encode } from "next-auth/jwt";
 import pg from "pg";
 import superjson from "superjson";
 
-import { buildWebApp, startWebApp } from "../../apps/web/scripts/serve";
+import { buildWebApp, startWebApp, stopWebApp } from "../../apps/web/scripts/serve";
 import setupTemplate from "../support/global-setup";
 import { databaseUrl, templateDatabaseName, withAdminClient } from "../support/postgres";
 import { round, withClient } from "./bench-support";
@@ -62,13 +61,6 @@ function processTreeCpuMs(pid: number | undefined): number | null {
   const childrenFile = `/proc/${pid}/task/${pid}/children`;
   const children = existsSync(childrenFile) ? readFileSync(childrenFile, "utf8").trim().split(/\s+/).filter(Boolean).map(Number) : [];
   return children.reduce((sum, child) => sum + (processTreeCpuMs(child) ?? 0), own);
-}
-
-async function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
-  await exited;
 }
 
 interface AppFigures {
@@ -254,7 +246,7 @@ async function main() {
       const cpuBefore = processTreeCpuMs(server.pid);
       const result = await runPhase(appClients, SECONDS);
       const cpuAfter = processTreeCpuMs(server.pid);
-      await stopServer(server);
+      await stopWebApp(server);
       server = undefined;
       // The web server's own CPU per action (all its processes): the figure the load average does not blur.
       const serverCpuMsPerAction = cpuBefore === null || cpuAfter === null ? null : round((cpuAfter - cpuBefore) / result.actions, 2);
@@ -281,7 +273,7 @@ async function main() {
     console.log(`load average ${figures.loadAverage.before} → ${figures.loadAverage.after} on ${figures.cores} cores; written to test-results/bench/checkout-throughput.json`);
   } finally {
     await Promise.all(floorClients.map((client) => client.end()));
-    if (server) await stopServer(server);
+    await stopWebApp(server);
     if (process.env.BENCH_KEEP_DATABASE !== "1") await withAdminClient((admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   }
 }

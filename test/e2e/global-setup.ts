@@ -6,7 +6,7 @@ import { getPrisma } from "@calcom/prisma";
 
 import { startMailCatcher } from "../../apps/web/scripts/mail-catcher";
 import { seedDemo, seedLiveShowcase } from "../../apps/web/scripts/seed-demo";
-import { buildWebApp, startWebApp } from "../../apps/web/scripts/serve";
+import { buildWebApp, startWebApp, stopWebApp } from "../../apps/web/scripts/serve";
 import integrationSetup from "../support/global-setup";
 import { databaseUrl, ownerIsAlive, templateDatabaseName, withAdminClient } from "../support/postgres";
 import { freePort } from "../support/free-port";
@@ -63,11 +63,7 @@ export default async function setup(project: TestProject) {
   const server = web;
 
   return async () => {
-    if (server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once("exit", resolve));
-      server.kill("SIGTERM");
-      await exited;
-    }
+    await stopWebApp(server);
     await mailCatcher.stop();
     await dropDatabase();
   };

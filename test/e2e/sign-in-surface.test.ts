@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { createPrismaClient } from "@calcom/prisma";
 
-import { startWebApp } from "../../apps/web/scripts/serve";
+import { startWebApp, stopWebApp } from "../../apps/web/scripts/serve";
 import { median, signInOverHttp } from "./http-client";
 import { SURFACE_PASSWORD, freshUser } from "./surface-users";
 import { freePort } from "../support/free-port";
@@ -32,11 +32,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server!.once("exit", resolve));
-    server.kill("SIGTERM");
-    await exited;
-  }
+  await stopWebApp(server);
   await prisma.$disconnect();
 });
 

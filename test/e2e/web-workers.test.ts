@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { createPrismaClient } from "@calcom/prisma";
 
-import { startWebApp } from "../../apps/web/scripts/serve";
+import { startWebApp, stopWebApp } from "../../apps/web/scripts/serve";
 import { cookieHeader } from "./http-client";
 import { SURFACE_PASSWORD, freshUser } from "./surface-users";
 import { freePort } from "../support/free-port";
@@ -89,11 +89,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (primary && primary.exitCode === null && primary.signalCode === null) {
-    const exited = new Promise((resolve) => primary!.once("exit", resolve));
-    primary.kill("SIGTERM");
-    await exited;
-  }
+  await stopWebApp(primary);
   await prisma.$disconnect();
 });
 

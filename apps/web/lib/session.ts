@@ -8,7 +8,15 @@ import { authOptions } from "./auth";
 
 /** next-auth's leeway on a token's expiry, in seconds (its decode passes the same to jose). */
 const CLOCK_TOLERANCE_S = 15;
-const DECODED_LIMIT = 1_000;
+/** How many decoded cookies and user rows each map keeps; past that, the oldest goes first. */
+const REMEMBERED_LIMIT = 1_000;
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
+  const oldest = map.size >= REMEMBERED_LIMIT ? map.keys().next().value : undefined;
+  if (oldest !== undefined) map.delete(oldest);
+  map.set(key, value);
+}
+
 const decoded = new Map<string, JWT>();
 
 /**
@@ -23,17 +31,12 @@ async function rememberedDecode(params: JWTDecodeParams): Promise<JWT | null> {
   if (known && (typeof known.exp !== "number" || known.exp + CLOCK_TOLERANCE_S > Date.now() / 1000)) return known;
   decoded.delete(token);
   const payload = await decode(params);
-  if (payload) {
-    const oldest = decoded.size >= DECODED_LIMIT ? decoded.keys().next().value : undefined;
-    if (oldest !== undefined) decoded.delete(oldest);
-    decoded.set(token, payload);
-  }
+  if (payload) remember(decoded, token, payload);
   return payload;
 }
 
 /** How long a user row read for a session is reused: a rename or a new time zone shows within it. */
 const USER_FRESH_MS = 5_000;
-const USERS_LIMIT = 1_000;
 const recentUsers = new Map<number, { user: Readonly<TrpcSessionUserData>; readAt: number }>();
 
 /**
@@ -50,9 +53,7 @@ async function readUser(id: number): Promise<TrpcSessionUserData | null> {
   const [user] = await getPrisma().$queryRaw<TrpcSessionUserData[]>`SELECT "id", "name", "email", "timeZone" FROM "users" WHERE "id" = ${id}`;
   // Only users that exist are remembered; the row is shared by requests, so no one may change it.
   if (!user) return null;
-  const oldest = recentUsers.size >= USERS_LIMIT ? recentUsers.keys().next().value : undefined;
-  if (oldest !== undefined) recentUsers.delete(oldest);
-  recentUsers.set(id, { user: Object.freeze(user), readAt: Date.now() });
+  remember(recentUsers, id, { user: Object.freeze(user), readAt: Date.now() });
   return user;
 }
 

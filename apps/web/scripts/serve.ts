@@ -41,6 +41,14 @@ export async function buildWebApp(env: Record<string, string>): Promise<void> {
   });
 }
 
+/** Stops a web app startWebApp started (SIGTERM: its workers too) and waits until it has exited. */
+export async function stopWebApp(server: ChildProcess | undefined): Promise<void> {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  await exited;
+}
+
 /** WEB_CONCURRENCY: how many processes serve the web app (one unless set; see web-workers.ts). */
 export function webConcurrency(): number {
   const workers = Number(process.env.WEB_CONCURRENCY || 1);

@@ -10,7 +10,8 @@ import { showToast } from "@calcom/ui/components/toast";
 
 import { SESSION_ACTIONS, type SessionAction } from "../lib/transitions";
 import { ACTION_COPY } from "./action-copy";
-import { errorMessage, formatInZone, isRetryable } from "./format";
+import { errorMessage, formatInZone } from "./format";
+import { LoadProblem } from "./LoadProblem";
 import { HistoryPanel } from "./HistoryPanel";
 import { NotesPanel } from "./NotesPanel";
 import { SessionStatusBadge } from "./SessionStatusBadge";
@@ -50,14 +51,7 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
   // A failure says what happened in words and offers Retry where retrying can help; a failed
   // refresh keeps what was shown (the panel never vanishes under the host).
   const loadProblem = session.error ? (
-    <div role="alert" className="bg-error text-error flex flex-wrap items-center gap-2 rounded-md px-3 py-2">
-      <span>{errorMessage(session.error, t)}</span>
-      {isRetryable(session.error) ? (
-        <Button color="secondary" loading={session.isFetching} onClick={() => void session.refetch()}>
-          {t("session_checkout_retry")}
-        </Button>
-      ) : null}
-    </div>
+    <LoadProblem error={session.error} message={errorMessage(session.error, t)} retrying={session.isFetching} onRetry={() => void session.refetch()} />
   ) : null;
   if (!session.data) return loadProblem ?? <p role="alert" className="bg-error text-error rounded-md px-3 py-2">{t("session_checkout_session_not_found")}</p>;
   const details = session.data;

@@ -54,7 +54,7 @@ export async function assertMayActOnBooking(db: PrismaClient, callerId: number, 
   // Read first: the lock then holds the booking to this organizer and event type, so a booking
   // reassigned after the question is not changed on its old answer.
   const seen = await db.booking.findUnique({ where: { id: bookingId }, select: { userId: true, eventTypeId: true } });
-  if (seen && (await new BookingAccessService(db).doesUserIdHaveAccessToBooking({ userId: callerId, bookingId }))) return seen;
+  if (seen && (await mayAccessBooking(db, callerId, { id: bookingId, userId: seen.userId }))) return seen;
   if (requireInstalled && !(await isInstalledFor(db, callerId))) throw new SessionCheckoutError("FORBIDDEN", NOT_INSTALLED_MESSAGE);
   throw bookingNotFound();
 }

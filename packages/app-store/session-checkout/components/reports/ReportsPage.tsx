@@ -4,10 +4,10 @@ import { useState } from "react";
 
 import { useAppLocale } from "../use-app-locale";
 import { trpc } from "@calcom/trpc/react";
-import { Button } from "@calcom/ui/components/button";
 
 import type { Report } from "../../lib/services/reports";
-import { errorMessage, isRetryable } from "../format";
+import { errorMessage } from "../format";
+import { LoadProblem } from "../LoadProblem";
 import { ExportCsvButton } from "./ExportCsvButton";
 import { FiguresTable } from "./FiguresTable";
 import { KpiCards } from "./KpiCards";
@@ -63,14 +63,12 @@ export function ReportsPage({ timeZone, searchParams }: { timeZone: string; sear
           {t("session_checkout_loading_report")}
         </p>
       ) : report.isError ? (
-        <div role="alert" className="bg-error text-error flex items-center justify-between gap-4 rounded-md px-3 py-2">
-          <span>{t("session_checkout_report_failed", { message: errorMessage(report.error, t) })}</span>
-          {isRetryable(report.error) ? (
-            <Button color="secondary" loading={report.isFetching} onClick={() => void report.refetch()}>
-              {t("session_checkout_retry")}
-            </Button>
-          ) : null}
-        </div>
+        <LoadProblem
+          error={report.error}
+          message={t("session_checkout_report_failed", { message: errorMessage(report.error, t) })}
+          retrying={report.isFetching}
+          onRetry={() => void report.refetch()}
+        />
       ) : (
         <ReportBody report={report.data} updating={report.isPlaceholderData} eventTypeId={filters.eventTypeId} timeZone={timeZone} />
       )}
