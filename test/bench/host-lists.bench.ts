@@ -3,8 +3,8 @@
  * 1,000 History entries on each measured session:
  *   (a) a client's session history (clientHistory: one client of one host, ~12–19 sessions among the
  *       host's 1,000 and 1.3 M attendees),
- *   (b) the Sessions page (pastSessions: the last 28 days, first page, with the total),
- *   (c) the report's "awaiting checkout" list (pastSessions awaitingIn the last 30 days),
+ *   (b) the Sessions page (listSessions: all of the last 28 days, first page, with every tab's count),
+ *   (c) the report's "awaiting checkout" list (listSessions' awaiting tab, the last 30 days),
  *   (d) the booking dialog (getSession: a session with 1,000 History entries, the latest 50 of them),
  *   (e) the dialog's next History page (sessionHistory with a cursor),
  * each through the app's tRPC procedure as the page asks for it, 30 runs on different hosts: p50 and
@@ -84,10 +84,13 @@ async function main() {
     type Case = { label: string; call: (host: (typeof hosts)[number]) => Promise<unknown> };
     const cases: Record<string, Case> = {
       clientHistory: { label: "(a) a client's history", call: (h) => callerFor(db, h).clientHistory({ attendeeEmail: `client.${h.id}.${h.id % 80}@clients.example` }) },
-      pastSessions: { label: "(b) Sessions page, 28 days", call: (h) => callerFor(db, h).pastSessions({ days: 28 }) },
+      listSessions: {
+        label: "(b) Sessions page, all, 28 days",
+        call: (h) => callerFor(db, h).listSessions({ from: dayIn(new Date(today.getTime() - 27 * 86_400_000), h.timeZone), to: dayIn(today, h.timeZone), tab: "all" }),
+      },
       awaiting: {
         label: "(c) awaiting checkout, 30 days",
-        call: (h) => callerFor(db, h).pastSessions({ awaitingIn: { from: dayIn(new Date(today.getTime() - 29 * 86_400_000), h.timeZone), to: dayIn(today, h.timeZone) } }),
+        call: (h) => callerFor(db, h).listSessions({ from: dayIn(new Date(today.getTime() - 29 * 86_400_000), h.timeZone), to: dayIn(today, h.timeZone), tab: "awaiting" }),
       },
       getSession: { label: "(d) booking dialog, 1,000 entries", call: (h) => callerFor(db, h).getSession({ bookingId: sessionOf.get(h.id)! }) },
       sessionHistory: {

@@ -74,7 +74,18 @@ const PROCEDURES: Record<string, { kind: Kind; shape: Shape | null }> = {
   reportSessions: { kind: "query", shape: { from: day, to: day, eventTypeId: optional(id), teamId: optional(id) } },
   reportScopes: { kind: "query", shape: null },
   clientHistory: { kind: "query", shape: { attendeeEmail: email, cursor: optional(id) } },
-  pastSessions: { kind: "query", shape: { days: optional(fc.oneof(fc.integer({ min: -5, max: 400 }), hostileNumber)), awaitingIn: optional(fc.record({ from: day, to: day })) } },
+  listSessions: {
+    kind: "query",
+    shape: {
+      from: day,
+      to: day,
+      tab: optional(fc.oneof(fc.constantFrom("awaiting", "completed", "noShow", "cancelled", "all"), hostileString)),
+      search: optional(fc.oneof(text, hostileString)),
+      eventTypeId: optional(id),
+      teamId: optional(id),
+      page: optional(fc.oneof(fc.integer({ min: -1, max: 3 }), hostileNumber)),
+    },
+  },
   getSettings: { kind: "query", shape: null },
   updateSettings: { kind: "mutation", shape: { autoCheckoutEnabled: optional(fc.oneof(fc.boolean(), anyJson)), autoCheckoutDelayMinutes: optional(fc.oneof(fc.constantFrom(30, 60, 45), hostileNumber)), surveysEnabled: optional(fc.boolean()), surveyAlertThreshold: optional(fc.oneof(fc.integer({ min: -1, max: 6 }), hostileNumber)) } },
 };

@@ -127,8 +127,8 @@ describe("Reports in the browser", () => {
     // Awaiting checkout leads to exactly those sessions.
     const awaiting = Number((await kpisOnPage(page))["Awaiting checkout"]);
     await page.getByRole("link", { name: "Review them →" }).click();
-    await page.getByRole("heading", { name: "Awaiting checkout" }).waitFor();
-    expect(page.url()).toContain(`/apps/session-checkout/sessions?status=awaiting&from=${last30.from}&to=${last30.to}`);
+    await page.getByRole("tab", { name: /^Awaiting checkout/, selected: true }).waitFor();
+    expect(page.url()).toContain(`/apps/session-checkout/sessions?range=custom&from=${last30.from}&to=${last30.to}`);
     await page.getByRole("checkbox", { name: /Rita Report/ }).waitFor();
     expect(await page.locator(".sc-table tbody tr").count()).toBe(awaiting);
     expect(new Set(await page.locator(".sc-table tbody .cal-badge").allInnerTexts())).toEqual(new Set(["Confirmed"]));

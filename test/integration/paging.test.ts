@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { SESSIONS_PAGE_SIZE } from "@calcom/app-store/session-checkout/lib/services/past-sessions";
+import { SESSIONS_PAGE_SIZE } from "@calcom/app-store/session-checkout/lib/services/session-list";
 import { HISTORY_PAGE_SIZE } from "@calcom/app-store/session-checkout/lib/services/session-history";
 
 import { callerFor, factories } from "../support/factories";
@@ -39,14 +39,16 @@ describe("long lists come in pages and say how long they are", () => {
     await expect(callerFor(prisma, stranger).sessionHistory({ bookingId: theirs.id, cursor: details.historyNextCursor! })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   }, 60_000);
 
-  it("past sessions: a page at a time with the total, never cut off unsaid", async () => {
+  it("the Sessions page: a page at a time with the total, never cut off unsaid", async () => {
     const host = await make.user();
     const count = SESSIONS_PAGE_SIZE + 30;
     for (let i = 0; i < count; i++) await make.booking({ hostId: host.id, startedMinutesAgo: 120 + i * 10 });
     const caller = callerFor(prisma, host);
-    const first = await caller.pastSessions({ days: 28 });
-    const second = await caller.pastSessions({ days: 28, page: 1 });
-    const beyond = await caller.pastSessions({ days: 28, page: 5 });
+    const today = new Date().toISOString().slice(0, 10);
+    const days = { from: new Date(Date.now() - 28 * 86_400_000).toISOString().slice(0, 10), to: today };
+    const first = await caller.listSessions({ ...days, tab: "awaiting" });
+    const second = await caller.listSessions({ ...days, tab: "awaiting", page: 1 });
+    const beyond = await caller.listSessions({ ...days, tab: "awaiting", page: 5 });
     expect([first.total, first.sessions.length, second.sessions.length, beyond.sessions.length, beyond.total]).toEqual([count, SESSIONS_PAGE_SIZE, 30, 0, count]);
     const ids = [...first.sessions, ...second.sessions].map((s) => s.bookingId);
     expect(new Set(ids).size).toBe(count);

@@ -11,7 +11,7 @@ import { useTestDatabase } from "../support/test-database";
 
 /*
  * The sessions behind a report (the CSV export), whose reports a caller may open (reportScopes), and
- * the Sessions page's "awaiting checkout" list: each agrees with the report's own figures.
+ * the Sessions page's tabs and counts: each agrees with the report's own figures.
  */
 
 const { prisma } = await useTestDatabase();
@@ -204,26 +204,97 @@ describe("team scope: reportScopes offers what reportSessions and reports allow"
   });
 });
 
-describe("the Sessions page's awaiting-checkout list", async () => {
+describe("the Sessions page: tabs, counts, search and filters over the report's own set of sessions", async () => {
   const host = await make.user({ timeZone: "Europe/Paris" });
-  const never = await session({ hostId: host.id, start: "2026-11-02T08:00:00Z" });
-  const undone = await session({ hostId: host.id, start: "2026-11-03T08:00:00Z", checkout: "UNDONE" });
-  await session({ hostId: host.id, start: "2026-11-03T10:00:00Z", checkout: "ACTIVE" });
-  await session({ hostId: host.id, start: "2026-11-04T10:00:00Z", attendees: [{ noShow: true }] });
-  await session({ hostId: host.id, start: "2026-11-04T12:00:00Z", status: "PENDING" });
+  const coaching = await make.eventType({ userId: host.id });
+  const intro = await make.eventType({ userId: host.id });
+  const never = await session({ hostId: host.id, start: "2026-11-02T08:00:00Z", eventTypeId: coaching.id, attendees: [{ name: "Kim 100%_Client" }] });
+  const undone = await session({ hostId: host.id, start: "2026-11-03T08:00:00Z", checkout: "UNDONE", eventTypeId: intro.id });
+  const completed = await session({ hostId: host.id, start: "2026-11-03T10:00:00Z", checkout: "ACTIVE", eventTypeId: coaching.id, attendees: [{ name: "Ana Lopez" }] });
+  const noShow = await session({ hostId: host.id, start: "2026-11-04T10:00:00Z", attendees: [{ noShow: true }] });
+  // Part of a group absent: still awaiting checkout, as the report counts it.
+  const partly = await session({ hostId: host.id, start: "2026-11-04T11:00:00Z", attendees: [{ noShow: true, name: "Absent One" }, { name: "Present Two" }] });
+  const pending = await session({ hostId: host.id, start: "2026-11-04T12:00:00Z", status: "PENDING" });
+  const cancelled = await session({ hostId: host.id, start: "2026-11-05T12:00:00Z", status: "CANCELLED" });
+  // A booking a reschedule replaced is not a session of its own: only its replacement is listed.
+  const replaced = await session({ hostId: host.id, start: "2026-11-05T14:00:00Z", status: "CANCELLED" });
+  await prisma.booking.update({ where: { id: replaced.id }, data: { rescheduled: true } });
   await session({ hostId: host.id, start: "2026-11-01T22:30:00Z" }); // 1 Nov 23:30 in Paris: before the range
   const tomorrow = new Date(Date.now() + 86_400_000);
-  await session({ hostId: host.id, start: tomorrow.toISOString() }); // not ended
+  const upcoming = await session({ hostId: host.id, start: tomorrow.toISOString() }); // not ended
   const range = { from: "2026-11-02", to: new Date(tomorrow.getTime() + 86_400_000).toISOString().slice(0, 10) };
+  const ids = (list: { sessions: Array<{ bookingId: number }> }) => list.sessions.map((row) => row.bookingId);
 
-  it("lists exactly the sessions the report counts as awaiting checkout, newest first", async () => {
-    const list = await callerFor(prisma, host).pastSessions({ awaitingIn: range });
-    expect(list.sessions.map((row) => row.bookingId)).toEqual([undone.id, never.id]);
-    expect(list.sessions.every((row) => row.statusLabel === "Confirmed")).toBe(true);
-    expect((await callerFor(prisma, host).reports(range)).totals.awaitingCheckout).toBe(list.total);
+  it("each tab lists exactly its sessions, newest first, and every count is the report's figure", async () => {
+    const caller = callerFor(prisma, host);
+    const tab = (name: "awaiting" | "completed" | "noShow" | "cancelled" | "all") => caller.listSessions({ ...range, tab: name });
+    const [awaiting, done, absent, gone, all] = await Promise.all([tab("awaiting"), tab("completed"), tab("noShow"), tab("cancelled"), tab("all")]);
+    expect(ids(awaiting)).toEqual([partly.id, undone.id, never.id]);
+    expect(ids(done)).toEqual([completed.id]);
+    expect(ids(absent)).toEqual([noShow.id]);
+    expect(ids(gone)).toEqual([cancelled.id]);
+    expect(ids(all)).toEqual([upcoming.id, cancelled.id, pending.id, partly.id, noShow.id, completed.id, undone.id, never.id]);
+    expect(all.counts).toEqual({ awaiting: 3, completed: 1, noShow: 1, cancelled: 1, all: 8 });
+    expect([awaiting.total, all.total]).toEqual([3, 8]);
+    const report = (await caller.reports(range)).totals;
+    expect(all.counts).toMatchObject({ awaiting: report.awaitingCheckout, completed: report.completed, noShow: report.noShow, cancelled: report.cancelled });
+    // Only rows the rules would check out offer it; the others say why.
+    expect(awaiting.sessions.every((row) => row.checkout.allowed)).toBe(true);
+    expect(done.sessions[0]!.checkout).toMatchObject({ allowed: false, reason: expect.stringMatching(/Completed/) });
+    // The event types to filter by are those of the range's sessions.
+    expect(all.eventTypes.map((e) => e.id).sort()).toEqual([coaching.id, intro.id].sort());
   });
 
-  it("refuses a range that is not one", async () => {
-    await expect(callerFor(prisma, host).pastSessions({ awaitingIn: { from: "2026-11-05", to: "2026-11-01" } })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  it("searches a client's name or address, case-insensitively, with % and _ as themselves", async () => {
+    const caller = callerFor(prisma, host);
+    const found = async (search: string, tab: "awaiting" | "all" = "all") => ids(await caller.listSessions({ ...range, tab, search }));
+    expect(await found("ana lo")).toEqual([completed.id]);
+    expect(await found("100%_c")).toEqual([never.id]);
+    expect(await found("100%x")).toEqual([]);
+    expect(await found("a_a")).toEqual([]);
+    // A group session is found by any of its clients, and the counts follow the search.
+    expect(await found("absent one", "awaiting")).toEqual([partly.id]);
+    const email = partly.attendees[1]!.email.toUpperCase();
+    const byEmail = await caller.listSessions({ ...range, tab: "awaiting", search: email });
+    expect([ids(byEmail), byEmail.counts.all, byEmail.counts.awaiting]).toEqual([[partly.id], 1, 1]);
+  });
+
+  it("filters by event type, keeping the scope's event types to choose from", async () => {
+    const list = await callerFor(prisma, host).listSessions({ ...range, tab: "all", eventTypeId: coaching.id });
+    expect(ids(list)).toEqual([completed.id, never.id]);
+    expect(list.counts).toMatchObject({ all: 2, awaiting: 1, completed: 1 });
+    expect(list.eventTypes).toHaveLength(2);
+  });
+
+  it("shows a team's sessions to its admins, with each session's host, and to nobody else", async () => {
+    const admin = await make.user({ name: "Alex Admin" });
+    const member = await make.user({ name: "Morgan Member" });
+    const outsider = await make.user();
+    const team = await make.team([
+      { userId: admin.id, role: "ADMIN" },
+      { userId: member.id, role: "MEMBER" },
+    ]);
+    const workshop = await make.eventType({ teamId: team.id });
+    const theirs = await session({ hostId: member.id, start: "2026-11-03T09:00:00Z", eventTypeId: workshop.id });
+    await session({ hostId: member.id, start: "2026-11-03T09:30:00Z" }); // the member's personal session: not the team's
+    const list = await callerFor(prisma, admin).listSessions({ ...range, tab: "awaiting", teamId: team.id });
+    expect(ids(list)).toEqual([theirs.id]);
+    expect(list.sessions[0]!.hostName).toBe("Morgan Member");
+    expect(list.scope).toEqual({ kind: "team", teamId: team.id, teamName: team.name });
+    // What the list offers, the admin may do.
+    await callerFor(prisma, admin).checkout({ bookingId: theirs.id });
+    expect((await callerFor(prisma, admin).listSessions({ ...range, tab: "completed", teamId: team.id })).counts).toMatchObject({ completed: 1, awaiting: 0 });
+    await expect(callerFor(prisma, member).listSessions({ ...range, teamId: team.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(callerFor(prisma, outsider).listSessions({ ...range, teamId: team.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Without a team: the caller's own sessions only.
+    expect(ids(await callerFor(prisma, admin).listSessions({ ...range, tab: "all" }))).toEqual([]);
+  });
+
+  it("refuses what is not a range, a tab or a search, in words", async () => {
+    const caller = callerFor(prisma, host);
+    await expect(caller.listSessions({ from: "2026-11-05", to: "2026-11-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.listSessions({ ...range, search: "x".repeat(321) })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Search for at most 320 characters." });
+    // @ts-expect-error: a tab that does not exist
+    await expect(caller.listSessions({ ...range, tab: "everything" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useId, useState } from "react";
 
 import { useAppLocale } from "./use-app-locale";
 import { trpc } from "@calcom/trpc/react";
@@ -8,41 +8,87 @@ import { Button } from "@calcom/ui/components/button";
 import { ConfirmationDialogContent, Dialog } from "@calcom/ui/components/dialog";
 import { showToast } from "@calcom/ui/components/toast";
 
+import type { SessionListRow } from "../lib/services/session-list";
+import { ACTION_COPY } from "./action-copy";
 import { checkOutInChunks, outcomeText, type BulkCheckoutResult } from "./bulk-chunks";
 import { errorMessage, formatInZone } from "./format";
-import { formatPrice } from "./money";
-import { formatDayRange, type AwaitingFilter } from "./reports/report-ranges";
-import { SESSION_TABLE_CLASS_NAME } from "./session-table";
-import { SessionStatusBadge } from "./SessionStatusBadge";
+import { LoadProblem } from "./LoadProblem";
+import { ReportFilters } from "./reports/ReportFilters";
+import { checkRange, presetRange, todayIn } from "./reports/report-ranges";
+import { SessionDialog } from "./sessions/SessionDialog";
+import { searchFromSessionsFilters, sessionsFiltersFromSearch, type SessionsFilterState } from "./sessions/sessions-filters";
+import { SESSION_TAB_EMPTY_KEYS, SessionTabs } from "./sessions/SessionTabs";
+import { SessionsTable } from "./sessions/SessionsTable";
 
-/** Past sessions of the last four weeks, or those awaiting checkout in a range (the report's link), to select and check out together. */
-export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; awaitingIn: AwaitingFilter | null }) {
+/** How long typing pauses before the list asks again. */
+const SEARCH_DELAY_MS = 300;
+
+/**
+ * /apps/session-checkout/sessions: the host's sessions (or a team's, for its admins) by tab — awaiting
+ * checkout, completed, no-show, cancelled, all — with search, date range and event type; a row opens
+ * the session, and sessions that can be checked out can be checked out one at a time or together.
+ */
+export function SessionsListPage({ timeZone, searchParams }: { timeZone: string; searchParams: URLSearchParams }) {
   const { t } = useAppLocale();
   const utils = trpc.useUtils();
+  const panelId = useId();
+  const [filters, setFilterState] = useState<SessionsFilterState>(() => sessionsFiltersFromSearch(searchParams, presetRange("last-30-days", todayIn(timeZone))));
+  const [typed, setTyped] = useState(filters.search);
   const [page, setPage] = useState(0);
-  // placeholderData keeps the previous page on screen while the next loads (TanStack's keepPreviousData).
-  const sessions = trpc.viewer.appSessionCheckout.pastSessions.useQuery(awaitingIn ? { awaitingIn, page } : { days: 28, page }, { placeholderData: (previous) => previous });
-  const bulk = trpc.viewer.appSessionCheckout.bulkCheckout.useMutation();
-  const [selected, setSelected] = useState<Set<number>>(new Set());
-  const [confirming, setConfirming] = useState(false);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [opened, setOpened] = useState<SessionListRow | null>(null);
+  const [confirming, setConfirming] = useState<{ kind: "bulk" } | { kind: "one"; row: SessionListRow } | null>(null);
   const [result, setResult] = useState<BulkCheckoutResult | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  if (sessions.isLoading) return <p className="text-subtle text-sm">{t("session_checkout_loading_sessions")}</p>;
-  if (!sessions.data)
-    return (
-      <p role="alert" className="bg-error text-error rounded-md px-3 py-2">
-        {sessions.error ? errorMessage(sessions.error, t) : t("session_checkout_no_sessions")}
-      </p>
-    );
-  const { sessions: rows, total, pageSize } = sessions.data;
-  const selectable = rows.filter((row) => row.checkout.allowed);
-  const firstShown = page * pageSize + 1;
-  const lastShown = page * pageSize + rows.length;
-  const titles = new Map(rows.map((row) => [row.bookingId, `${formatInZone(row.startTime, timeZone)} · ${row.attendeeNames.join(", ")}`]));
-  const toggle = (id: number, on: boolean) => setSelected((current) => { const next = new Set(current); if (on) next.add(id); else next.delete(id); return next; });
+  const setFilters = (next: SessionsFilterState) => {
+    setFilterState(next);
+    // Another list: its own first page, nothing selected, no earlier result.
+    setPage(0);
+    setSelected(new Set());
+    setResult(null);
+    // The address follows the filters (replaced, not pushed: Back leaves the page as it did).
+    window.history.replaceState(window.history.state, "", `${window.location.pathname}${searchFromSessionsFilters(next)}`);
+  };
+  useEffect(() => {
+    if (typed === filters.search) return;
+    const timer = setTimeout(() => setFilters({ ...filters, search: typed }), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+    // Only typing starts the wait; the filters it applies to are read when it ends.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [typed]);
 
-  const run = async () => {
+  const range = filters.preset === "custom" ? filters.custom : presetRange(filters.preset, todayIn(timeZone));
+  const rangeProblem = checkRange(range);
+  const scopes = trpc.viewer.appSessionCheckout.reportScopes.useQuery();
+  const input = {
+    from: range.from,
+    to: range.to,
+    tab: filters.tab,
+    page,
+    ...(filters.search.trim() ? { search: filters.search.trim() } : {}),
+    ...(filters.eventTypeId !== null ? { eventTypeId: filters.eventTypeId } : {}),
+    ...(filters.teamId !== null ? { teamId: filters.teamId } : {}),
+  };
+  // placeholderData keeps the previous list on screen while the next loads (TanStack's keepPreviousData).
+  const sessions = trpc.viewer.appSessionCheckout.listSessions.useQuery(input, { enabled: rangeProblem === null, placeholderData: (previous) => previous });
+  const bulk = trpc.viewer.appSessionCheckout.bulkCheckout.useMutation();
+  const checkout = trpc.viewer.appSessionCheckout.checkout.useMutation();
+  const busy = bulk.isPending || checkout.isPending;
+  const refresh = () => utils.viewer.appSessionCheckout.listSessions.invalidate();
+
+  const list = sessions.data;
+  const rows = list?.sessions ?? [];
+  const titles = new Map(rows.map((row) => [row.bookingId, `${formatInZone(row.startTime, timeZone)} · ${row.attendeeNames.join(", ")}`]));
+  const toggle = (id: number, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  const runBulk = async () => {
     setError(null);
     try {
       const outcome = await checkOutInChunks(Array.from(selected), (bookingIds) => bulk.mutateAsync({ bookingIds }));
@@ -52,126 +98,155 @@ export function SessionsListPage({ timeZone, awaitingIn }: { timeZone: string; a
     } catch (e) {
       setError(errorMessage(e, t));
     } finally {
-      setConfirming(false);
-      await utils.viewer.appSessionCheckout.pastSessions.invalidate();
+      setConfirming(null);
+      await refresh();
+    }
+  };
+  const runOne = async (row: SessionListRow) => {
+    setError(null);
+    try {
+      await checkout.mutateAsync({ bookingId: row.bookingId });
+      showToast(t(ACTION_COPY.checkout.done), "success");
+      setSelected((current) => new Set(Array.from(current).filter((id) => id !== row.bookingId)));
+    } catch (e) {
+      setError(`${titles.get(row.bookingId) ?? ""}: ${errorMessage(e, t)}`);
+    } finally {
+      setConfirming(null);
+      await refresh();
     }
   };
 
+  const scopeName = list?.scope.kind === "team" ? list.scope.teamName : null;
+  const firstShown = list ? list.page * list.pageSize + 1 : 0;
+  const lastShown = list ? list.page * list.pageSize + rows.length : 0;
+  const searching = filters.search.trim() !== "";
+
   return (
-    <section>
-      <h1 className="text-emphasis mb-4 mt-0 text-2xl font-bold">{t(awaitingIn ? "session_checkout_awaiting_checkout" : "session_checkout_past_sessions")}</h1>
-      {awaitingIn ? (
-        <p className="text-subtle text-sm">
-          {t("session_checkout_awaiting_checkout_description", { range: formatDayRange(awaitingIn) })}{" "}
-          <a href="/apps/session-checkout/sessions">{t("session_checkout_all_past_sessions")}</a>
+    <section className="max-w-7xl">
+      <header className="mb-4">
+        <h1 className="text-emphasis mb-1 mt-0 text-2xl font-bold">{t("session_checkout_sessions")}</h1>
+        <p className="text-subtle m-0 text-sm">
+          {scopeName ? t("session_checkout_sessions_scope_description", { scope: scopeName, timeZone }) : t("session_checkout_sessions_description", { timeZone })}
         </p>
-      ) : null}
-      <div className="mt-1.5 flex items-center justify-between gap-2">
-        <span>{t("session_checkout_selected_count", { count: selected.size })}</span>
-        {/* The confirmation closes as soon as it is confirmed: the button waits for the checkout to finish. */}
-        <Button disabled={selected.size === 0} loading={bulk.isPending} onClick={() => setConfirming(true)}>
-          {t("session_checkout_check_out_selected")}
-        </Button>
-      </div>
-      {error ? (
-        <p role="alert" className="bg-error text-error rounded-md px-3 py-2">
-          {error}
-        </p>
-      ) : null}
-      {result ? (
-        <div role="status" className="bg-default border-subtle my-3 rounded-lg border px-4 py-2" aria-label={t("session_checkout_bulk_result_label")}>
-          <p>{t("session_checkout_bulk_result", { succeeded: result.succeeded, failed: result.failed })}</p>
-          <ul>
-            {result.results.map((outcome) => (
-              <li key={outcome.bookingId}>
-                {titles.get(outcome.bookingId) ?? t("session_checkout_session_number", { id: outcome.bookingId })}: {outcomeText(outcome, t)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <div className="overflow-x-auto">
-        <table className={SESSION_TABLE_CLASS_NAME}>
-          <thead>
-            <tr>
-              <th scope="col">
-                <input
-                  type="checkbox"
-                  className="w-auto"
-                  aria-label={t("session_checkout_select_all")}
-                  disabled={selectable.length === 0 || bulk.isPending}
-                  checked={selectable.length > 0 && selected.size === selectable.length}
-                  onChange={(e) => setSelected(e.target.checked ? new Set(selectable.map((r) => r.bookingId)) : new Set())}
-                />
-              </th>
-              <th scope="col">{t("session_checkout_date")}</th>
-              <th scope="col">{t("session_checkout_client")}</th>
-              <th scope="col">{t("session_checkout_event_type")}</th>
-              <th scope="col">{t("session_checkout_price")}</th>
-              <th scope="col">{t("session_checkout_status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="text-subtle text-sm">
-                  {t(awaitingIn ? "session_checkout_nothing_awaits_checkout" : "session_checkout_no_recent_sessions")}
-                </td>
-              </tr>
+      </header>
+      <ReportFilters
+        state={filters}
+        range={range}
+        eventTypes={list?.eventTypes ?? []}
+        scopes={scopes.data ?? []}
+        onChange={(next) => setFilters({ ...filters, ...next })}
+        search={
+          <input
+            type="search"
+            className="bg-default text-emphasis w-64 max-w-full px-2 py-1.5 text-sm"
+            placeholder={t("session_checkout_search_clients_placeholder")}
+            aria-label={t("session_checkout_search_clients")}
+            maxLength={320}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+          />
+        }
+      />
+      <SessionTabs tab={filters.tab} counts={list?.counts ?? null} panelId={panelId} onChange={(tab) => setFilters({ ...filters, tab })} />
+      <div role="tabpanel" id={panelId} aria-labelledby={`${panelId}-${filters.tab}`} aria-busy={sessions.isPlaceholderData || undefined} className={sessions.isPlaceholderData ? "opacity-60" : undefined}>
+        {rows.some((row) => row.checkout.allowed) ? (
+          <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+            <span className="text-subtle text-sm">{t("session_checkout_selected_count", { count: selected.size })}</span>
+            {/* The confirmation closes as soon as it is confirmed: the button waits for the checkout to finish. */}
+            <Button disabled={selected.size === 0} loading={bulk.isPending} onClick={() => setConfirming({ kind: "bulk" })}>
+              {t("session_checkout_check_out_selected")}
+            </Button>
+          </div>
+        ) : null}
+        {error ? (
+          <p role="alert" className="bg-error text-error rounded-md px-3 py-2 text-sm">
+            {error}
+          </p>
+        ) : null}
+        {result ? (
+          <div role="status" className="bg-default border-subtle my-3 rounded-lg border px-4 py-2 text-sm" aria-label={t("session_checkout_bulk_result_label")}>
+            <p>{t("session_checkout_bulk_result", { succeeded: result.succeeded, failed: result.failed })}</p>
+            <ul>
+              {result.results.map((outcome) => (
+                <li key={outcome.bookingId}>
+                  {titles.get(outcome.bookingId) ?? t("session_checkout_session_number", { id: outcome.bookingId })}: {outcomeText(outcome, t)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {rangeProblem ? (
+          <p role="alert" className="bg-error text-error rounded-md px-3 py-2 text-sm">
+            {t(rangeProblem)}
+          </p>
+        ) : sessions.isPending ? (
+          <p role="status" className="bg-default border-subtle text-subtle rounded-lg border px-5 py-8 text-center text-sm">
+            {t("session_checkout_loading_sessions")}
+          </p>
+        ) : !list ? (
+          <LoadProblem error={sessions.error} message={errorMessage(sessions.error, t)} retrying={sessions.isFetching} onRetry={() => void sessions.refetch()} />
+        ) : rows.length === 0 ? (
+          <div className="bg-default border-subtle rounded-lg border px-4 py-12 text-center" role="status">
+            <h2 className="text-emphasis mb-1.5 mt-0 text-lg font-semibold">
+              {searching ? t("session_checkout_sessions_none_found", { search: filters.search.trim() }) : t(SESSION_TAB_EMPTY_KEYS[filters.tab].title)}
+            </h2>
+            <p className="text-subtle m-0 text-sm">{t(searching ? "session_checkout_sessions_none_found_hint" : SESSION_TAB_EMPTY_KEYS[filters.tab].description)}</p>
+          </div>
+        ) : (
+          <SessionsTable
+            rows={rows}
+            timeZone={timeZone}
+            showHost={list.scope.kind === "team"}
+            selected={selected}
+            busy={busy}
+            onToggle={toggle}
+            onToggleAll={(on) => setSelected(on ? new Set(rows.filter((row) => row.checkout.allowed).map((row) => row.bookingId)) : new Set())}
+            onOpen={setOpened}
+            onCheckout={(row) => setConfirming({ kind: "one", row })}
+          />
+        )}
+        {list && list.total > 0 ? (
+          <nav className="my-3 flex items-center justify-end gap-3 text-sm" aria-label={t("session_checkout_pages")}>
+            <span aria-live="polite">{t("session_checkout_pager_range", { first: firstShown, last: lastShown, total: list.total })}</span>
+            {list.total > list.pageSize ? (
+              <>
+                <Button color="secondary" disabled={page === 0 || sessions.isPlaceholderData || busy} onClick={() => { setPage(page - 1); setSelected(new Set()); }}>
+                  {t("session_checkout_previous")}
+                </Button>
+                <Button color="secondary" disabled={lastShown >= list.total || sessions.isPlaceholderData || busy} onClick={() => { setPage(page + 1); setSelected(new Set()); }}>
+                  {t("session_checkout_next")}
+                </Button>
+              </>
             ) : null}
-            {rows.map((row) => (
-              <tr key={row.bookingId}>
-                <td>
-                  {/* Only rows the rules would check out can be selected; the others say why. */}
-                  <input
-                    type="checkbox"
-                    className="w-auto"
-                    aria-label={t("session_checkout_select_session", { session: titles.get(row.bookingId) })}
-                    disabled={!row.checkout.allowed || bulk.isPending}
-                    title={row.checkout.allowed ? undefined : row.checkout.reason}
-                    checked={selected.has(row.bookingId)}
-                    onChange={(e) => toggle(row.bookingId, e.target.checked)}
-                  />
-                </td>
-                <td>
-                  {/* Cal.com's booking page: the session with its dialog. */}
-                  <a href={`/booking/${encodeURIComponent(row.uid)}`}>{formatInZone(row.startTime, timeZone)}</a>
-                </td>
-                <td>{row.attendeeNames.join(", ")}</td>
-                <td>{row.eventTypeTitle ?? "—"}</td>
-                <td>{formatPrice(row.price, row.currency, t)}</td>
-                <td><SessionStatusBadge status={row.status} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          </nav>
+        ) : null}
       </div>
-      {total > 0 ? (
-        <nav className="my-3 flex items-center justify-end gap-3" aria-label={t("session_checkout_pages")}>
-          <span aria-live="polite">{t("session_checkout_pager_range", { first: firstShown, last: lastShown, total })}</span>
-          {total > pageSize ? (
-            <>
-              <Button color="secondary" disabled={page === 0 || sessions.isPlaceholderData || bulk.isPending} onClick={() => { setPage(page - 1); setSelected(new Set()); }}>
-                {t("session_checkout_previous")}
-              </Button>
-              <Button color="secondary" disabled={lastShown >= total || sessions.isPlaceholderData || bulk.isPending} onClick={() => { setPage(page + 1); setSelected(new Set()); }}>
-                {t("session_checkout_next")}
-              </Button>
-            </>
-          ) : null}
-        </nav>
-      ) : null}
+      {opened ? <SessionDialog row={opened} timeZone={timeZone} onClose={() => setOpened(null)} onSessionChanged={() => void refresh()} /> : null}
       {confirming ? (
-        <Dialog open onOpenChange={(open) => !open && setConfirming(false)}>
-          <ConfirmationDialogContent
-            title={t("session_checkout_bulk_confirm_title", { count: selected.size })}
-            confirmBtnText={t("session_checkout_action_checkout")}
-            cancelBtnText={t("session_checkout_cancel")}
-            isPending={bulk.isPending}
-            onConfirm={() => void run()}
-          >
-            {t("session_checkout_bulk_confirm_description")}
-          </ConfirmationDialogContent>
+        <Dialog open onOpenChange={(open) => !open && setConfirming(null)}>
+          {confirming.kind === "bulk" ? (
+            <ConfirmationDialogContent
+              title={t("session_checkout_bulk_confirm_title", { count: selected.size })}
+              confirmBtnText={t("session_checkout_action_checkout")}
+              cancelBtnText={t("session_checkout_cancel")}
+              isPending={bulk.isPending}
+              onConfirm={() => void runBulk()}
+            >
+              {t("session_checkout_bulk_confirm_description")}
+            </ConfirmationDialogContent>
+          ) : (
+            <ConfirmationDialogContent
+              title={t(ACTION_COPY.checkout.title)}
+              confirmBtnText={t(ACTION_COPY.checkout.confirm)}
+              cancelBtnText={t("session_checkout_cancel")}
+              isPending={checkout.isPending}
+              onConfirm={() => void runOne(confirming.row)}
+            >
+              <strong className="text-emphasis">{titles.get(confirming.row.bookingId)}</strong>
+              <br />
+              {t(ACTION_COPY.checkout.description)}
+            </ConfirmationDialogContent>
+          )}
         </Dialog>
       ) : null}
     </section>

@@ -17,10 +17,10 @@ import { getSessionHandler } from "./getSession.handler";
 import { getSettingsHandler } from "./getSettings.handler";
 import { ZListNotesInputSchema } from "./listNotes.schema";
 import { listNotesHandler } from "./listNotes.handler";
+import { ZListSessionsInputSchema } from "./listSessions.schema";
+import { listSessionsHandler } from "./listSessions.handler";
 import { ZMarkNoShowInputSchema } from "./markNoShow.schema";
 import { markNoShowHandler } from "./markNoShow.handler";
-import { ZPastSessionsInputSchema } from "./pastSessions.schema";
-import { pastSessionsHandler } from "./pastSessions.handler";
 import { ZPreviewTemplateInputSchema } from "./previewTemplate.schema";
 import { previewTemplateHandler } from "./previewTemplate.handler";
 import { sessionActionProcedure, sessionCheckoutProcedure as procedure } from "./procedure";
@@ -63,7 +63,7 @@ const sessionCheckoutRouter = router({
   reportSessions: procedure.input(ZReportSessionsInputSchema).query(reportSessionsHandler),
   reportScopes: procedure.input(ZReportScopesInputSchema).query(reportScopesHandler),
   clientHistory: procedure.input(ZClientHistoryInputSchema).query(clientHistoryHandler),
-  pastSessions: procedure.input(ZPastSessionsInputSchema).query(pastSessionsHandler),
+  listSessions: procedure.input(ZListSessionsInputSchema).query(listSessionsHandler),
   getSettings: procedure.query(getSettingsHandler),
   updateSettings: procedure.input(ZUpdateSettingsInputSchema).mutation(updateSettingsHandler),
 });

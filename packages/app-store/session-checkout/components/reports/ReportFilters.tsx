@@ -9,19 +9,22 @@ import { RANGE_PRESETS, type DayRange } from "./report-ranges";
 // The filters' own inputs and selects: as wide as their content, a little smaller than the page's.
 const CONTROL = "bg-default text-emphasis w-auto min-w-40 px-2 py-1.5 text-sm";
 
-/** Date range (presets or two dates), event type and, for team admins, whose sessions. */
+/** Date range (presets or two dates), event type and, for team admins, whose sessions: the Reports and Sessions pages' filters. */
 export function ReportFilters({
   state,
   range,
   eventTypes,
   scopes,
   onChange,
+  search,
 }: {
   state: FilterState;
   range: DayRange;
   eventTypes: Array<{ id: number; title: string }>;
   scopes: ReportScopeChoice[];
   onChange: (next: FilterState) => void;
+  /** A search field of the page's own, first in the bar (the Sessions page's client search). */
+  search?: ReactNode;
 }) {
   const { t } = useAppLocale();
   const id = useId();
@@ -31,6 +34,7 @@ export function ReportFilters({
   const options = chosen !== null && !eventTypes.some((e) => e.id === chosen) ? [{ id: chosen, title: t("session_checkout_chosen_event_type_none_in_range") }, ...eventTypes] : eventTypes;
   return (
     <div className="bg-default border-subtle mb-4 flex flex-wrap items-end gap-x-6 gap-y-3 rounded-lg border px-4 py-3">
+      {search}
       <div className="border-subtle inline-flex max-w-full flex-wrap overflow-hidden rounded-lg border" role="group" aria-label={t("session_checkout_date_range")}>
         {RANGE_PRESETS.map((preset) => (
           <button

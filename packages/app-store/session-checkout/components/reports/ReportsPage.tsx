@@ -8,6 +8,7 @@ import { trpc } from "@calcom/trpc/react";
 import type { Report } from "../../lib/services/reports";
 import { errorMessage } from "../format";
 import { LoadProblem } from "../LoadProblem";
+import { searchFromSessionsFilters } from "../sessions/sessions-filters";
 import { ExportCsvButton } from "./ExportCsvButton";
 import { FiguresTable } from "./FiguresTable";
 import { KpiCards } from "./KpiCards";
@@ -91,10 +92,17 @@ function ReportBody({ report, updating, eventTypeId, timeZone }: { report: Repor
     report.totals.pending ? t("session_checkout_pending_count", { count: report.totals.pending }) : "",
   ].filter(Boolean);
   const pendingNote = notCounted.length ? ` · ${notCounted.join(", ")}` : "";
-  // The Sessions page lists the caller's own sessions in their zone: the link matches this figure only then.
+  // The Sessions page reads days in the caller's zone: the link matches this figure only then.
   const awaitingHref =
-    report.scope.kind === "host" && report.timeZone === timeZone
-      ? `/apps/session-checkout/sessions?status=awaiting&from=${report.from}&to=${report.to}${filtered ? `&eventType=${eventTypeId}` : ""}`
+    report.timeZone === timeZone
+      ? `/apps/session-checkout/sessions${searchFromSessionsFilters({
+          tab: "awaiting",
+          search: "",
+          preset: "custom",
+          custom: { from: report.from, to: report.to },
+          teamId: report.scope.kind === "team" ? report.scope.teamId : null,
+          eventTypeId: filtered ? eventTypeId : null,
+        })}`
       : null;
   return (
     // sc-report, sc-updating and sc-range-label: no style, markers the browser tests wait for.

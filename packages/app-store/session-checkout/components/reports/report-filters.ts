@@ -15,9 +15,13 @@ function rowId(value: string | null): number | null {
   return value && /^[1-9]\d{0,9}$/.test(value) && Number(value) <= 2_147_483_647 ? Number(value) : null;
 }
 
-/** The filters an address asks for; anything unreadable falls back to the default (the report validates the rest). */
-export function filtersFromSearch(search: URLSearchParams, defaultRange: DayRange): FilterState {
-  const preset = RANGE_PRESETS.find((p) => p.id === search.get("range"))?.id ?? DEFAULT_PRESET;
+/**
+ * The filters an address asks for; anything unreadable falls back to the default (the report
+ * validates the rest). Two dates without a preset are a custom range (the report's links carry them so).
+ */
+export function filtersFromSearch(search: URLSearchParams, defaultRange: DayRange, defaultPreset: RangePreset = DEFAULT_PRESET): FilterState {
+  const datesOnly = !search.has("range") && search.has("from") && search.has("to");
+  const preset = datesOnly ? "custom" : (RANGE_PRESETS.find((p) => p.id === search.get("range"))?.id ?? defaultPreset);
   return {
     preset,
     custom: preset === "custom" ? { from: search.get("from") ?? "", to: search.get("to") ?? "" } : defaultRange,
@@ -26,16 +30,25 @@ export function filtersFromSearch(search: URLSearchParams, defaultRange: DayRang
   };
 }
 
-/** The address's query for the filters: empty for the default view. */
-export function searchFromFilters(filters: FilterState): string {
+/** The filters as query parameters: none for the default view. */
+export function filterParams(filters: FilterState, defaultPreset: RangePreset = DEFAULT_PRESET): URLSearchParams {
   const search = new URLSearchParams();
-  if (filters.preset !== DEFAULT_PRESET) search.set("range", filters.preset);
+  if (filters.preset !== defaultPreset) search.set("range", filters.preset);
   if (filters.preset === "custom") {
     search.set("from", filters.custom.from);
     search.set("to", filters.custom.to);
   }
   if (filters.teamId !== null) search.set("team", String(filters.teamId));
   if (filters.eventTypeId !== null) search.set("eventType", String(filters.eventTypeId));
+  return search;
+}
+
+/** The address's query for the filters: empty for the default view. */
+export function searchFromFilters(filters: FilterState): string {
+  return queryString(filterParams(filters));
+}
+
+export function queryString(search: URLSearchParams): string {
   const query = search.toString();
   return query ? `?${query}` : "";
 }

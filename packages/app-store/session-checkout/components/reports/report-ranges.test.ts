@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { englishT } from "../test-locale";
-import { addDays, awaitingFilterFrom, checkRange, formatDayRange, presetRange, todayIn, type DayRange } from "./report-ranges";
+import { addDays, checkRange, formatDayRange, presetRange, todayIn, type DayRange } from "./report-ranges";
 
 describe("report date ranges", () => {
   it("reads today in the host's zone", () => {
@@ -44,11 +44,5 @@ describe("report date ranges", () => {
     expect(formatDayRange({ from: "2026-10-28", to: "2026-11-03" })).toBe("28 Oct – 3 Nov 2026");
     expect(formatDayRange({ from: "2025-12-29", to: "2026-01-04" })).toBe("29 Dec 2025 – 4 Jan 2026");
     expect(formatDayRange({ from: "2026-11-03", to: "2026-11-03" })).toBe("3 Nov 2026");
-  });
-
-  it("reads the Sessions page's awaiting filter, falling back to the last 28 days", () => {
-    expect(awaitingFilterFrom(new URLSearchParams("status=awaiting&from=2026-11-01&to=2026-11-30"), "2026-11-26")).toEqual({ from: "2026-11-01", to: "2026-11-30" });
-    expect(awaitingFilterFrom(new URLSearchParams("status=awaiting&from=nonsense"), "2026-11-26")).toEqual({ from: "2026-10-30", to: "2026-11-26" });
-    expect(awaitingFilterFrom(new URLSearchParams(""), "2026-11-26")).toBeNull();
   });
 });

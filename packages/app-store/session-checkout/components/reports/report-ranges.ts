@@ -78,16 +78,3 @@ export function formatDayRange({ from, to }: DayRange): string {
   if (from.slice(0, 4) === to.slice(0, 4)) return `${day(from, { day: "numeric", month: "short" })} – ${full(to)}`;
   return `${full(from)} – ${full(to)}`;
 }
-
-/** The Sessions page's "awaiting checkout" filter from its address: the range given, or the last 28 days. */
-export function awaitingFilterFrom(search: URLSearchParams, today: string): AwaitingFilter | null {
-  if (search.get("status") !== "awaiting") return null;
-  const given = { from: search.get("from") ?? "", to: search.get("to") ?? "" };
-  const range = checkRange(given) === null ? given : { from: addDays(today, -27), to: today };
-  // The report's event-type filter, when its link carried one: the list then matches its figure.
-  const eventTypeId = Number(search.get("eventType"));
-  return Number.isInteger(eventTypeId) && eventTypeId > 0 && eventTypeId <= 2_147_483_647 ? { ...range, eventTypeId } : range;
-}
-
-/** The Sessions page's "awaiting checkout" list: the report's range, and its event type when it had one. */
-export type AwaitingFilter = DayRange & { eventTypeId?: number };

@@ -1,0 +1,42 @@
+import { useAppLocale } from "../use-app-locale";
+import { Dialog, DialogContent, DialogFooter } from "@calcom/ui/components/dialog";
+
+import type { SessionListRow } from "../../lib/services/session-list";
+import BookingDialogActions from "../BookingDialogActions";
+import { formatInZone } from "../format";
+import { formatPrice } from "../money";
+
+/**
+ * A session opened from the Sessions page: what the list knows of it, then the app's own part of the
+ * booking dialog (Check Out, no-shows, notes, History), as the calendar's dialog shows it.
+ */
+export function SessionDialog({ row, timeZone, onClose, onSessionChanged }: { row: SessionListRow; timeZone: string; onClose: () => void; onSessionChanged: () => void }) {
+  const { t } = useAppLocale();
+  const facts: Array<[string, string]> = [
+    [t("session_checkout_client"), row.attendeeNames.join(", ")],
+    ...(row.hostName ? [[t("session_checkout_host"), row.hostName] as [string, string]] : []),
+    [t("session_checkout_event_type"), row.eventTypeTitle ?? "—"],
+    [t("session_checkout_price"), formatPrice(row.price, row.currency, t)],
+  ];
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()}>
+      <DialogContent title={row.title} description={`${formatInZone(row.startTime, timeZone)} (${timeZone})`} size="lg">
+        <dl className="mb-4 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1.5 text-sm">
+          {facts.map(([term, value]) => (
+            <div key={term} className="contents">
+              <dt className="text-subtle">{term}</dt>
+              <dd className="text-emphasis m-0">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <BookingDialogActions bookingId={row.bookingId} timeZone={timeZone} onSessionChanged={onSessionChanged} />
+        <DialogFooter>
+          {/* Cal.com's booking page: the session in the calendar, to reschedule it from there. */}
+          <a className="text-emphasis text-sm font-medium underline-offset-2 hover:underline" href={`/booking/${encodeURIComponent(row.uid)}`}>
+            {t("session_checkout_open_in_calendar")}
+          </a>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}

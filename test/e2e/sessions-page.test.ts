@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+
+import { screenshot } from "./browser";
+import { confirmAction, pageAs, sessionFor, useServedApp } from "./session-fixtures";
+
+const app = useServedApp();
+const { baseUrl, prisma } = app;
+
+/** Each tab's name and count, as the tab list reads them ("Awaiting checkout 1"). */
+async function tabCounts(page: Page): Promise<Record<string, number>> {
+  const tabs = await page.getByRole("tablist", { name: "Sessions" }).getByRole("tab").allInnerTexts();
+  return Object.fromEntries(tabs.map((text) => [text.replace(/\s*[\d,…]+$/, "").trim(), Number(text.match(/([\d,]+)$/)?.[1]?.replace(",", "") ?? NaN)]));
+}
+
+async function waitForCounts(page: Page, expected: Record<string, number>) {
+  await expect.poll(() => tabCounts(page), { timeout: 15_000 }).toMatchObject(expected);
+}
+
+describe("the Sessions page as a host works through it", () => {
+  it("tabs with counts, search by client, event type and dates, a row opens its session, a row's own Check Out", async () => {
+    const awaiting = await sessionFor(prisma, { hostEmail: "dana@example.com", clientName: "Quinn Awaiting" });
+    const done = await sessionFor(prisma, { hostEmail: "dana@example.com", clientName: "Quinn Done", eventTypeSlug: "intro", startTime: new Date(Date.now() - 26 * 3_600_000) });
+    await prisma.app_SessionCheckout_Checkout.create({ data: { bookingId: done.id, state: "ACTIVE", method: "MANUAL", checkedOutAt: new Date() } });
+    await sessionFor(prisma, { hostEmail: "dana@example.com", clientName: "Quinn Cancelled", status: "CANCELLED", startTime: new Date(Date.now() - 50 * 3_600_000) });
+
+    const page = await pageAs(app.browser, baseUrl, "dana@example.com", { path: "/apps/session-checkout/sessions" });
+    await page.getByRole("heading", { name: "Sessions", exact: true }).waitFor();
+    // It opens on what needs doing: sessions awaiting checkout.
+    expect(await page.getByRole("tab", { selected: true }).innerText()).toMatch(/^Awaiting checkout/);
+
+    // Search narrows every tab's count to that client, and the address keeps it.
+    await page.getByRole("searchbox", { name: "Search clients" }).fill("quinn");
+    await waitForCounts(page, { "Awaiting checkout": 1, Completed: 1, "No-show": 0, Cancelled: 1, All: 3 });
+    expect(page.url()).toContain("q=quinn");
+    expect(await page.getByRole("navigation", { name: "Pages" }).innerText()).toContain("1–1 of 1 sessions");
+    await screenshot(page, "sessions");
+
+    // The event-type filter: the Intro Call holds only Quinn Done.
+    await page.getByLabel("Event type").selectOption({ label: "Intro Call" });
+    await waitForCounts(page, { "Awaiting checkout": 0, Completed: 1, All: 1 });
+    await page.getByRole("heading", { name: "No sessions match “quinn”" }).waitFor();
+    await page.getByLabel("Event type").selectOption({ label: "All event types" });
+    await waitForCounts(page, { All: 3 });
+
+    // A click on the row opens the session, with the app's actions, as the calendar's dialog does.
+    await page.getByRole("row", { name: /Quinn Awaiting/ }).getByRole("cell", { name: "Coaching Session" }).click();
+    const dialog = page.getByRole("dialog", { name: awaiting.title });
+    await dialog.getByText("Session status:").waitFor();
+    expect(await dialog.getByRole("link", { name: "Open in calendar" }).getAttribute("href")).toBe(`/booking/${awaiting.uid}`);
+    await screenshot(page, "sessions-dialog");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "detached" });
+
+    // The row's own Check Out asks first, then the session moves from one tab to the other.
+    await page.getByRole("button", { name: /^Check out .*Quinn Awaiting/ }).click();
+    await confirmAction(page, "Check out this session?", "Check Out");
+    await page.getByText("Session checked out: Completed.").waitFor();
+    await waitForCounts(page, { "Awaiting checkout": 0, Completed: 2, All: 3 });
+    expect(await prisma.app_SessionCheckout_Checkout.findUnique({ where: { bookingId: awaiting.id } })).toMatchObject({ state: "ACTIVE", method: "MANUAL" });
+    await page.getByRole("heading", { name: "No sessions match “quinn”" }).waitFor();
+
+    // Completed: no checkbox to tick and no Check Out on its rows.
+    await page.getByRole("tab", { name: /^Completed/ }).click();
+    await page.getByRole("row", { name: /Quinn Done/ }).waitFor();
+    expect(await page.getByRole("button", { name: /^Check out / }).count()).toBe(0);
+    expect(await page.getByRole("row", { name: /Quinn Done/ }).getByRole("checkbox").isDisabled()).toBe(true);
+    expect(page.url()).toContain("tab=completed");
+
+    // A range with nothing in it: each tab says what it would hold.
+    await page.getByRole("searchbox", { name: "Search clients" }).fill("");
+    await page.getByRole("button", { name: "Custom" }).click();
+    await page.getByLabel("From").fill("2020-01-01");
+    await page.getByLabel("To").fill("2020-01-31");
+    await page.getByRole("heading", { name: "No completed sessions" }).waitFor();
+    await page.getByRole("tab", { name: /^Awaiting checkout/ }).click();
+    await page.getByRole("heading", { name: "Nothing awaits checkout" }).waitFor();
+    await screenshot(page, "sessions-empty");
+
+    // A reload shows the same list.
+    await page.reload();
+    await page.getByRole("heading", { name: "Nothing awaits checkout" }).waitFor();
+    expect(await page.getByLabel("From").inputValue()).toBe("2020-01-01");
+    await page.context().close();
+  });
+
+  it("a team admin sees the team's sessions, with each one's host, and can open them", async () => {
+    const page = await pageAs(app.browser, baseUrl, "alex@example.com", { path: "/apps/session-checkout/sessions?tab=all" });
+    await page.getByRole("heading", { name: "Sessions", exact: true }).waitFor();
+    await page.getByLabel("Sessions", { exact: true }).selectOption({ label: "Harbor Wellness Studio" });
+    await page.getByText("Harbor Wellness Studio’s sessions").waitFor();
+    const row = page.getByRole("row", { name: /Group Workshop/ }).first();
+    await row.waitFor();
+    expect(await row.getByRole("cell", { name: "Dana Reyes" }).count()).toBe(1);
+    expect((await tabCounts(page)).All).toBeGreaterThan(0);
+    expect(page.url()).toMatch(/team=\d+/);
+    await screenshot(page, "sessions-team");
+    await row.getByRole("cell", { name: "Group Workshop" }).click();
+    await page.getByRole("dialog").getByText("Session status:").waitFor();
+    await page.context().close();
+  });
+});
