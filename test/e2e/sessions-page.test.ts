@@ -9,7 +9,7 @@ const { baseUrl, prisma } = app;
 
 /** Each tab's name and count, as the tab list reads them ("Awaiting checkout 1"). */
 async function tabCounts(page: Page): Promise<Record<string, number>> {
-  const tabs = await page.getByRole("tablist", { name: "Sessions" }).getByRole("tab").allInnerTexts();
+  const tabs = await page.getByRole("tablist", { name: "Status" }).getByRole("tab").allInnerTexts();
   return Object.fromEntries(tabs.map((text) => [text.replace(/\s*[\d,…]+$/, "").trim(), Number(text.match(/([\d,]+)$/)?.[1]?.replace(",", "") ?? NaN)]));
 }
 
@@ -70,8 +70,8 @@ describe("the Sessions page as a host works through it", () => {
     // A range with nothing in it: each tab says what it would hold.
     await page.getByRole("searchbox", { name: "Search clients" }).fill("");
     await page.getByRole("button", { name: "Custom" }).click();
-    await page.getByLabel("From").fill("2020-01-01");
-    await page.getByLabel("To").fill("2020-01-31");
+    await page.getByLabel("From", { exact: true }).fill("2020-01-01");
+    await page.getByLabel("To", { exact: true }).fill("2020-01-31");
     await page.getByRole("heading", { name: "No completed sessions" }).waitFor();
     await page.getByRole("tab", { name: /^Awaiting checkout/ }).click();
     await page.getByRole("heading", { name: "Nothing awaits checkout" }).waitFor();
@@ -80,7 +80,7 @@ describe("the Sessions page as a host works through it", () => {
     // A reload shows the same list.
     await page.reload();
     await page.getByRole("heading", { name: "Nothing awaits checkout" }).waitFor();
-    expect(await page.getByLabel("From").inputValue()).toBe("2020-01-01");
+    expect(await page.getByLabel("From", { exact: true }).inputValue()).toBe("2020-01-01");
     await page.context().close();
   });
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 
 import { useAppLocale } from "./use-app-locale";
 import { trpc } from "@calcom/trpc/react";
@@ -50,11 +50,14 @@ export function SessionsListPage({ timeZone, searchParams }: { timeZone: string;
     // The address follows the filters (replaced, not pushed: Back leaves the page as it did).
     window.history.replaceState(window.history.state, "", `${window.location.pathname}${searchFromSessionsFilters(next)}`);
   };
+  // The filters as they are when a pause in typing ends (other filters may have changed meanwhile).
+  const latest = useRef(filters);
+  latest.current = filters;
   useEffect(() => {
-    if (typed === filters.search) return;
-    const timer = setTimeout(() => setFilters({ ...filters, search: typed }), SEARCH_DELAY_MS);
+    if (typed === latest.current.search) return;
+    const timer = setTimeout(() => setFilters({ ...latest.current, search: typed }), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
-    // Only typing starts the wait; the filters it applies to are read when it ends.
+    // Only typing starts the wait.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [typed]);
 

@@ -24,7 +24,7 @@ export const SESSION_TAB_EMPTY_KEYS: Record<SessionListTab, { title: string; des
 export function SessionTabs({ tab, counts, panelId, onChange }: { tab: SessionListTab; counts: SessionListCounts | null; panelId: string; onChange: (tab: SessionListTab) => void }) {
   const { t } = useAppLocale();
   return (
-    <div role="tablist" aria-label={t("session_checkout_sessions")} className="mb-4 flex gap-1 overflow-x-auto">
+    <div role="tablist" aria-label={t("session_checkout_status")} className="mb-4 flex gap-1 overflow-x-auto">
       {SESSION_LIST_TABS.map((id) => (
         <button
           key={id}
