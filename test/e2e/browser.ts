@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 export const SCREENSHOT_DIR = join(import.meta.dirname, "..", "..", "test-results", "e2e");
@@ -23,7 +23,9 @@ export async function signIn(page: Page, baseUrl: string, email: string, path = 
   await page.waitForURL((url) => url.pathname === target);
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+/** test-results/e2e/<name>.png (a name may hold a folder); the whole page, or with fullPage false the first view a person gets. */
+export async function screenshot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<void> {
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  mkdirSync(dirname(path), { recursive: true });
+  await page.screenshot({ path, fullPage });
 }

@@ -72,7 +72,7 @@ describe("settings, client history, bulk checkout and the App Store in the brows
     // Checked out now, it can no longer be selected either.
     await page.getByRole("checkbox", { name: /Bea Bulk/ }).and(page.locator(":disabled")).waitFor();
     // A row opens its session (the date is the keyboard's way to it).
-    await page.getByRole("row", { name: /Bea Bulk/ }).getByRole("button", { name: /\d{2}:\d{2}/ }).click();
+    await page.getByRole("row", { name: /Bea Bulk/ }).getByRole("button", { name: /^\w{3}, \d+ \w{3} \d{4}, \d{2}:\d{2}$/ }).click();
     await page.getByRole("dialog", { name: confirmed.title }).getByText("Session status:").waitFor();
     await page.context().close();
   });

@@ -63,6 +63,12 @@ describe("a satisfaction survey, from checkout to the host's dialog", () => {
     expect(await surveyPage.getByRole("radio", { name: "4" }).isChecked()).toBe(true);
     await surveyPage.getByLabel(/Anything you would like to add/).fill("Clear plan for next week.");
     await screenshot(surveyPage, "survey-page");
+    // The client's screens on a laptop and on a phone, with the rest (screens.test.ts).
+    for (const [name, width, height] of [["desktop", 1440, 900], ["phone", 390, 844]] as const) {
+      await surveyPage.setViewportSize({ width, height });
+      await screenshot(surveyPage, `screens/survey-page-${name}`);
+      expect(await surveyPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }
     await surveyPage.getByRole("button", { name: "Send my rating" }).click();
     await surveyPage.getByRole("heading", { name: "Thank you for your feedback" }).waitFor();
     await screenshot(surveyPage, "survey-answered");

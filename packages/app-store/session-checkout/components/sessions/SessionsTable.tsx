@@ -41,7 +41,7 @@ export function SessionsTable({
   const selectable = rows.filter((row) => row.checkout.allowed);
   const titleOf = (row: SessionListRow) => `${formatInZone(row.startTime, timeZone)} · ${row.attendeeNames.join(", ")}`;
   return (
-    <div className="border-subtle overflow-x-auto rounded-lg border">
+    <div className="border-subtle relative overflow-x-auto rounded-lg border">
       <table className={`${SESSION_TABLE_CLASS_NAME} text-sm [&_tbody_tr:last-child_td]:border-b-0`}>
         <thead className="bg-cal-muted text-subtle text-xs font-medium">
           <tr>
