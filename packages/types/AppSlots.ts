@@ -44,6 +44,14 @@ export interface CalendarBookingStatus {
   rescheduleLockedReason?: string;
 }
 
+/** One status an app can show on the calendar, for the calendar's legend. */
+export interface CalendarLegendEntry {
+  /** The same CSS-safe key the app's statuses carry, e.g. "no-show". */
+  key: string;
+  label: string;
+  tone: CalendarBookingStatus["tone"];
+}
+
 /** What the host's calendar gives an app's status provider: the bookings on screen, and where to report. */
 export interface CalendarStatusesSlotProps {
   bookingIds: number[];
@@ -52,6 +60,11 @@ export interface CalendarStatusesSlotProps {
   onStatuses: (statuses: CalendarBookingStatus[]) => void;
   /** The app could not say: the host draws the bookings as Cal.com has them. */
   onError: (message: string) => void;
+  /**
+   * Every status the app can show, said once up front: the legend lists them before any is on
+   * screen. Optional, so a host without a legend (and an app that says nothing) still fit.
+   */
+  onLegend?: (entries: CalendarLegendEntry[]) => void;
 }
 
 export interface CalendarStatusesModule {

@@ -27,6 +27,21 @@ async function openSession(page: Page, clientName: string, title: string) {
   return dialog;
 }
 
+type Box = { x: number; y: number; width: number; height: number };
+
+/** The time grid's scroller: its box on the page and how far it is scrolled. */
+function gridScroll(page: Page) {
+  return page.locator(".fc-timegrid-body").evaluate((body) => {
+    const scroller = body.closest(".fc-scroller")!;
+    const { x, y, width, height } = scroller.getBoundingClientRect();
+    return { box: { x, y, width, height }, scrollTop: scroller.scrollTop, scrollHeight: scroller.scrollHeight, clientHeight: scroller.clientHeight };
+  });
+}
+
+/** `inner` lies wholly inside `outer` (half a pixel of rounding allowed). */
+const isInside = (inner: Box, outer: Box) =>
+  inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5 && inner.y + inner.height <= outer.y + outer.height + 0.5;
+
 /** Drags an event vertically by about two hours' worth of pixels, staying inside the viewport. */
 async function dragVertically(page: Page, event: ReturnType<Page["locator"]>) {
   await event.scrollIntoViewIfNeeded();
@@ -321,6 +336,90 @@ describe("a host's day in the browser", () => {
     expect(await event.locator(".fc-event-time").textContent()).toMatch(/^\d{2}:\d{2} - \d{2}:\d{2}$/);
     await page.goto(`${baseUrl}/calendar?date=2031-03-03`);
     await page.getByRole("status").filter({ hasText: "No sessions in this range." }).waitFor();
+    // The app's statuses are in the legend up front, with no session of theirs on screen.
+    for (const label of ["Completed", "No Show"]) await legend.getByText(label, { exact: true }).waitFor();
+    expect(await page.locator(".fc-event").count()).toBe(0);
+    await page.context().close();
+  });
+
+  it("the calendar opens at the range's earliest session (else 08:00) inside a grid that fits the window, and a refresh leaves the scroll where the host put it", async () => {
+    // A 30-minute session in the small hours: the earliest of its week, far above a default 08:00.
+    const yesterday = new Date(Date.now() - 86_400_000);
+    const booking = await sessionFor(prisma, { hostEmail: "dana@example.com", clientName: "Ada Early", eventTypeSlug: "intro", startTime: new Date(Date.UTC(yesterday.getUTCFullYear(), yesterday.getUTCMonth(), yesterday.getUTCDate(), 2)) });
+    const page = await pageAsOn("dana@example.com", booking.startTime);
+    const event = page.locator(".fc-event", { hasText: "Ada Early" });
+    await event.waitFor();
+    // The grid is bounded by the window and scrolls inside it.
+    const grid = await gridScroll(page);
+    expect(grid.scrollHeight).toBeGreaterThan(grid.clientHeight);
+    expect(grid.box.y + grid.box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    // Opened at the session without anyone scrolling: it is inside the grid's visible part.
+    await expect.poll(async () => isInside((await event.boundingBox())!, (await gridScroll(page)).box), { timeout: 5_000 }).toBe(true);
+
+    // A short session says its status without a hover: the mark sits whole inside the event.
+    expect(await event.getAttribute("class")).toContain("fc-timegrid-event-short");
+    const mark = event.getByRole("img", { name: "Confirmed" });
+    expect(isInside((await mark.boundingBox())!, (await event.boundingBox())!)).toBe(true);
+    expect(await mark.textContent()).toBe("•");
+
+    // The host scrolls up a little as a person does (the session stays in sight); a refresh (the
+    // dialog checked the session out) leaves the grid where they put it.
+    const box = (await event.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -100);
+    await expect.poll(async () => (await gridScroll(page)).scrollTop).toBeLessThan(grid.scrollTop - 50);
+    expect(isInside((await event.boundingBox())!, (await gridScroll(page)).box)).toBe(true);
+    const scrolledTo = (await gridScroll(page)).scrollTop;
+    const dialog = await openSession(page, "Ada Early", booking.title);
+    await dialog.getByRole("button", { name: "Check Out" }).click();
+    await confirmAction(page, "Check out this session?", "Check Out");
+    await page.getByText("Session checked out: Completed.").waitFor();
+    await page.keyboard.press("Escape");
+    const completed = page.locator(".fc-event", { hasText: "Ada Early · Completed" });
+    await completed.waitFor();
+    await completed.getByRole("img", { name: "Completed" }).waitFor();
+    expect((await gridScroll(page)).scrollTop).toBe(scrolledTo);
+    await screenshot(page, "calendar-short-completed");
+
+    // In month view the mark leads the event's line too.
+    await page.getByRole("button", { name: "Month" }).click();
+    const inMonth = page.locator(".fc-daygrid-event", { hasText: "Ada Early" });
+    const monthMark = inMonth.getByRole("img", { name: "Completed" });
+    expect(isInside((await monthMark.boundingBox())!, (await inMonth.boundingBox())!)).toBe(true);
+    await screenshot(page, "calendar-month");
+
+    // A range without sessions opens at 08:00.
+    await page.goto(`${baseUrl}/calendar?date=2031-03-03`);
+    await page.getByRole("status").filter({ hasText: "No sessions in this range." }).waitFor();
+    const eight = page.locator('td.fc-timegrid-slot-lane[data-time="08:00:00"]');
+    await expect.poll(async () => Math.abs((await eight.boundingBox())!.y - (await gridScroll(page)).box.y), { timeout: 5_000 }).toBeLessThanOrEqual(2);
+    await page.context().close();
+  });
+
+  it("while the app is uninstalled the calendar says why a Completed session reads Confirmed; installing it from there brings Completed back", async () => {
+    // Morgan has not installed the app in the demo: installs it, has a session checked out, uninstalls it.
+    const booking = await sessionFor(prisma, { hostEmail: "morgan@example.com", clientName: "Cora Kept" });
+    const page = await pageAs(app.browser, baseUrl, "morgan@example.com", { date: booking.startTime, timeZone: "Europe/London" });
+    const post = (procedure: string, input: unknown) => page.request.post(`${baseUrl}/api/trpc/${procedure}`, { data: superjson.serialize(input) });
+    expect((await post("viewer.apps.install", { slug: "session-checkout" })).status()).toBe(200);
+    const morgan = await prisma.user.findUniqueOrThrow({ where: { email: "morgan@example.com" } });
+    await performSessionAction(prisma, { bookingId: booking.id, action: "checkout", actor: { kind: "user", userId: morgan.id } });
+    expect((await post("viewer.apps.uninstall", { slug: "session-checkout" })).status()).toBe(200);
+
+    await page.reload();
+    const note = page.getByRole("note", { name: "Session Checkout is not installed" });
+    await note.waitFor();
+    expect(await note.textContent()).toContain("so bookings show their Cal.com status. What it recorded is kept and shows again once it is installed.");
+    await page.locator(".fc-event", { hasText: "Cora Kept · Confirmed" }).waitFor();
+    await screenshot(page, "calendar-app-uninstalled");
+
+    await note.getByRole("button", { name: "Install Session Checkout" }).click();
+    await page.locator(".fc-event", { hasText: "Cora Kept · Completed" }).waitFor();
+    await note.waitFor({ state: "detached" });
+    // The app's statuses are in the legend from the start, before any is on screen elsewhere.
+    await page.getByRole("list", { name: "Status legend" }).getByText("No Show", { exact: true }).waitFor();
+    // Left as the demo has it.
+    expect((await post("viewer.apps.uninstall", { slug: "session-checkout" })).status()).toBe(200);
     await page.context().close();
   });
 

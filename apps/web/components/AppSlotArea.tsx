@@ -10,11 +10,11 @@ import { showToast } from "@calcom/ui/components/toast";
 
 import { useSlotComponents } from "./slots";
 
-/** An app that is not installed: say so, and offer to install it right here. */
-function InstallPrompt({ slug, name }: { slug: AppStoreSlug; name: string }) {
+/** Installs an app from where the user stands; then everything the page knows is fetched again. */
+export function useInstallApp(name: string) {
   const utils = trpc.useUtils();
   const router = useRouter();
-  const install = trpc.viewer.apps.install.useMutation({
+  return trpc.viewer.apps.install.useMutation({
     onSuccess: () => {
       showToast(`${name} installed.`, "success");
       void utils.invalidate();
@@ -22,6 +22,11 @@ function InstallPrompt({ slug, name }: { slug: AppStoreSlug; name: string }) {
       router.refresh();
     },
   });
+}
+
+/** An app that is not installed: say so, and offer to install it right here. */
+function InstallPrompt({ slug, name }: { slug: AppStoreSlug; name: string }) {
+  const install = useInstallApp(name);
   return (
     <div className="install-prompt">
       <p>{name} is not installed for your account.</p>

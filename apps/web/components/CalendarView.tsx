@@ -1,21 +1,23 @@
 "use client";
 
-import type { DatesSetArg, EventChangeArg, EventClickArg, EventInput } from "@fullcalendar/core";
+import type { DatesSetArg, EventChangeArg, EventClickArg, EventContentArg, EventInput } from "@fullcalendar/core";
 import dayGridPlugin from "@fullcalendar/daygrid";
 import interactionPlugin from "@fullcalendar/interaction";
 import luxonPlugin from "@fullcalendar/luxon3";
 import FullCalendar from "@fullcalendar/react";
 import timeGridPlugin from "@fullcalendar/timegrid";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from "react";
 
 import { bookingDialogActionsSlot, calendarStatusesSlot } from "@calcom/app-store/apps.browser.generated";
 import type { AppStoreSlug } from "@calcom/app-store/apps.metadata.generated";
 import { trpc } from "@calcom/trpc/react";
-import type { CalendarBookingStatus } from "@calcom/types/AppSlots";
+import type { CalendarBookingStatus, CalendarLegendEntry } from "@calcom/types/AppSlots";
+import { Button } from "@calcom/ui/components/button";
 import { showToast } from "@calcom/ui/components/toast";
 
+import { useInstallApp } from "./AppSlotArea";
 import { BookingDialog } from "./BookingDialog";
-import { CALCOM_STATUS_DISPLAY, type CalendarBooking, type Tone } from "./calendar-types";
+import { CALCOM_STATUS_DISPLAY, TONE_MARKS, type CalendarBooking, type Tone } from "./calendar-types";
 import { useSlotComponents } from "./slots";
 
 interface Display {
@@ -55,6 +57,102 @@ function explainLockedDrag(element: HTMLElement, reasonNow: () => string | null)
   return () => element.removeEventListener("pointerdown", onPointerDown);
 }
 
+/** Where the grid opens when the range has no session: the start of a working day. */
+const DEFAULT_SCROLL_MINUTES = 8 * 60;
+/** How far above the earliest session the grid opens, so it is not flush with the top edge. */
+const SCROLL_LEAD_MINUTES = 30;
+/** The least height the calendar keeps on a short window (the grid still shows a few hours). */
+const MIN_CALENDAR_HEIGHT_PX = 420;
+
+/** The earliest time of day (minutes after midnight, in `timeZone`) at which one of `starts` begins. */
+function earliestMinuteOfDay(starts: Date[], timeZone: string): number | null {
+  const format = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  let earliest: number | null = null;
+  for (const start of starts) {
+    const parts = format.formatToParts(start);
+    const minutes = Number(parts.find((p) => p.type === "hour")?.value ?? 0) * 60 + Number(parts.find((p) => p.type === "minute")?.value ?? 0);
+    if (earliest === null || minutes < earliest) earliest = minutes;
+  }
+  return earliest;
+}
+
+// Measured before the first paint in the browser; the server has nothing to measure.
+const useIsomorphicLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
+
+/**
+ * The calendar's height: from its top to the window's bottom, so the whole grid fits the screen and
+ * scrolls inside (with height "auto" it drew 24 hours at full height and the working day fell below
+ * the fold). Measured again when the window or what sits above the calendar changes size.
+ */
+function useFitToWindow(frame: RefObject<HTMLDivElement | null>, above: RefObject<HTMLDivElement | null>): number {
+  const [height, setHeight] = useState(720);
+  useIsomorphicLayoutEffect(() => {
+    const fit = () => {
+      const element = frame.current;
+      if (!element) return;
+      const top = element.getBoundingClientRect().top + window.scrollY;
+      setHeight(Math.max(MIN_CALENDAR_HEIGHT_PX, Math.floor(window.innerHeight - top - 16)));
+    };
+    fit();
+    const observer = new ResizeObserver(fit);
+    if (above.current) observer.observe(above.current);
+    window.addEventListener("resize", fit);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("resize", fit);
+    };
+  }, [frame, above]);
+  return height;
+}
+
+/**
+ * An event's face: the status mark first (a shape in the tone's colour, the legend's own), so a short
+ * event whose text is cut still says its status; then the time and the title (whole on hover).
+ * The end time is its own span, which a short event hides to leave room for the name.
+ */
+function EventFace({ arg }: { arg: EventContentArg }) {
+  const tone = arg.event.extendedProps.tone as Tone;
+  const statusLabel = arg.event.extendedProps.statusLabel as string;
+  const [startText, ...rest] = arg.timeText.split(" - ");
+  return (
+    <div className="fc-event-main-frame">
+      <div className="event-head">
+        <span className={`status-mark tone-${tone}`} role="img" aria-label={statusLabel}>
+          {TONE_MARKS[tone]}
+        </span>
+        {arg.timeText ? (
+          <div className="fc-event-time">
+            {startText}
+            {rest.length > 0 ? <span className="fc-event-time-end"> - {rest.join(" - ")}</span> : null}
+          </div>
+        ) : null}
+      </div>
+      <div className="fc-event-title-container">
+        <div className="fc-event-title fc-sticky">{arg.event.title}</div>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * An app that can show statuses on the calendar but is not installed: its statuses are missing, so
+ * say why bookings read as Cal.com has them (a Completed session as Confirmed) and that nothing is lost.
+ */
+function NotInstalledNote({ slug, name }: { slug: AppStoreSlug; name: string }) {
+  const install = useInstallApp(name);
+  return (
+    <div className="calendar-note mb-3 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-md border border-subtle bg-cal-muted px-4 py-3 text-sm text-default" role="note" aria-label={`${name} is not installed`}>
+      <p className="m-0 min-w-0 flex-1 basis-64">
+        <strong className="font-semibold text-emphasis">{name} is not installed</strong>, so bookings show their Cal.com status. What it recorded is kept and shows again once it is installed.
+      </p>
+      <Button color="secondary" loading={install.isPending} onClick={() => install.mutate({ slug })}>
+        Install {name}
+      </Button>
+      {install.error ? <p role="alert" className="error">{install.error.message}</p> : null}
+    </div>
+  );
+}
+
 /** The host's week: FullCalendar in the host's time zone; drag and resize reschedule through the host's mutation. */
 export function CalendarView({ userId, timeZone, initialDate, initialBookingId }: { userId: number; timeZone: string; initialDate?: string; initialBookingId?: number }) {
   const utils = trpc.useUtils();
@@ -67,6 +165,8 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
   const bookings = trpc.viewer.bookings.list.useQuery(range ?? { from: new Date(0), to: new Date(1) }, { enabled: range !== null });
   const apps = trpc.viewer.apps.list.useQuery();
   const installedSlugs = (apps.data ?? []).filter((app) => app.installed).map((app) => app.slug as AppStoreSlug);
+  // Apps that would refine the calendar's statuses, were they installed (known only through the registry).
+  const missingStatusApps = (apps.data ?? []).filter((app) => !app.installed && calendarStatusesSlot[app.slug as AppStoreSlug]);
   // Loaded as soon as the calendar knows the installed apps, so a session's dialog opens at once.
   const dialogParts = useSlotComponents(bookingDialogActionsSlot, installedSlugs);
   // Installed apps that say something about each booking (the registry's calendar-status slot).
@@ -83,12 +183,18 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
   );
   // One pair of callbacks per app and set of bookings: a new function each render would have the app report again and again.
   const slugsKey = installedSlugs.join(",");
+  // Every status each app says it can show, for the legend.
+  const [declared, setDeclared] = useState<Partial<Record<AppStoreSlug, CalendarLegendEntry[]>>>({});
   const callbacks = useMemo(
     () =>
       new Map(
         installedSlugs.map((slug) => [
           slug,
-          { onStatuses: (statuses: CalendarBookingStatus[]) => report(slug, { statuses }), onError: (error: string) => report(slug, { error }) },
+          {
+            onStatuses: (statuses: CalendarBookingStatus[]) => report(slug, { statuses }),
+            onError: (error: string) => report(slug, { error }),
+            onLegend: (entries: CalendarLegendEntry[]) => setDeclared((current) => ({ ...current, [slug]: entries })),
+          },
         ]),
       ),
     // `slugsKey` stands for the slug list's content (a new array each render).
@@ -133,7 +239,7 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
       end: booking.endTime,
       editable: !display.locked,
       classNames: [`event-status-${display.key}`, `tone-${display.tone}`],
-      extendedProps: { bookingId: booking.id, statusLabel: display.label },
+      extendedProps: { bookingId: booking.id, statusLabel: display.label, tone: display.tone },
     };
   });
 
@@ -145,8 +251,34 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
       return fresh.length === 0 ? seen : new Map([...seen, ...fresh.map((d): [string, Tone] => [d.label, d.tone])]);
     });
   }, [displays]);
-  const legend = [...new Map<string, Tone>([...Object.values(CALCOM_STATUS_DISPLAY).map((d): [string, Tone] => [d.label, d.tone]), ...seenStatuses]).entries()].sort(([a], [b]) => a.localeCompare(b));
+  const declaredByInstalled = installedSlugs.flatMap((slug) => (declared[slug] ?? []).map((entry): [string, Tone] => [entry.label, entry.tone]));
+  const legend = [
+    ...new Map<string, Tone>([...Object.values(CALCOM_STATUS_DISPLAY).map((d): [string, Tone] => [d.label, d.tone]), ...declaredByInstalled, ...seenStatuses]).entries(),
+  ].sort(([a], [b]) => a.localeCompare(b));
   const emptyWeek = bookings.isSuccess && (bookings.data ?? []).length === 0;
+
+  // Open each range at its earliest session (a little before it), else at 08:00: once per range,
+  // when its bookings arrive — never on a refetch (after a move, after the dialog changed a session),
+  // and not if the user already scrolled or pressed in the calendar meanwhile.
+  const calendarRef = useRef<FullCalendar>(null);
+  const rangeKey = range ? `${range.from.getTime()}-${range.to.getTime()}` : null;
+  const scrolledFor = useRef<string | null>(null);
+  const touchedFor = useRef<string | null>(null);
+  const markTouched = () => {
+    touchedFor.current = rangeKey;
+  };
+  useEffect(() => {
+    if (rangeKey === null || !bookings.isSuccess || scrolledFor.current === rangeKey) return;
+    scrolledFor.current = rangeKey;
+    if (touchedFor.current === rangeKey) return;
+    const earliest = earliestMinuteOfDay((bookings.data ?? []).map((booking) => new Date(booking.startTime)), timeZone);
+    const minutes = earliest === null ? DEFAULT_SCROLL_MINUTES : Math.max(0, Math.floor((earliest - SCROLL_LEAD_MINUTES) / 30) * 30);
+    calendarRef.current?.getApi().scrollToTime({ minutes });
+  }, [rangeKey, bookings.isSuccess, bookings.data, timeZone]);
+
+  const headRef = useRef<HTMLDivElement>(null);
+  const frameRef = useRef<HTMLDivElement>(null);
+  const calendarHeight = useFitToWindow(frameRef, headRef);
   const refresh = () => {
     void utils.viewer.bookings.list.invalidate();
     setRefreshKey((n) => n + 1);
@@ -172,15 +304,23 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
 
   return (
     <div className="calendar-page">
-      <ul className="legend" aria-label="Status legend">
-        {legend.map(([label, tone]) => (
-          <li key={label}>
-            <span className={`swatch tone-${tone}`} aria-hidden="true" /> {label}
-          </li>
+      <div ref={headRef} className="calendar-head">
+        {missingStatusApps.map((app) => (
+          <NotInstalledNote key={app.slug} slug={app.slug as AppStoreSlug} name={app.name} />
         ))}
-      </ul>
-      {bookings.error ? <p role="alert" className="error">{bookings.error.message}</p> : null}
-      {emptyWeek ? <p className="muted" role="status">No sessions in this range. Use the arrows to see other weeks.</p> : null}
+        <ul className="legend" aria-label="Status legend">
+          {legend.map(([label, tone]) => (
+            <li key={label}>
+              <span className={`status-mark tone-${tone}`} aria-hidden="true">
+                {TONE_MARKS[tone]}
+              </span>
+              <span>{label}</span>
+            </li>
+          ))}
+        </ul>
+        {bookings.error ? <p role="alert" className="error">{bookings.error.message}</p> : null}
+        {emptyWeek ? <p className="muted" role="status">No sessions in this range. Use the arrows to see other weeks.</p> : null}
+      </div>
       {statusProviders.components.map(({ slug, Component }) => (
         <Component
           key={slug}
@@ -188,9 +328,12 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
           refreshKey={refreshKey}
           onStatuses={callbacks.get(slug)!.onStatuses}
           onError={callbacks.get(slug)!.onError}
+          onLegend={callbacks.get(slug)!.onLegend}
         />
       ))}
+      <div ref={frameRef} className="calendar-frame" onWheel={markTouched} onTouchStart={markTouched} onPointerDown={markTouched} onKeyDown={markTouched}>
       <FullCalendar
+        ref={calendarRef}
         plugins={[timeGridPlugin, dayGridPlugin, interactionPlugin, luxonPlugin]}
         initialView="timeGridWeek"
         initialDate={initialDate}
@@ -199,8 +342,9 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
         timeZone={timeZone}
         firstDay={1}
         nowIndicator
-        scrollTime="07:00:00"
-        height="auto"
+        // Until the range's bookings arrive (then: its earliest session); the grid scrolls inside its height.
+        scrollTime="08:00:00"
+        height={calendarHeight}
         // One time format everywhere on the calendar: 24-hour, as the app's dialogs and lists show times.
         eventTimeFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
         slotLabelFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
@@ -208,6 +352,7 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
         eventStartEditable
         eventDurationEditable
         events={events}
+        eventContent={(arg: EventContentArg) => <EventFace arg={arg} />}
         datesSet={(arg: DatesSetArg) => setRange((current) => (current && current.from.getTime() === arg.start.getTime() && current.to.getTime() === arg.end.getTime() ? current : { from: arg.start, to: arg.end }))}
         eventClick={(arg: EventClickArg) => setOpenBookingId(replacedBy.get(Number(arg.event.id)) ?? Number(arg.event.id))}
         eventDidMount={(arg) => {
@@ -220,6 +365,7 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
         eventDrop={onMove}
         eventResize={onMove}
       />
+      </div>
       {openBooking && openDisplay ? (
         <BookingDialog
           booking={openBooking}

@@ -15,3 +15,15 @@ export const CALCOM_STATUS_DISPLAY: Record<CalendarBooking["status"], { key: str
   CANCELLED: { key: "cancelled", label: "Cancelled", tone: "gray" },
   REJECTED: { key: "cancelled", label: "Cancelled", tone: "gray" },
 };
+
+/**
+ * The mark each tone wears, on events and in the legend alike: a shape as well as a colour, so a
+ * status reads on an event too short for its label (and without telling colours apart).
+ */
+export const TONE_MARKS: Record<Tone, string> = {
+  green: "✓",
+  blue: "•",
+  orange: "?",
+  gray: "✕",
+  red: "!",
+};

@@ -5,16 +5,25 @@ import { useEffect } from "react";
 import { useAppLocale } from "./use-app-locale";
 import { trpc } from "@calcom/trpc/react";
 
+import { SESSION_STATUSES, SESSION_STATUS_TONES, type SessionStatus } from "../lib/status";
 import type { CalendarStatusesProps } from "./calendar-statuses-props";
 import { errorMessage } from "./format";
 import { SESSION_STATUS_LABEL_KEYS } from "./SessionStatusBadge";
+
+/** The CSS-safe key of a status, the same in the legend and on each event ("NO_SHOW" → "no-show"). */
+const statusKey = (status: SessionStatus) => status.toLowerCase().replace("_", "-");
 
 /**
  * The calendar's status provider: each booking on screen as the app sees it (Completed, No Show, …)
  * and whether it may move (a Completed session is locked in place). Renders nothing; reports to the host.
  */
-export default function CalendarStatuses({ bookingIds, refreshKey, onStatuses, onError }: CalendarStatusesProps) {
+export default function CalendarStatuses({ bookingIds, refreshKey, onStatuses, onError, onLegend }: CalendarStatusesProps) {
   const { t } = useAppLocale();
+
+  // Every status the app can show, so the host's legend lists them before one is on screen.
+  useEffect(() => {
+    if (onLegend) onLegend(SESSION_STATUSES.map((status) => ({ key: statusKey(status), label: t(SESSION_STATUS_LABEL_KEYS[status]), tone: SESSION_STATUS_TONES[status] })));
+  }, [onLegend, t]);
   const statuses = trpc.viewer.appSessionCheckout.sessionStatuses.useQuery({ bookingIds }, { enabled: bookingIds.length > 0 });
   const { refetch } = statuses;
 
@@ -26,7 +35,7 @@ export default function CalendarStatuses({ bookingIds, refreshKey, onStatuses, o
   useEffect(() => {
     if (bookingIds.length === 0) onStatuses([]);
     else if (statuses.data)
-      onStatuses(statuses.data.map((s) => ({ bookingId: s.bookingId, key: s.status.toLowerCase().replace("_", "-"), label: t(SESSION_STATUS_LABEL_KEYS[s.status]), tone: s.tone, rescheduleLocked: s.rescheduleLocked, ...(s.rescheduleLocked ? { rescheduleLockedReason: t("session_checkout_reschedule_locked") } : {}) })));
+      onStatuses(statuses.data.map((s) => ({ bookingId: s.bookingId, key: statusKey(s.status), label: t(SESSION_STATUS_LABEL_KEYS[s.status]), tone: s.tone, rescheduleLocked: s.rescheduleLocked, ...(s.rescheduleLocked ? { rescheduleLockedReason: t("session_checkout_reschedule_locked") } : {}) })));
     else if (statuses.error) onError(errorMessage(statuses.error, t));
   }, [bookingIds.length, statuses.data, statuses.error, onStatuses, onError, t]);
 

@@ -15,10 +15,19 @@ export interface CalendarBookingStatus {
   rescheduleLockedReason?: string;
 }
 
+/** One status the app can show, for the calendar's legend. */
+export interface CalendarLegendEntry {
+  key: string;
+  label: string;
+  tone: CalendarBookingStatus["tone"];
+}
+
 export interface CalendarStatusesProps {
   bookingIds: number[];
   /** Changes whenever the host refreshed its bookings. */
   refreshKey: number;
   onStatuses: (statuses: CalendarBookingStatus[]) => void;
   onError: (message: string) => void;
+  /** Where to declare every status the app can show (the host's legend); a host may not offer it. */
+  onLegend?: (entries: CalendarLegendEntry[]) => void;
 }
