@@ -96,7 +96,13 @@ describe("the Sessions page as a host works through it", () => {
     expect(page.url()).toMatch(/team=\d+/);
     await screenshot(page, "sessions-team");
     await row.getByRole("cell", { name: "Group Workshop" }).click();
-    await page.getByRole("dialog").getByText("Session status:").waitFor();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText("Session status:").waitFor();
+    const title = await dialog.getByRole("heading").first().innerText();
+    // Cal.com's booking page lets the team's admin in too: the session opens in the calendar.
+    await dialog.getByRole("link", { name: "Open in calendar" }).click();
+    await page.waitForURL((url) => url.pathname === "/calendar");
+    await page.getByRole("dialog", { name: title }).getByText("Session status:").waitFor();
     await page.context().close();
   });
 });
