@@ -276,6 +276,11 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
     calendarRef.current?.getApi().scrollToTime({ minutes });
   }, [rangeKey, bookings.isSuccess, bookings.data, timeZone]);
 
+  // A week's seven columns do not fit a phone: there the calendar opens on the day.
+  useEffect(() => {
+    if (window.matchMedia("(max-width: 640px)").matches) calendarRef.current?.getApi().changeView("timeGridDay");
+  }, []);
+
   const headRef = useRef<HTMLDivElement>(null);
   const frameRef = useRef<HTMLDivElement>(null);
   const calendarHeight = useFitToWindow(frameRef, headRef);
@@ -342,6 +347,8 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
         timeZone={timeZone}
         firstDay={1}
         nowIndicator
+        // Sessions always have a time: no all-day row (Cal.com's calendar has none either).
+        allDaySlot={false}
         // Until the range's bookings arrive (then: its earliest session); the grid scrolls inside its height.
         scrollTime="08:00:00"
         height={calendarHeight}
