@@ -60,8 +60,10 @@ describe("the Sessions page as a host works through it", () => {
     expect(await prisma.app_SessionCheckout_Checkout.findUnique({ where: { bookingId: awaiting.id } })).toMatchObject({ state: "ACTIVE", method: "MANUAL" });
     await page.getByRole("heading", { name: "No sessions match “quinn”" }).waitFor();
 
-    // Completed: no checkbox to tick and no Check Out on its rows.
-    await page.getByRole("tab", { name: /^Completed/ }).click();
+    // Completed, reached from the keyboard as tabs are (arrows): no checkbox to tick and no Check Out on its rows.
+    await page.getByRole("tab", { name: /^Awaiting checkout/ }).focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await page.getByRole("tab", { selected: true }).evaluate((tab) => [tab.textContent, tab === document.activeElement])).toEqual([expect.stringMatching(/^Completed/), true]);
     await page.getByRole("row", { name: /Quinn Done/ }).waitFor();
     expect(await page.getByRole("button", { name: /^Check out / }).count()).toBe(0);
     expect(await page.getByRole("row", { name: /Quinn Done/ }).getByRole("checkbox").isDisabled()).toBe(true);
@@ -81,6 +83,17 @@ describe("the Sessions page as a host works through it", () => {
     await page.reload();
     await page.getByRole("heading", { name: "Nothing awaits checkout" }).waitFor();
     expect(await page.getByLabel("From", { exact: true }).inputValue()).toBe("2020-01-01");
+    await page.context().close();
+  });
+
+  it("a link to a team's sessions, opened by someone who is not its admin, shows their own instead of a dead end", async () => {
+    const team = await prisma.team.findFirstOrThrow({ where: { name: "Harbor Wellness Studio" } });
+    const page = await pageAs(app.browser, baseUrl, "dana@example.com", { path: `/apps/session-checkout/sessions?team=${team.id}` });
+    await page.getByText("Your sessions, by the day they started in Europe/Paris.").waitFor();
+    await page.locator(".sc-table tbody tr").first().waitFor();
+    expect(page.url()).not.toContain("team=");
+    // No refusal shown (Next.js keeps an empty alert region of its own for route announcements).
+    expect(await page.getByRole("alert").filter({ hasText: /\S/ }).count()).toBe(0);
     await page.context().close();
   });
 

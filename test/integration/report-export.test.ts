@@ -294,6 +294,8 @@ describe("the Sessions page: tabs, counts, search and filters over the report's 
     const caller = callerFor(prisma, host);
     await expect(caller.listSessions({ from: "2026-11-05", to: "2026-11-01" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(caller.listSessions({ ...range, search: "x".repeat(321) })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Search for at most 320 characters." });
+    // PostgreSQL would refuse it as a parameter: said to the caller, never a failure of ours.
+    await expect(caller.listSessions({ ...range, search: "a\u0000b" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "A search cannot contain a NUL character." });
     // @ts-expect-error: a tab that does not exist
     await expect(caller.listSessions({ ...range, tab: "everything" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });

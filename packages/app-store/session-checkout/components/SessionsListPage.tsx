@@ -9,13 +9,15 @@ import { ConfirmationDialogContent, Dialog } from "@calcom/ui/components/dialog"
 import { showToast } from "@calcom/ui/components/toast";
 
 import type { SessionListRow } from "../lib/services/session-list";
+import { SEARCH_MAX_CHARACTERS, type SessionListCounts } from "../lib/session-list-tabs";
 import { ACTION_COPY } from "./action-copy";
 import { checkOutInChunks, outcomeText, type BulkCheckoutResult } from "./bulk-chunks";
-import { errorMessage, formatInZone } from "./format";
+import { errorMessage } from "./format";
 import { LoadProblem } from "./LoadProblem";
 import { ReportFilters } from "./reports/ReportFilters";
 import { checkRange, presetRange, todayIn } from "./reports/report-ranges";
 import { SessionDialog } from "./sessions/SessionDialog";
+import { sessionListTitle } from "./sessions/session-title";
 import { searchFromSessionsFilters, sessionsFiltersFromSearch, type SessionsFilterState } from "./sessions/sessions-filters";
 import { SESSION_TAB_EMPTY_KEYS, SessionTabs } from "./sessions/SessionTabs";
 import { SessionsTable } from "./sessions/SessionsTable";
@@ -38,7 +40,8 @@ export function SessionsListPage({ timeZone, searchParams }: { timeZone: string;
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [opened, setOpened] = useState<SessionListRow | null>(null);
   const [confirming, setConfirming] = useState<{ kind: "bulk" } | { kind: "one"; row: SessionListRow } | null>(null);
-  const [result, setResult] = useState<BulkCheckoutResult | null>(null);
+  // With each session's name as it was when sent: a checked-out session leaves the awaiting tab.
+  const [result, setResult] = useState<{ outcome: BulkCheckoutResult; titles: ReadonlyMap<number, string> } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const setFilters = (next: SessionsFilterState) => {
@@ -47,6 +50,7 @@ export function SessionsListPage({ timeZone, searchParams }: { timeZone: string;
     setPage(0);
     setSelected(new Set());
     setResult(null);
+    setError(null);
     // The address follows the filters (replaced, not pushed: Back leaves the page as it did).
     window.history.replaceState(window.history.state, "", `${window.location.pathname}${searchFromSessionsFilters(next)}`);
   };
@@ -73,16 +77,31 @@ export function SessionsListPage({ timeZone, searchParams }: { timeZone: string;
     ...(filters.eventTypeId !== null ? { eventTypeId: filters.eventTypeId } : {}),
     ...(filters.teamId !== null ? { teamId: filters.teamId } : {}),
   };
-  // placeholderData keeps the previous list on screen while the next loads (TanStack's keepPreviousData).
-  const sessions = trpc.viewer.appSessionCheckout.listSessions.useQuery(input, { enabled: rangeProblem === null, placeholderData: (previous) => previous });
+  // The list apart from its page: another page keeps the rows on screen while it loads (TanStack's
+  // keepPreviousData); another tab or filter does not, or its rows would show under the new tab.
+  const listKey = JSON.stringify({ ...input, page: null });
+  const shownListKey = useRef<string | null>(null);
+  const sessions = trpc.viewer.appSessionCheckout.listSessions.useQuery(input, {
+    enabled: rangeProblem === null,
+    placeholderData: (previous) => (shownListKey.current === listKey ? previous : undefined),
+  });
+  if (sessions.data && !sessions.isPlaceholderData) shownListKey.current = listKey;
+  // Every tab's count is the same under the same filters: kept while another tab loads.
+  const countsKey = JSON.stringify({ ...input, page: null, tab: null });
+  const shownCounts = useRef<{ key: string; counts: SessionListCounts } | null>(null);
+  if (sessions.data) shownCounts.current = { key: countsKey, counts: sessions.data.counts };
+  const counts = shownCounts.current?.key === countsKey ? shownCounts.current.counts : null;
   const bulk = trpc.viewer.appSessionCheckout.bulkCheckout.useMutation();
   const checkout = trpc.viewer.appSessionCheckout.checkout.useMutation();
-  const busy = bulk.isPending || checkout.isPending;
+  // Rows of the page before, while the next loads, are not to act on.
+  const busy = bulk.isPending || checkout.isPending || sessions.isPlaceholderData;
   const refresh = () => utils.viewer.appSessionCheckout.listSessions.invalidate();
 
   const list = sessions.data;
   const rows = list?.sessions ?? [];
-  const titles = new Map(rows.map((row) => [row.bookingId, `${formatInZone(row.startTime, timeZone)} · ${row.attendeeNames.join(", ")}`]));
+  const titles = new Map(rows.map((row) => [row.bookingId, sessionListTitle(row, timeZone)]));
+  // What is ticked and still here to check out (a session checked out from its dialog, or gone on a refresh, is not).
+  const chosen = rows.filter((row) => row.checkout.allowed && selected.has(row.bookingId)).map((row) => row.bookingId);
   const toggle = (id: number, on: boolean) =>
     setSelected((current) => {
       const next = new Set(current);
@@ -94,8 +113,9 @@ export function SessionsListPage({ timeZone, searchParams }: { timeZone: string;
   const runBulk = async () => {
     setError(null);
     try {
-      const outcome = await checkOutInChunks(Array.from(selected), (bookingIds) => bulk.mutateAsync({ bookingIds }));
-      setResult(outcome);
+      const sent = new Map(chosen.map((id) => [id, titles.get(id) ?? ""]));
+      const outcome = await checkOutInChunks(chosen, (bookingIds) => bulk.mutateAsync({ bookingIds }));
+      setResult({ outcome, titles: sent });
       setSelected(new Set());
       showToast(t("session_checkout_bulk_result", { succeeded: outcome.succeeded, failed: outcome.failed }), outcome.failed ? "warning" : "success");
     } catch (e) {
@@ -118,6 +138,16 @@ export function SessionsListPage({ timeZone, searchParams }: { timeZone: string;
       await refresh();
     }
   };
+
+  // A page checked empty (its last sessions checked out): the last page that has any.
+  useEffect(() => {
+    if (list && !sessions.isPlaceholderData && list.sessions.length === 0 && list.total > 0 && page > 0) setPage(Math.floor((list.total - 1) / list.pageSize));
+  }, [list, sessions.isPlaceholderData, page]);
+  // A link to a team the caller no longer administers: their own sessions instead of a refusal with no way back.
+  useEffect(() => {
+    if (filters.teamId !== null && scopes.data && !scopes.data.some((scope) => scope.kind === "team" && scope.teamId === filters.teamId)) setFilters({ ...filters, teamId: null, eventTypeId: null });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [scopes.data, filters.teamId]);
 
   const scopeName = list?.scope.kind === "team" ? list.scope.teamName : null;
   const firstShown = list ? list.page * list.pageSize + 1 : 0;
@@ -144,19 +174,19 @@ export function SessionsListPage({ timeZone, searchParams }: { timeZone: string;
             className="bg-default text-emphasis w-64 max-w-full px-2 py-1.5 text-sm"
             placeholder={t("session_checkout_search_clients_placeholder")}
             aria-label={t("session_checkout_search_clients")}
-            maxLength={320}
+            maxLength={SEARCH_MAX_CHARACTERS}
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
           />
         }
       />
-      <SessionTabs tab={filters.tab} counts={list?.counts ?? null} panelId={panelId} onChange={(tab) => setFilters({ ...filters, tab })} />
+      <SessionTabs tab={filters.tab} counts={counts} panelId={panelId} onChange={(tab) => setFilters({ ...filters, tab })} />
       <div role="tabpanel" id={panelId} aria-labelledby={`${panelId}-${filters.tab}`} aria-busy={sessions.isPlaceholderData || undefined} className={sessions.isPlaceholderData ? "opacity-60" : undefined}>
         {rows.some((row) => row.checkout.allowed) ? (
           <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-            <span className="text-subtle text-sm">{t("session_checkout_selected_count", { count: selected.size })}</span>
+            <span className="text-subtle text-sm">{t("session_checkout_selected_count", { count: chosen.length })}</span>
             {/* The confirmation closes as soon as it is confirmed: the button waits for the checkout to finish. */}
-            <Button disabled={selected.size === 0} loading={bulk.isPending} onClick={() => setConfirming({ kind: "bulk" })}>
+            <Button disabled={chosen.length === 0 || busy} loading={bulk.isPending} onClick={() => setConfirming({ kind: "bulk" })}>
               {t("session_checkout_check_out_selected")}
             </Button>
           </div>
@@ -168,11 +198,11 @@ export function SessionsListPage({ timeZone, searchParams }: { timeZone: string;
         ) : null}
         {result ? (
           <div role="status" className="bg-default border-subtle my-3 rounded-lg border px-4 py-2 text-sm" aria-label={t("session_checkout_bulk_result_label")}>
-            <p>{t("session_checkout_bulk_result", { succeeded: result.succeeded, failed: result.failed })}</p>
+            <p>{t("session_checkout_bulk_result", { succeeded: result.outcome.succeeded, failed: result.outcome.failed })}</p>
             <ul>
-              {result.results.map((outcome) => (
+              {result.outcome.results.map((outcome) => (
                 <li key={outcome.bookingId}>
-                  {titles.get(outcome.bookingId) ?? t("session_checkout_session_number", { id: outcome.bookingId })}: {outcomeText(outcome, t)}
+                  {result.titles.get(outcome.bookingId) || t("session_checkout_session_number", { id: outcome.bookingId })}: {outcomeText(outcome, t)}
                 </li>
               ))}
             </ul>
@@ -229,7 +259,7 @@ export function SessionsListPage({ timeZone, searchParams }: { timeZone: string;
         <Dialog open onOpenChange={(open) => !open && setConfirming(null)}>
           {confirming.kind === "bulk" ? (
             <ConfirmationDialogContent
-              title={t("session_checkout_bulk_confirm_title", { count: selected.size })}
+              title={t("session_checkout_bulk_confirm_title", { count: chosen.length })}
               confirmBtnText={t("session_checkout_action_checkout")}
               cancelBtnText={t("session_checkout_cancel")}
               isPending={bulk.isPending}

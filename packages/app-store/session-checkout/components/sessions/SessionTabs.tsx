@@ -1,3 +1,5 @@
+import type { KeyboardEvent } from "react";
+
 import { useAppLocale } from "../use-app-locale";
 
 import { SESSION_LIST_TABS, type SessionListCounts, type SessionListTab } from "../../lib/session-list-tabs";
@@ -23,8 +25,18 @@ export const SESSION_TAB_EMPTY_KEYS: Record<SessionListTab, { title: string; des
 /** The Sessions page's tabs, each with how many sessions it holds under the current filters (Cal.com's horizontal tabs). */
 export function SessionTabs({ tab, counts, panelId, onChange }: { tab: SessionListTab; counts: SessionListCounts | null; panelId: string; onChange: (tab: SessionListTab) => void }) {
   const { t } = useAppLocale();
+  // The tabs pattern: one Tab stop for the list, the arrows (and Home, End) choose among the tabs.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const at = SESSION_LIST_TABS.indexOf(tab);
+    const last = SESSION_LIST_TABS.length - 1;
+    const next = { ArrowRight: at === last ? 0 : at + 1, ArrowLeft: at === 0 ? last : at - 1, Home: 0, End: last }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    onChange(SESSION_LIST_TABS[next]!);
+    document.getElementById(`${panelId}-${SESSION_LIST_TABS[next]}`)?.focus();
+  };
   return (
-    <div role="tablist" aria-label={t("session_checkout_status")} className="mb-4 flex gap-1 overflow-x-auto">
+    <div role="tablist" onKeyDown={onKeyDown} aria-label={t("session_checkout_status")} className="mb-4 flex gap-1 overflow-x-auto">
       {SESSION_LIST_TABS.map((id) => (
         <button
           key={id}
@@ -32,6 +44,7 @@ export function SessionTabs({ tab, counts, panelId, onChange }: { tab: SessionLi
           role="tab"
           id={`${panelId}-${id}`}
           aria-selected={tab === id}
+          tabIndex={tab === id ? 0 : -1}
           aria-controls={panelId}
           className="text-subtle hover:bg-subtle hover:text-emphasis aria-selected:bg-emphasis aria-selected:text-emphasis flex shrink-0 cursor-pointer items-center gap-2 rounded-md border-0 bg-transparent px-3 py-2 text-sm font-medium [font-family:inherit] focus-visible:outline-2 focus-visible:outline-blue-300"
           onClick={() => onChange(id)}

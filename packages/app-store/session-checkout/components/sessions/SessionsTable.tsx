@@ -5,12 +5,13 @@ import { Button } from "@calcom/ui/components/button";
 
 import type { SessionListRow } from "../../lib/services/session-list";
 import { formatInZone } from "../format";
+import { sessionListTitle } from "./session-title";
 import { formatPrice } from "../money";
 import { SESSION_TABLE_CLASS_NAME } from "../session-table";
 import { SessionStatusBadge } from "../SessionStatusBadge";
 
-/** A click on the row itself, not on one of its own controls. */
-const onControl = (event: MouseEvent) => (event.target as HTMLElement).closest("a, button, input, label") !== null;
+/** A click on the row itself, not on one of its own controls or the cells that hold them. */
+const onControl = (event: MouseEvent) => (event.target as HTMLElement).closest("a, button, input, label, [data-row-controls]") !== null;
 
 /**
  * One page of sessions: a row opens its session; a checkbox and a Check Out button only where the
@@ -39,7 +40,6 @@ export function SessionsTable({
 }) {
   const { t } = useAppLocale();
   const selectable = rows.filter((row) => row.checkout.allowed);
-  const titleOf = (row: SessionListRow) => `${formatInZone(row.startTime, timeZone)} · ${row.attendeeNames.join(", ")}`;
   return (
     <div className="border-subtle relative overflow-x-auto rounded-lg border">
       <table className={`${SESSION_TABLE_CLASS_NAME} text-sm [&_tbody_tr:last-child_td]:border-b-0`}>
@@ -69,17 +69,23 @@ export function SessionsTable({
         <tbody>
           {rows.map((row) => (
             <tr key={row.bookingId} className="hover:bg-cal-muted cursor-pointer" onClick={(event) => !onControl(event) && onOpen(row)}>
-              <td>
-                {/* Only rows the rules would check out can be selected; the others say why. */}
+              <td data-row-controls="">
+                {/* Only rows the rules would check out can be selected; the others say why, on hover and to a screen reader. */}
                 <input
                   type="checkbox"
                   className="w-auto"
-                  aria-label={t("session_checkout_select_session", { session: titleOf(row) })}
+                  aria-label={t("session_checkout_select_session", { session: sessionListTitle(row, timeZone) })}
+                  aria-describedby={row.checkout.allowed ? undefined : `sc-why-${row.bookingId}`}
                   disabled={!row.checkout.allowed || busy}
                   title={row.checkout.allowed ? undefined : row.checkout.reason}
                   checked={selected.has(row.bookingId)}
                   onChange={(e) => onToggle(row.bookingId, e.target.checked)}
                 />
+                {row.checkout.allowed ? null : (
+                  <span id={`sc-why-${row.bookingId}`} className="sr-only">
+                    {row.checkout.reason}
+                  </span>
+                )}
               </td>
               <td className="whitespace-nowrap">
                 {/* The keyboard's way to what a click on the row does. */}
@@ -94,9 +100,9 @@ export function SessionsTable({
               <td>
                 <SessionStatusBadge status={row.status} />
               </td>
-              <td className="text-right">
+              <td className="text-right" data-row-controls="">
                 {row.checkout.allowed ? (
-                  <Button color="secondary" className="whitespace-nowrap" disabled={busy} aria-label={t("session_checkout_check_out_session", { session: titleOf(row) })} onClick={() => onCheckout(row)}>
+                  <Button color="secondary" className="whitespace-nowrap" disabled={busy} aria-label={t("session_checkout_check_out_session", { session: sessionListTitle(row, timeZone) })} onClick={() => onCheckout(row)}>
                     {t("session_checkout_action_checkout")}
                   </Button>
                 ) : null}

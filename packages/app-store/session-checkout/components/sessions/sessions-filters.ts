@@ -1,4 +1,4 @@
-import { SESSION_LIST_TABS, type SessionListTab } from "../../lib/session-list-tabs";
+import { SEARCH_MAX_CHARACTERS, SESSION_LIST_TABS, type SessionListTab } from "../../lib/session-list-tabs";
 import { filterParams, filtersFromSearch, queryString, type FilterState } from "../reports/report-filters";
 import type { DayRange, RangePreset } from "../reports/report-ranges";
 
@@ -15,7 +15,7 @@ export const SESSIONS_DEFAULT_TAB = "awaiting" satisfies SessionListTab;
 /** The Sessions page's filters an address asks for. The report's old link (?status=awaiting&from=&to=) still opens its list. */
 export function sessionsFiltersFromSearch(search: URLSearchParams, defaultRange: DayRange): SessionsFilterState {
   const tab = SESSION_LIST_TABS.find((candidate) => candidate === search.get("tab")) ?? SESSIONS_DEFAULT_TAB;
-  return { ...filtersFromSearch(search, defaultRange, SESSIONS_DEFAULT_PRESET), tab, search: (search.get("q") ?? "").slice(0, 320) };
+  return { ...filtersFromSearch(search, defaultRange, SESSIONS_DEFAULT_PRESET), tab, search: (search.get("q") ?? "").slice(0, SEARCH_MAX_CHARACTERS) };
 }
 
 /** The address's query for the Sessions page's filters: empty for the default view. */

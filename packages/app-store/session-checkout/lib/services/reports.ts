@@ -163,7 +163,7 @@ export async function resolveScope(db: PrismaClient, input: Pick<ReportInput, "c
     select: { role: true, accepted: true, team: { select: { name: true } } },
   });
   if (!membership?.accepted) throw new SessionCheckoutError("NOT_FOUND", "Team not found.");
-  if (membership.role !== "ADMIN" && membership.role !== "OWNER") throw new SessionCheckoutError("FORBIDDEN", "Only the team's admins and owners see its reports.");
+  if (membership.role !== "ADMIN" && membership.role !== "OWNER") throw new SessionCheckoutError("FORBIDDEN", "Only the team's admins and owners see its sessions and reports.");
   return {
     kind: "team",
     teamId: input.teamId,

@@ -48,40 +48,41 @@ export function likePattern(text: string): string {
 /**
  * One page of the Sessions page: the sessions that started in the range (the report's set: a booking
  * a reschedule replaced is not a session of its own), matching the search and event type, in one tab,
- * newest first; with every tab's count for the same filters. One statement for the counts and the
- * page's ids (beside it, one for the event types to filter by), then one for the rows as the rules read them.
+ * newest first; with every tab's count for the same filters and the event types to filter by. One
+ * statement for all of that and the page's ids, then one for the rows as the rules read them.
  */
 export async function listSessions(db: PrismaClient, input: SessionListInput) {
   const now = input.now ?? new Date();
   const page = input.page ?? 0;
   const scope = await resolveScope(db, input);
   const search = input.search?.trim();
-  const filter = search
-    ? Prisma.sql`${scope.sql} AND EXISTS (SELECT 1 FROM "Attendee" sa WHERE sa."bookingId" = b."id" AND (sa."name" ILIKE ${likePattern(search)} OR sa."email" ILIKE ${likePattern(search)}))`
-    : scope.sql;
-  const range = { from: input.from, to: input.to, timeZone: input.timeZone, bucket: "day" as const };
-  const [[found], eventTypes] = await readInZone(
+  const matches = [
+    input.eventTypeId === undefined ? Prisma.sql`true` : Prisma.sql`s."eventTypeId" = ${input.eventTypeId}`,
+    search
+      ? Prisma.sql`EXISTS (SELECT 1 FROM "Attendee" sa WHERE sa."bookingId" = s."id" AND (sa."name" ILIKE ${likePattern(search)} OR sa."email" ILIKE ${likePattern(search)}))`
+      : Prisma.sql`true`,
+  ];
+  // One statement: the scope's sessions in the range read once, the event types to choose from among
+  // all of them, the counts and the page among those the search and event type keep.
+  const [found] = await readInZone(
     input.timeZone,
-    Promise.all([
-      db.$queryRaw<Array<SessionListCounts & { ids: number[] | null }>>`
-      WITH ${sessionsInRange({ ...range, eventTypeId: input.eventTypeId }, filter, { materialized: true })}
+    db.$queryRaw<Array<SessionListCounts & { ids: number[] | null; eventTypes: Array<{ id: number; title: string }> | null }>>`
+      WITH ${sessionsInRange({ from: input.from, to: input.to, timeZone: input.timeZone, bucket: "day" }, scope.sql, { materialized: true })},
+      kept AS (SELECT s.* FROM sessions s WHERE ${Prisma.join(matches, " AND ")})
       SELECT count(*) FILTER (WHERE ${tabCondition("awaiting", now)})::int AS awaiting,
              count(*) FILTER (WHERE ${tabCondition("completed", now)})::int AS completed,
              count(*) FILTER (WHERE ${tabCondition("noShow", now)})::int AS "noShow",
              count(*) FILTER (WHERE ${tabCondition("cancelled", now)})::int AS cancelled,
              count(*)::int AS "all",
              (SELECT array_agg(p."id") FROM (
-                SELECT s."id" FROM sessions s WHERE ${tabCondition(input.tab, now)}
+                SELECT s."id" FROM kept s WHERE ${tabCondition(input.tab, now)}
                 ORDER BY s."startTime" DESC, s."id" DESC LIMIT ${SESSIONS_PAGE_SIZE} OFFSET ${page * SESSIONS_PAGE_SIZE}
-             ) p) AS ids
-      FROM sessions s`,
-      // The event types to filter by: those of the scope's sessions in the range, whichever is chosen.
-      db.$queryRaw<Array<{ id: number; title: string }>>`
-      WITH ${sessionsInRange(range, scope.sql)}
-      SELECT DISTINCT et."id", et."title" FROM sessions s JOIN "EventType" et ON et."id" = s."eventTypeId" ORDER BY et."title", et."id"`,
-    ]),
+             ) p) AS ids,
+             (SELECT json_agg(json_build_object('id', et."id", 'title', et."title") ORDER BY et."title", et."id")
+                FROM "EventType" et WHERE et."id" IN (SELECT s."eventTypeId" FROM sessions s)) AS "eventTypes"
+      FROM kept s`,
   );
-  const { ids, ...counts } = found!;
+  const { ids, eventTypes, ...counts } = found!;
   const rows = ids?.length
     ? await db.booking.findMany({
         where: { id: { in: ids } },
@@ -92,7 +93,7 @@ export async function listSessions(db: PrismaClient, input: SessionListInput) {
   return {
     sessions: rows.map((row) => ({ ...toSessionRow(row), hostName: row.user ? row.user.name?.trim() || row.user.email : null })),
     counts,
-    eventTypes,
+    eventTypes: eventTypes ?? [],
     total: counts[input.tab],
     page,
     pageSize: SESSIONS_PAGE_SIZE,
