@@ -110,7 +110,18 @@ describe("a host's day in the browser", () => {
   it("moves a Confirmed session by dragging it", async () => {
     const booking = await quietDanaSession("Milo Mover");
     const page = await pageAsOn("dana@example.com", booking.startTime);
+    // A drop only proposes the move: keeping it puts the session back, untouched.
     await dragVertically(page, page.locator(".fc-event", { hasText: "Milo Mover" }));
+    const proposal = page.getByRole("dialog", { name: "Move this session?" });
+    expect(await proposal.innerText()).toMatch(/From \w+day, .*\sto \w+day, .*Cal\.com reschedules the booking and lets the attendees know\./s);
+    await screenshot(page, "calendar-move-confirmation");
+    await proposal.getByRole("button", { name: "Keep it" }).click();
+    await proposal.waitFor({ state: "detached" });
+    expect(await prisma.booking.count({ where: { fromReschedule: booking.uid } })).toBe(0);
+    expect(await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({ status: "ACCEPTED", startTime: booking.startTime });
+    // Back at its own time on the calendar, it can be dragged again; this time the host confirms.
+    await dragVertically(page, page.locator(".fc-event", { hasText: "Milo Mover" }));
+    await page.getByRole("dialog", { name: "Move this session?" }).getByRole("button", { name: "Reschedule" }).click();
     await page.getByText("Session rescheduled.").waitFor();
     // As Cal.com reschedules: a new booking at the new time, the old one cancelled as rescheduled.
     const moved = await prisma.booking.findFirstOrThrow({ where: { fromReschedule: booking.uid } });
@@ -142,6 +153,7 @@ describe("a host's day in the browser", () => {
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2, box.y + 90, { steps: 10 });
     await page.mouse.up();
+    await page.getByRole("dialog", { name: "Change this session's length?" }).getByRole("button", { name: "Reschedule" }).click();
     await page.getByText("Session rescheduled.").waitFor();
     const resized = await prisma.booking.findFirstOrThrow({ where: { fromReschedule: booking.uid } });
     expect(resized.startTime).toEqual(booking.startTime);

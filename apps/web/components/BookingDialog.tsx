@@ -11,7 +11,8 @@ import { eventPriceLabel } from "../lib/event-price";
 
 import type { CalendarBooking } from "./calendar-types";
 
-function formatRange(start: Date, end: Date, timeZone: string) {
+/** "Thursday, 26 November 2026, 15:00–16:00 (Europe/Paris)". */
+export function formatRange(start: Date, end: Date, timeZone: string) {
   const day = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(start);
   const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit" });
   return `${day}, ${time.format(start)}–${time.format(end)} (${timeZone})`;

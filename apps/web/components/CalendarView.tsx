@@ -13,10 +13,11 @@ import type { AppStoreSlug } from "@calcom/app-store/apps.metadata.generated";
 import { trpc } from "@calcom/trpc/react";
 import type { CalendarBookingStatus, CalendarLegendEntry } from "@calcom/types/AppSlots";
 import { Button } from "@calcom/ui/components/button";
+import { ConfirmationDialogContent, Dialog } from "@calcom/ui/components/dialog";
 import { showToast } from "@calcom/ui/components/toast";
 
 import { useInstallApp } from "./AppSlotArea";
-import { BookingDialog } from "./BookingDialog";
+import { BookingDialog, formatRange } from "./BookingDialog";
 import { CALCOM_STATUS_DISPLAY, TONE_MARKS, type CalendarBooking, type Tone } from "./calendar-types";
 import { useSlotComponents } from "./slots";
 
@@ -289,19 +290,30 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
     setRefreshKey((n) => n + 1);
   };
 
-  const onMove = async (change: EventChangeArg) => {
+  // A drop or a resize only proposes the move: the host confirms it (Cal.com tells the attendees), and
+  // anything else puts the session back where it was.
+  const [proposedMove, setProposedMove] = useState<EventChangeArg | null>(null);
+  const onMove = (change: EventChangeArg) => {
+    if (!change.event.start || !change.event.end) return change.revert();
+    setProposedMove(change);
+  };
+  const confirmMove = async (change: EventChangeArg) => {
     const { start, end } = change.event;
-    if (!start || !end) return change.revert();
     try {
-      const moved = await reschedule.mutateAsync({ bookingId: Number(change.event.id), startTime: start, endTime: end });
+      const moved = await reschedule.mutateAsync({ bookingId: Number(change.event.id), startTime: start!, endTime: end! });
       setReplacedBy((current) => new Map(current).set(moved.fromBookingId, moved.id));
       showToast("Session rescheduled.", "success");
     } catch (error) {
       change.revert();
       showToast(error instanceof Error ? error.message : "The session could not be moved.", "error");
     } finally {
+      setProposedMove(null);
       refresh();
     }
+  };
+  const cancelMove = () => {
+    proposedMove?.revert();
+    setProposedMove(null);
   };
 
   const openBooking: CalendarBooking | undefined = bookings.data?.find((booking) => booking.id === openBookingId);
@@ -373,6 +385,28 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
         eventResize={onMove}
       />
       </div>
+      {proposedMove ? (
+        <Dialog open onOpenChange={(open) => !open && !reschedule.isPending && cancelMove()}>
+          <ConfirmationDialogContent
+            title={proposedMove.event.end!.getTime() - proposedMove.event.start!.getTime() === proposedMove.oldEvent.end!.getTime() - proposedMove.oldEvent.start!.getTime() ? "Move this session?" : "Change this session's length?"}
+            confirmBtnText="Reschedule"
+            cancelBtnText="Keep it"
+            isPending={reschedule.isPending}
+            onConfirm={(event) => {
+              // The dialog stays until the move is done: the button shows it is under way.
+              event.preventDefault();
+              void confirmMove(proposedMove);
+            }}
+          >
+            <p className="m-0">
+              From {formatRange(proposedMove.oldEvent.start!, proposedMove.oldEvent.end!, timeZone)}
+              <br />
+              to <strong>{formatRange(proposedMove.event.start!, proposedMove.event.end!, timeZone)}</strong>.
+            </p>
+            <p className="mb-0">Cal.com reschedules the booking and lets the attendees know.</p>
+          </ConfirmationDialogContent>
+        </Dialog>
+      ) : null}
       {openBooking && openDisplay ? (
         <BookingDialog
           booking={openBooking}

@@ -102,7 +102,7 @@ export function SessionsTable({
               </td>
               <td className="text-right" data-row-controls="">
                 {row.checkout.allowed ? (
-                  <Button color="secondary" className="whitespace-nowrap" disabled={busy} aria-label={t("session_checkout_check_out_session", { session: sessionListTitle(row, timeZone) })} onClick={() => onCheckout(row)}>
+                  <Button color="secondary" className="whitespace-nowrap px-2.5 py-1 text-xs" disabled={busy} aria-label={t("session_checkout_check_out_session", { session: sessionListTitle(row, timeZone) })} onClick={() => onCheckout(row)}>
                     {t("session_checkout_action_checkout")}
                   </Button>
                 ) : null}
