@@ -91,10 +91,10 @@ async function timeDialog(page: Page): Promise<number> {
   await page.locator(".fc-event").first().click({ force: true });
   // Checked on every animation frame: Playwright's locator waits back off to 500 ms between
   // checks, which once made the figure measure the tool's polling instead of the app.
-  await page.waitForFunction(() => document.querySelector('[role="dialog"] .sc-status') !== null, null, { polling: "raf" });
+  await page.waitForFunction(() => document.querySelector('[role="dialog"] .sc-session') !== null, null, { polling: "raf" });
   const elapsed = performance.now() - started;
   await page.keyboard.press("Escape");
-  await page.getByText("Session status:").waitFor({ state: "hidden" });
+  await page.getByRole("dialog").waitFor({ state: "hidden" });
   return elapsed;
 }
 

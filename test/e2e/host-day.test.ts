@@ -23,7 +23,7 @@ const pageAsOn = (email: string, date: Date) => pageAs(app.browser, baseUrl, ema
 
 async function openSession(page: Page, clientName: string, title: string) {
   const dialog = await openDialog(page, clientName, title);
-  await dialog.getByText("Session status:").waitFor();
+  await dialog.getByRole("tab", { name: "Checkout" }).waitFor();
   return dialog;
 }
 
@@ -171,7 +171,7 @@ describe("a host's day in the browser", () => {
     await page.context().close();
   });
 
-  it("marks a no-show; Check Out is then not offered", async () => {
+  it("marks a no-show; Check Out is then not offered, and the dialog says why", async () => {
     const booking = await danaSession("Nora Absent");
     const page = await pageAsOn("dana@example.com", booking.startTime);
     const dialog = await openSession(page, "Nora Absent", booking.title);
@@ -181,6 +181,10 @@ describe("a host's day in the browser", () => {
     await dialog.locator(".cal-badge", { hasText: "No Show" }).first().waitFor();
     await dialog.getByRole("button", { name: "Clear No-Show" }).waitFor();
     expect(await dialog.getByRole("button", { name: "Check Out" }).count()).toBe(0);
+    // Beside the one action it offers, it says why Check Out is not one of them.
+    await dialog.getByText("Only confirmed sessions can be checked out. This session is No Show.").waitFor();
+    // The status is said once in the dialog: the booking's own, as the app reports it.
+    expect(await dialog.getByText("No Show", { exact: true }).count()).toBe(1);
     expect((await prisma.attendee.findFirstOrThrow({ where: { bookingId: booking.id } })).noShow).toBe(true);
     await page.context().close();
   });
@@ -320,7 +324,7 @@ describe("a host's day in the browser", () => {
     await problem.waitFor();
     failing = false;
     await problem.getByRole("button", { name: "Retry" }).click();
-    await dialog.getByText("Session status:").waitFor();
+    await dialog.getByRole("tab", { name: "Checkout" }).waitFor();
     expect(await problem.count()).toBe(0);
 
     // The check-out goes through; the refresh after it fails: what was shown stays, with the problem and Retry.
@@ -328,10 +332,10 @@ describe("a host's day in the browser", () => {
     await dialog.getByRole("button", { name: "Check Out" }).click();
     await confirmAction(page, "Check out this session?", "Check Out");
     await problem.waitFor();
-    expect(await dialog.getByText("Session status:").count()).toBe(1);
+    expect(await dialog.getByRole("tab", { name: "Checkout" }).count()).toBe(1);
     failing = false;
     await problem.getByRole("button", { name: "Retry" }).click();
-    await dialog.locator(".sc-status", { hasText: "Completed" }).waitFor();
+    await dialog.locator(".booking-facts .cal-badge", { hasText: "Completed" }).waitFor();
     await page.context().close();
   });
 

@@ -36,14 +36,14 @@ describe("every screen, on a laptop and on a phone", () => {
       {
         name: "calendar-dialog",
         path: `/calendar?date=${day}&booking=${booking.id}`,
-        ready: (page) => page.getByRole("dialog", { name: booking.title }).getByText("Session status:").waitFor(),
+        ready: (page) => page.getByRole("dialog", { name: booking.title }).getByRole("tab", { name: "Checkout" }).waitFor(),
       },
       { name: "sessions", path: "/apps/session-checkout/sessions?tab=all", ready: (page) => page.locator(".sc-table tbody tr").first().waitFor() },
       {
         name: "sessions-dialog",
         path: "/apps/session-checkout/sessions?q=sofia",
         ready: (page) => page.getByRole("row", { name: /Sofia Screens/ }).waitFor(),
-        then: (page) => page.getByRole("row", { name: /Sofia Screens/ }).getByRole("button", { name: /^\w{3}, \d+ \w{3} \d{4}, \d{2}:\d{2}$/ }).click().then(() => page.getByRole("dialog").getByText("Session status:").waitFor()),
+        then: (page) => page.getByRole("row", { name: /Sofia Screens/ }).getByRole("button", { name: /^\w{3}, \d+ \w{3} \d{4}, \d{2}:\d{2}$/ }).click().then(() => page.getByRole("dialog").getByRole("tab", { name: "Checkout" }).waitFor()),
       },
       { name: "client-history", path: "/apps/session-checkout/clients/priya%40client.example", ready: (page) => page.getByRole("heading", { name: /Session history/ }).waitFor() },
       { name: "reports", path: "/apps/session-checkout/reports?range=last-30-days", ready: (page) => page.locator(".recharts-bar-rectangle path").first().waitFor() },

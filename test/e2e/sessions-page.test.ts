@@ -46,7 +46,7 @@ describe("the Sessions page as a host works through it", () => {
     // A click on the row opens the session, with the app's actions, as the calendar's dialog does.
     await page.getByRole("row", { name: /Quinn Awaiting/ }).getByRole("cell", { name: "Coaching Session" }).click();
     const dialog = page.getByRole("dialog", { name: awaiting.title });
-    await dialog.getByText("Session status:").waitFor();
+    await dialog.getByRole("tab", { name: "Checkout" }).waitFor();
     expect(await dialog.getByRole("link", { name: "Open in calendar" }).getAttribute("href")).toBe(`/booking/${awaiting.uid}`);
     await screenshot(page, "sessions-dialog");
     await page.keyboard.press("Escape");
@@ -110,12 +110,12 @@ describe("the Sessions page as a host works through it", () => {
     await screenshot(page, "sessions-team");
     await row.getByRole("cell", { name: "Group Workshop" }).click();
     const dialog = page.getByRole("dialog");
-    await dialog.getByText("Session status:").waitFor();
+    await dialog.getByRole("tab", { name: "Checkout" }).waitFor();
     const title = await dialog.getByRole("heading").first().innerText();
     // Cal.com's booking page lets the team's admin in too: the session opens in the calendar.
     await dialog.getByRole("link", { name: "Open in calendar" }).click();
     await page.waitForURL((url) => url.pathname === "/calendar");
-    await page.getByRole("dialog", { name: title }).getByText("Session status:").waitFor();
+    await page.getByRole("dialog", { name: title }).getByRole("tab", { name: "Checkout" }).waitFor();
     await page.context().close();
   });
 });

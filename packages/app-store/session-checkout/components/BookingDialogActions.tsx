@@ -14,7 +14,6 @@ import { errorMessage, formatInZone } from "./format";
 import { LoadProblem } from "./LoadProblem";
 import { HistoryPanel } from "./HistoryPanel";
 import { NotesPanel } from "./NotesPanel";
-import { SessionStatusBadge } from "./SessionStatusBadge";
 import type { BookingDialogSlotProps } from "./slot-props";
 import { SurveyPanel } from "./SurveyPanel";
 
@@ -83,20 +82,17 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
   };
 
   return (
-    <section className="border-subtle border-t pt-4" aria-label={t("session_checkout_app_name")}>
+    // sc-session: a marker the calendar bench waits for, no style. The session's status is the dialog's
+    // own (Cal.com's booking dialog shows it, from what the app reports): said once, not again here.
+    <section className="sc-session border-subtle border-t pt-4" aria-label={t("session_checkout_app_name")}>
       {loadProblem}
-      {/* sc-status: a marker the calendar bench waits for, no style. */}
-      <p className="sc-status mb-3 mt-0">
-        {t("session_checkout_session_status")} <SessionStatusBadge status={details.status} />
-        {details.checkout?.state === "ACTIVE" ? (
-          <span className="text-subtle text-sm">
-            {" · "}
-            {t(details.checkout.method === "AUTO" ? "session_checkout_checked_out_at_by_auto_checkout" : "session_checkout_checked_out_at", {
-              date: formatInZone(details.checkout.checkedOutAt, timeZone),
-            })}
-          </span>
-        ) : null}
-      </p>
+      {details.checkout?.state === "ACTIVE" ? (
+        <p className="text-subtle mb-3 mt-0 text-sm">
+          {t(details.checkout.method === "AUTO" ? "session_checkout_checked_out_at_by_auto_checkout" : "session_checkout_checked_out_at", {
+            date: formatInZone(details.checkout.checkedOutAt, timeZone),
+          })}
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="bg-error text-error rounded-md px-3 py-2">
           {error}
@@ -129,7 +125,8 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
                   {t(ACTION_COPY[action].button)}
                 </Button>
               ))}
-              {SESSION_ACTIONS.every((action) => !details.allowedActions[action].allowed) ? <p className="text-subtle text-sm">{details.allowedActions.checkout.reason}</p> : null}
+              {/* Check Out is not offered: say why, also beside the actions that are (a No Show session offers Clear No-Show). */}
+              {details.allowedActions.checkout.allowed ? null : <p className="text-subtle m-0 basis-full text-sm">{details.allowedActions.checkout.reason}</p>}
             </div>
             <SurveyPanel bookingId={bookingId} timeZone={timeZone} details={details} />
             <h3 className="text-emphasis mb-1.5 mt-4 text-base font-semibold">{t("session_checkout_attendees")}</h3>

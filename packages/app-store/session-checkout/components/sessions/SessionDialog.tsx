@@ -1,10 +1,14 @@
+import type { ReactNode } from "react";
+
 import { useAppLocale } from "../use-app-locale";
+import { trpc } from "@calcom/trpc/react";
 import { Dialog, DialogContent, DialogFooter } from "@calcom/ui/components/dialog";
 
 import type { SessionListRow } from "../../lib/services/session-list";
 import BookingDialogActions from "../BookingDialogActions";
 import { formatInZone } from "../format";
 import { formatPrice } from "../money";
+import { SessionStatusBadge } from "../SessionStatusBadge";
 
 /**
  * A session opened from the Sessions page: what the list knows of it, then the app's own part of the
@@ -12,9 +16,12 @@ import { formatPrice } from "../money";
  */
 export function SessionDialog({ row, timeZone, onClose, onSessionChanged }: { row: SessionListRow; timeZone: string; onClose: () => void; onSessionChanged: () => void }) {
   const { t } = useAppLocale();
-  const facts: Array<[string, string]> = [
+  // The status as it is now (the panel below asks the same, one request for both), not as the list had it.
+  const session = trpc.viewer.appSessionCheckout.getSession.useQuery({ bookingId: row.bookingId });
+  const facts: Array<[string, ReactNode]> = [
+    [t("session_checkout_status"), <SessionStatusBadge key="status" status={session.data?.status ?? row.status} />],
     [t("session_checkout_client"), row.attendeeNames.join(", ")],
-    ...(row.hostName ? [[t("session_checkout_host"), row.hostName] as [string, string]] : []),
+    ...(row.hostName ? [[t("session_checkout_host"), row.hostName] as [string, ReactNode]] : []),
     [t("session_checkout_event_type"), row.eventTypeTitle ?? "—"],
     [t("session_checkout_price"), formatPrice(row.price, row.currency, t)],
   ];
@@ -32,7 +39,7 @@ export function SessionDialog({ row, timeZone, onClose, onSessionChanged }: { ro
         <BookingDialogActions bookingId={row.bookingId} timeZone={timeZone} onSessionChanged={onSessionChanged} />
         <DialogFooter>
           {/* Cal.com's booking page: the session in the calendar, to reschedule it from there. */}
-          <a className="text-emphasis text-sm font-medium underline-offset-2 hover:underline" href={`/booking/${encodeURIComponent(row.uid)}`}>
+          <a className="text-emphasis text-sm font-medium underline decoration-current/40 underline-offset-2 hover:decoration-current" href={`/booking/${encodeURIComponent(row.uid)}`}>
             {t("session_checkout_open_in_calendar")}
           </a>
         </DialogFooter>
