@@ -39,7 +39,7 @@ export function SessionDialog({ row, timeZone, onClose, onSessionChanged }: { ro
         <BookingDialogActions bookingId={row.bookingId} timeZone={timeZone} onSessionChanged={onSessionChanged} />
         <DialogFooter>
           {/* Cal.com's booking page: the session in the calendar, to reschedule it from there. */}
-          <a className="text-emphasis text-sm font-medium underline decoration-current/40 underline-offset-2 hover:decoration-current" href={`/booking/${encodeURIComponent(row.uid)}`}>
+          <a className="text-emphasis text-sm font-medium underline underline-offset-2" href={`/booking/${encodeURIComponent(row.uid)}`}>
             {t("session_checkout_open_in_calendar")}
           </a>
         </DialogFooter>
