@@ -59,7 +59,7 @@ export function ClientHistoryPage({ attendeeEmail, timeZone }: { attendeeEmail: 
             <tbody>
               {sessions.map((session) => (
                 <tr key={session.bookingId}>
-                  <td>{formatInZone(session.startTime, timeZone)}</td>
+                  <td className="whitespace-nowrap">{formatInZone(session.startTime, timeZone)}</td>
                   <td>{session.eventTypeTitle ?? "—"}</td>
                   <td><SessionStatusBadge status={session.status} /></td>
                   <td>{formatPrice(session.price, session.currency, t)}</td>
