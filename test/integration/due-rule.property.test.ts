@@ -48,7 +48,7 @@ const bookingArb = (hostCount: number) =>
     // run of 150 worlds to miss it now and then.
     attendees: fc.oneof(
       { weight: 5, arbitrary: fc.array(mostly<boolean | null>(false, true, null), { minLength: 0, maxLength: 3 }) },
-      { weight: 1, arbitrary: fc.array(fc.constant(true), { minLength: 1, maxLength: 3 }) },
+      { weight: 1, arbitrary: fc.array(fc.constant<boolean | null>(true), { minLength: 1, maxLength: 3 }) },
     ),
   });
 
