@@ -11,12 +11,29 @@ describe("settings, client history, bulk checkout and the App Store in the brows
     const page = await pageAs(app.browser, baseUrl, "sam@example.com", { path: "/settings/calendar/general" });
     const autoCheckout = page.getByRole("switch", { name: "Enable Auto-Checkout" });
     expect(await autoCheckout.isChecked()).toBe(false);
+    // Beside Save, while the form differs from what is saved (a switch turned on and off again is no change).
+    const unsaved = page.getByRole("status").filter({ hasText: "Unsaved changes" });
+    expect(await unsaved.count()).toBe(0);
+    await autoCheckout.check();
+    await unsaved.waitFor();
+    await autoCheckout.uncheck();
+    await unsaved.waitFor({ state: "detached" });
     await autoCheckout.check();
     await page.getByLabel("Check out after the session ends").selectOption("240");
+    // Leaving through the host's navigation asks first; staying keeps the changes.
+    const asked = new Promise<string>((resolve) => page.once("dialog", (dialog) => void dialog.dismiss().then(() => resolve(dialog.message()))));
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Calendar" }).click();
+    expect(await asked).toBe("You have unsaved changes to Session Checkout settings. Leave this page and lose them?");
+    await page.waitForTimeout(500);
+    expect(new URL(page.url()).pathname).toBe("/settings/calendar/general");
+    expect(await page.getByLabel("Check out after the session ends").inputValue()).toBe("240");
+    await unsaved.waitFor();
+    await screenshot(page, "settings-unsaved");
     await page.getByText("Best for: End-of-day batch processing.").waitFor();
     await page.getByRole("switch", { name: "Send satisfaction surveys" }).check();
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByText("Settings saved.").waitFor();
+    await unsaved.waitFor({ state: "detached" });
     await screenshot(page, "settings");
 
     await page.reload();
@@ -26,6 +43,12 @@ describe("settings, client history, bulk checkout and the App Store in the brows
     expect(await page.getByRole("switch", { name: "Send satisfaction surveys" }).isChecked()).toBe(true);
     const sam = await prisma.user.findUniqueOrThrow({ where: { email: "sam@example.com" } });
     expect(await prisma.app_SessionCheckout_Settings.findUnique({ where: { userId: sam.id } })).toMatchObject({ autoCheckoutEnabled: true, autoCheckoutDelayMinutes: 240, surveysEnabled: true });
+    // Closing the tab with a change not saved: the browser asks first.
+    await page.getByRole("switch", { name: "Send satisfaction surveys" }).uncheck();
+    await unsaved.waitFor();
+    const beforeUnload = new Promise<string>((resolve) => page.once("dialog", (dialog) => void dialog.accept().then(() => resolve(dialog.type()))));
+    await page.close({ runBeforeUnload: true });
+    expect(await beforeUnload).toBe("beforeunload");
     await page.context().close();
   });
 
@@ -41,11 +64,19 @@ describe("settings, client history, bulk checkout and the App Store in the brows
     await dialog.getByRole("button", { name: "Check Out" }).click();
     await confirmAction(page, "Check out this session?", "Check Out");
     await page.getByText("Session checked out: Completed.").waitFor();
-    await dialog.getByRole("link", { name: "Session history" }).click();
+    // The app's part names each client once, as a link to their history: the addresses are the host's list alone.
+    const clients = dialog.getByRole("list", { name: "Client history" });
+    expect(await clients.textContent()).toBe("Hugo History");
+    expect((await dialog.textContent())!.split("hugo@e2e.example").length - 1).toBe(1);
+    await clients.getByRole("link", { name: "Hugo History" }).click();
     await page.waitForURL("**/apps/session-checkout/clients/hugo%40e2e.example");
     await page.getByRole("cell", { name: "Completed" }).waitFor();
     expect(await page.getByRole("definition").allTextContents()).toEqual(["1", "1", "0", "0"]);
     await screenshot(page, "client-history");
+    // A session in the history opens, with its actions, notes and History.
+    await page.getByRole("row", { name: /Completed/ }).getByRole("button").click();
+    await page.getByRole("dialog", { name: booking.title }).getByRole("button", { name: "Undo Checkout" }).waitFor();
+    await page.keyboard.press("Escape");
     await page.context().close();
   });
 

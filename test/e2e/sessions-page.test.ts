@@ -33,7 +33,7 @@ describe("the Sessions page as a host works through it", () => {
     await page.getByRole("searchbox", { name: "Search clients" }).fill("quinn");
     await waitForCounts(page, { "Awaiting checkout": 1, Completed: 1, "No-show": 0, Cancelled: 1, All: 3 });
     expect(page.url()).toContain("q=quinn");
-    expect(await page.getByRole("navigation", { name: "Pages" }).innerText()).toContain("1–1 of 1 sessions");
+    expect(await page.getByRole("navigation", { name: "Pages" }).innerText()).toContain("1–1 of 1 session");
     await screenshot(page, "sessions");
 
     // The event-type filter: the Intro Call holds only Quinn Done.
@@ -94,6 +94,26 @@ describe("the Sessions page as a host works through it", () => {
     expect(page.url()).not.toContain("team=");
     // No refusal shown (Next.js keeps an empty alert region of its own for route announcements).
     expect(await page.getByRole("alert").filter({ hasText: /\S/ }).count()).toBe(0);
+    await page.context().close();
+  });
+
+  it("on a phone each session is a card with its status and its own Check Out, nothing off to the side", async () => {
+    const booking = await sessionFor(prisma, { hostEmail: "dana@example.com", clientName: "Paz Phone" });
+    const page = await pageAs(app.browser, baseUrl, "dana@example.com", { path: "/apps/session-checkout/sessions?q=paz" });
+    await page.setViewportSize({ width: 390, height: 844 });
+    const checkOut = page.getByRole("button", { name: /^Check out .*Paz Phone/ });
+    await checkOut.waitFor();
+    const card = page.locator(".sc-cards li", { hasText: "Paz Phone" });
+    expect(await card.getByText("Confirmed", { exact: true }).isVisible()).toBe(true);
+    for (const part of [checkOut, card.getByText("Confirmed", { exact: true })]) {
+      const box = (await part.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, "sessions-phone-card");
+    // A tap on the card opens the session, as a click on a row does.
+    await card.getByText("Paz Phone").click();
+    await page.getByRole("dialog", { name: booking.title }).getByRole("tab", { name: "Checkout" }).waitFor();
     await page.context().close();
   });
 

@@ -1,5 +1,7 @@
 "use client";
 
+import { useState } from "react";
+
 import { useAppLocale } from "./use-app-locale";
 import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
@@ -7,12 +9,15 @@ import { Button } from "@calcom/ui/components/button";
 import { errorMessage, formatInZone, stars } from "./format";
 import { formatPrice } from "./money";
 import { SESSION_TABLE_CLASS_NAME } from "./session-table";
+import { SessionDialog } from "./sessions/SessionDialog";
 import { SessionStatusBadge } from "./SessionStatusBadge";
 
 /** Every session one client had with the signed-in host. */
 export function ClientHistoryPage({ attendeeEmail, timeZone }: { attendeeEmail: string; timeZone: string }) {
   const { t } = useAppLocale();
+  const utils = trpc.useUtils();
   const history = trpc.viewer.appSessionCheckout.clientHistory.useInfiniteQuery({ attendeeEmail }, { getNextPageParam: (page) => page.nextCursor ?? undefined });
+  const [openedId, setOpenedId] = useState<number | null>(null);
   if (history.isLoading) return <p className="text-subtle text-sm">{t("session_checkout_loading_history")}</p>;
   if (!history.data)
     return (
@@ -59,7 +64,12 @@ export function ClientHistoryPage({ attendeeEmail, timeZone }: { attendeeEmail: 
             <tbody>
               {sessions.map((session) => (
                 <tr key={session.bookingId}>
-                  <td className="whitespace-nowrap">{formatInZone(session.startTime, timeZone)}</td>
+                  <td className="whitespace-nowrap">
+                    {/* The session itself, with its actions, notes and History (as from the Sessions page). */}
+                    <button type="button" className="text-emphasis cursor-pointer border-0 bg-transparent p-0 text-left font-medium [font-family:inherit] hover:underline" onClick={() => setOpenedId(session.bookingId)}>
+                      {formatInZone(session.startTime, timeZone)}
+                    </button>
+                  </td>
                   <td>{session.eventTypeTitle ?? "—"}</td>
                   <td><SessionStatusBadge status={session.status} /></td>
                   <td>{formatPrice(session.price, session.currency, t)}</td>
@@ -74,6 +84,14 @@ export function ClientHistoryPage({ attendeeEmail, timeZone }: { attendeeEmail: 
         <Button color="secondary" loading={history.isFetchingNextPage} onClick={() => void history.fetchNextPage()}>
           {t("session_checkout_load_more")}
         </Button>
+      ) : null}
+      {openedId !== null && sessions.some((session) => session.bookingId === openedId) ? (
+        <SessionDialog
+          row={sessions.find((session) => session.bookingId === openedId)!}
+          timeZone={timeZone}
+          onClose={() => setOpenedId(null)}
+          onSessionChanged={() => void utils.viewer.appSessionCheckout.clientHistory.invalidate()}
+        />
       ) : null}
     </section>
   );

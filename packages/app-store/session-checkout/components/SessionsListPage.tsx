@@ -240,7 +240,7 @@ export function SessionsListPage({ timeZone, searchParams }: { timeZone: string;
         )}
         {list && list.total > 0 ? (
           <nav className="my-3 flex items-center justify-end gap-3 text-sm" aria-label={t("session_checkout_pages")}>
-            <span aria-live="polite">{t("session_checkout_pager_range", { first: firstShown, last: lastShown, total: list.total })}</span>
+            <span aria-live="polite">{t("session_checkout_pager_range", { first: firstShown, last: lastShown, total: list.total, count: list.total })}</span>
             {list.total > list.pageSize ? (
               <>
                 <Button color="secondary" disabled={page === 0 || sessions.isPlaceholderData || busy} onClick={() => { setPage(page - 1); setSelected(new Set()); }}>

@@ -4,7 +4,7 @@ import { useAppLocale } from "../use-app-locale";
 import { trpc } from "@calcom/trpc/react";
 import { Dialog, DialogContent, DialogFooter } from "@calcom/ui/components/dialog";
 
-import type { SessionListRow } from "../../lib/services/session-list";
+import type { SessionRow } from "../../lib/services/session-rows";
 import BookingDialogActions from "../BookingDialogActions";
 import { formatInZone } from "../format";
 import { formatPrice } from "../money";
@@ -14,7 +14,10 @@ import { SessionStatusBadge } from "../SessionStatusBadge";
  * A session opened from the Sessions page: what the list knows of it, then the app's own part of the
  * booking dialog (Check Out, no-shows, notes, History), as the calendar's dialog shows it.
  */
-export function SessionDialog({ row, timeZone, onClose, onSessionChanged }: { row: SessionListRow; timeZone: string; onClose: () => void; onSessionChanged: () => void }) {
+/** A session as a list has it: the Sessions page's rows (with their host), a client's history's. */
+type ListedSession = SessionRow & { hostName?: string | null };
+
+export function SessionDialog({ row, timeZone, onClose, onSessionChanged }: { row: ListedSession; timeZone: string; onClose: () => void; onSessionChanged: () => void }) {
   const { t } = useAppLocale();
   // The status as it is now (the panel below asks the same, one request for both), not as the list had it.
   const session = trpc.viewer.appSessionCheckout.getSession.useQuery({ bookingId: row.bookingId });

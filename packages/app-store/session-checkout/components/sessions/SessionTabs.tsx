@@ -36,7 +36,7 @@ export function SessionTabs({ tab, counts, panelId, onChange }: { tab: SessionLi
     document.getElementById(`${panelId}-${SESSION_LIST_TABS[next]}`)?.focus();
   };
   return (
-    <div role="tablist" onKeyDown={onKeyDown} aria-label={t("session_checkout_status")} className="mb-4 flex gap-1 overflow-x-auto">
+    <div role="tablist" onKeyDown={onKeyDown} aria-label={t("session_checkout_status")} className="mb-4 flex flex-wrap gap-1">
       {SESSION_LIST_TABS.map((id) => (
         <button
           key={id}
