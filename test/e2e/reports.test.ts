@@ -128,7 +128,9 @@ describe("Reports in the browser", () => {
     const awaiting = Number((await kpisOnPage(page))["Awaiting checkout"]);
     await page.getByRole("link", { name: "Review them →" }).click();
     await page.getByRole("tab", { name: /^Awaiting checkout/, selected: true }).waitFor();
-    expect(page.url()).toContain(`/apps/session-checkout/sessions?range=custom&from=${last30.from}&to=${last30.to}`);
+    // The same preset on the Sessions page (its default: nothing in the address), not two custom dates.
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe("/apps/session-checkout/sessions");
+    expect(await page.getByRole("button", { name: "Last 30 days" }).getAttribute("aria-pressed")).toBe("true");
     await page.getByRole("checkbox", { name: /Rita Report/ }).waitFor();
     expect(await page.locator(".sc-table tbody tr").count()).toBe(awaiting);
     expect(new Set(await page.locator(".sc-table tbody .cal-badge").allInnerTexts())).toEqual(new Set(["Confirmed"]));

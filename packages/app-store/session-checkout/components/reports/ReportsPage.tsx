@@ -14,7 +14,7 @@ import { FiguresTable } from "./FiguresTable";
 import { KpiCards } from "./KpiCards";
 import { ReportFilters } from "./ReportFilters";
 import { DEFAULT_PRESET, filtersFromSearch, searchFromFilters, type FilterState } from "./report-filters";
-import { checkRange, formatDayRange, presetRange, todayIn } from "./report-ranges";
+import { checkRange, formatDayRange, presetRange, todayIn, type RangePreset } from "./report-ranges";
 import { SeriesChart } from "./SeriesChart";
 
 /**
@@ -71,7 +71,7 @@ export function ReportsPage({ timeZone, searchParams }: { timeZone: string; sear
           onRetry={() => void report.refetch()}
         />
       ) : (
-        <ReportBody report={report.data} updating={report.isPlaceholderData} eventTypeId={filters.eventTypeId} timeZone={timeZone} />
+        <ReportBody report={report.data} updating={report.isPlaceholderData} eventTypeId={filters.eventTypeId} preset={filters.preset} timeZone={timeZone} />
       )}
     </section>
   );
@@ -82,7 +82,7 @@ function isEmpty(report: Report): boolean {
   return t.completed + t.noShow + t.cancelled + t.pending + t.awaitingCheckout + t.upcoming === 0;
 }
 
-function ReportBody({ report, updating, eventTypeId, timeZone }: { report: Report; updating: boolean; eventTypeId: number | null; timeZone: string }) {
+function ReportBody({ report, updating, eventTypeId, preset, timeZone }: { report: Report; updating: boolean; eventTypeId: number | null; preset: RangePreset; timeZone: string }) {
   const { t } = useAppLocale();
   const filtered = eventTypeId !== null;
   const range = formatDayRange(report);
@@ -98,7 +98,8 @@ function ReportBody({ report, updating, eventTypeId, timeZone }: { report: Repor
       ? `/apps/session-checkout/sessions${searchFromSessionsFilters({
           tab: "awaiting",
           search: "",
-          preset: "custom",
+          // The same preset where the report has one ("Last week" stays "Last week"), else its two days.
+          preset: preset !== "custom" && presetRange(preset, todayIn(timeZone)).from === report.from ? preset : "custom",
           custom: { from: report.from, to: report.to },
           teamId: report.scope.kind === "team" ? report.scope.teamId : null,
           eventTypeId: filtered ? eventTypeId : null,
