@@ -67,6 +67,9 @@ describe("a host's day in the browser", () => {
     await confirmAction(page, "Check out this session?", "Check Out");
     await page.getByText("Session checked out: Completed.").waitFor();
     await dialog.locator(".cal-badge", { hasText: "Completed" }).first().waitFor();
+    // Checked out, Undo is offered, and no refusal reason reads like an error beneath it.
+    await dialog.getByRole("button", { name: "Undo Checkout" }).waitFor();
+    expect(await dialog.getByText("Only confirmed sessions can be checked out.", { exact: false }).count()).toBe(0);
     await screenshot(page, "dialog-completed");
     expect(await prisma.app_SessionCheckout_Checkout.findUnique({ where: { bookingId: booking.id } })).toMatchObject({ state: "ACTIVE", method: "MANUAL", checkedOutById: dana.id });
 
@@ -92,6 +95,11 @@ describe("a host's day in the browser", () => {
 
     const again = await openSession(page, "Ella Checkout", booking.title);
     await again.getByRole("button", { name: "Undo Checkout" }).click();
+    // The confirmation says what becomes of the surveys: a sent one stays sent, one not sent yet is withdrawn for good.
+    const undoText = await page.getByRole("dialog", { name: "Undo checkout?" }).textContent();
+    expect(undoText).toContain("A survey email already sent cannot be recalled.");
+    expect(undoText).toContain("A survey not sent yet is withdrawn, and checking the session out again will not send it.");
+    await screenshot(page, "dialog-undo-confirm");
     await confirmAction(page, "Undo checkout?", "Undo Checkout");
     await page.getByText("Checkout undone: Confirmed.").waitFor();
     await again.getByRole("button", { name: "Check Out" }).waitFor();
@@ -303,9 +311,27 @@ describe("a host's day in the browser", () => {
     expect(await boxes.count()).toBe(2);
     expect(await boxes.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).checked))).toEqual([false, false]);
     expect(await confirm.getByRole("button", { name: "Mark No-Show" }).isDisabled()).toBe(true);
+    // The picker is a group with its legend, its rows inset from its border and apart from each other.
+    const picker = confirm.getByRole("group", { name: "Attendees" });
+    const pickerBox = (await picker.boundingBox())!;
+    const rows = await picker.locator("label").evaluateAll((labels) => labels.map((label) => label.getBoundingClientRect().toJSON() as { x: number; y: number; height: number }));
+    const firstBox = (await boxes.first().boundingBox())!;
+    expect(firstBox.x - pickerBox.x).toBeGreaterThanOrEqual(12);
+    expect(pickerBox.y + pickerBox.height - (rows[1]!.y + rows[1]!.height)).toBeGreaterThanOrEqual(8);
+    expect(rows[1]!.y - (rows[0]!.y + rows[0]!.height)).toBeGreaterThanOrEqual(6);
+    const legend = picker.locator("legend");
+    expect(await legend.evaluate((element) => getComputedStyle(element).fontWeight)).toBe("600");
+    // Inside the box, as its heading, not cut into the border.
+    expect((await legend.boundingBox())!.y - pickerBox.y).toBeGreaterThanOrEqual(8);
+    await screenshot(page, "dialog-no-show-picker");
     await confirm.getByRole("checkbox", { name: "Ines Group" }).check();
     await confirm.getByRole("button", { name: "Mark No-Show" }).click();
     await page.getByText("Marked as No Show.").waitFor();
+    // The app's list names each client with a link to their history, and who was absent.
+    const clients = dialog.getByRole("list", { name: "Client history" });
+    await clients.getByText("No Show").waitFor();
+    expect(await clients.getByRole("listitem").allTextContents()).toEqual(["Ivo Group", "Ines Group · No Show"]);
+    expect(await clients.getByRole("link", { name: "Ines Group" }).getAttribute("href")).toBe("/apps/session-checkout/clients/ines%40e2e.example");
     const attendees = await prisma.attendee.findMany({ where: { bookingId: booking.id }, orderBy: { id: "asc" } });
     expect(attendees.map((a) => [a.name, a.noShow])).toEqual([
       ["Ivo Group", false],

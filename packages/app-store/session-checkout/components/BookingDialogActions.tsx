@@ -125,16 +125,25 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
                   {t(ACTION_COPY[action].button)}
                 </Button>
               ))}
-              {/* Check Out is not offered: say why, also beside the actions that are (a No Show session offers Clear No-Show). */}
-              {details.allowedActions.checkout.allowed ? null : <p className="text-subtle m-0 basis-full text-sm">{details.allowedActions.checkout.reason}</p>}
+              {/* Check Out is not offered: say why, also beside the actions that are (a No Show session offers Clear No-Show).
+                  Not for a Completed session: it was checked out (the line above says when), and the reason would read as an error under Undo. */}
+              {details.allowedActions.checkout.allowed || details.status === "COMPLETED" ? null : (
+                <p className="text-subtle m-0 basis-full text-sm">{details.allowedActions.checkout.reason}</p>
+              )}
             </div>
             <SurveyPanel bookingId={bookingId} timeZone={timeZone} details={details} />
-            <h3 className="text-emphasis mb-1.5 mt-4 text-base font-semibold">{t("session_checkout_attendees")}</h3>
-            <ul className="list-disc space-y-1 pl-4.5" aria-label={t("session_checkout_attendees")}>
+            {/* The host's dialog lists the attendees with their addresses; here only what the app adds:
+                each client's history, and who was absent. */}
+            <h3 id="sc-client-history" className="text-emphasis mb-1.5 mt-4 text-base font-semibold">
+              {t("session_checkout_client_history_heading")}
+            </h3>
+            <ul className="m-0 flex list-none flex-wrap gap-x-4 gap-y-1 p-0 text-sm" aria-labelledby="sc-client-history">
               {details.attendees.map((attendee) => (
                 <li key={attendee.email}>
-                  {attendee.name} &lt;{attendee.email}&gt;{attendee.noShow ? <strong> · {t("session_checkout_no_show")}</strong> : null} ·{" "}
-                  <a href={`/apps/session-checkout/clients/${encodeURIComponent(attendee.email)}`}>{t("session_checkout_session_history")}</a>
+                  <a className="text-emphasis underline underline-offset-2" href={`/apps/session-checkout/clients/${encodeURIComponent(attendee.email)}`}>
+                    {attendee.name || attendee.email}
+                  </a>
+                  {attendee.noShow ? <span className="text-subtle"> · {t("session_checkout_no_show")}</span> : null}
                 </li>
               ))}
             </ul>
@@ -150,16 +159,17 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
         <Dialog open onOpenChange={(isOpen) => !isOpen && setConfirming(null)}>
           <DialogContent title={t(ACTION_COPY[confirming].title)} description={t(ACTION_COPY[confirming].description)}>
             {isGroup && (confirming === "markNoShow" || confirming === "clearNoShow") ? (
-              <fieldset className="border-subtle grid gap-1 rounded-md border">
-                <legend>{t("session_checkout_attendees")}</legend>
+              // The legend floated: inside the box as its heading, not cut into its border.
+              <fieldset className="border-subtle m-0 mb-4 grid gap-2.5 rounded-md border px-4 py-3">
+                <legend className="text-emphasis float-left m-0 mb-0.5 p-0 text-sm font-semibold">{t("session_checkout_attendees")}</legend>
                 {noShowCandidates(confirming).map((attendee) => (
-                  <label key={attendee.email}>
+                  <label key={attendee.email} className="flex cursor-pointer items-center gap-2 text-sm">
                     <input
                       type="checkbox"
-                      className="w-auto"
+                      className="m-0 size-4 shrink-0"
                       checked={chosenEmails.includes(attendee.email)}
                       onChange={(e) => setChosenEmails((current) => (e.target.checked ? [...current, attendee.email] : current.filter((x) => x !== attendee.email)))}
-                    />{" "}
+                    />
                     {attendee.name}
                   </label>
                 ))}

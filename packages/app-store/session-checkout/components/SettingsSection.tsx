@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 
 import { useAppLocale } from "./use-app-locale";
 import { trpc } from "@calcom/trpc/react";
@@ -14,6 +14,44 @@ import type { SettingsSlotProps } from "./slot-props";
 import { TemplatePreviews } from "./TemplatePreview";
 
 type Draft = Pick<SessionCheckoutSettings, "autoCheckoutEnabled" | "autoCheckoutDelayMinutes" | "surveysEnabled" | "surveyAlertThreshold">;
+const DRAFT_FIELDS: ReadonlyArray<keyof Draft> = ["autoCheckoutEnabled", "autoCheckoutDelayMinutes", "surveysEnabled", "surveyAlertThreshold"];
+
+/** The form differs from what is saved (a switch turned on and off again is no change). */
+const differs = (draft: Draft | null, saved: Draft | undefined) => draft !== null && saved !== undefined && DRAFT_FIELDS.some((field) => draft[field] !== saved[field]);
+
+/**
+ * While the form holds changes not saved, leaving the page asks first: closing or reloading the tab
+ * (the browser's own question), and following a link in the page (the host's navigation).
+ */
+function useLeaveWarning(active: boolean, question: string) {
+  useEffect(() => {
+    if (!active) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older browsers ask only when a value is set.
+      event.returnValue = "";
+    };
+    const onClick = (event: MouseEvent) => {
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      const target = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      if (!(target instanceof HTMLAnchorElement) || (target.target && target.target !== "_self") || target.hasAttribute("download")) return;
+      const url = new URL(target.href, window.location.href);
+      if (url.origin !== window.location.origin || (url.pathname === window.location.pathname && url.search === window.location.search)) return;
+      if (!window.confirm(question)) {
+        // Stops the host's client-side navigation as well as the browser's.
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+    window.addEventListener("beforeunload", onBeforeUnload);
+    // Capture: before the host's link handler sees the click.
+    document.addEventListener("click", onClick, true);
+    return () => {
+      window.removeEventListener("beforeunload", onBeforeUnload);
+      document.removeEventListener("click", onClick, true);
+    };
+  }, [active, question]);
+}
 
 const ALERT_OPTIONS: ReadonlyArray<{ value: SurveyAlertThreshold; labelKey: string }> = [
   { value: 0, labelKey: "session_checkout_alert_never" },
@@ -46,6 +84,8 @@ export default function SettingsSection({ timeZone }: SettingsSlotProps) {
     },
     onError: (e) => setError(errorMessage(e, t)),
   });
+  const unsaved = differs(draft, settings.data);
+  useLeaveWarning(unsaved, t("session_checkout_unsaved_changes_leave"));
 
   if (settings.isLoading) return <p className={HINT}>{t("session_checkout_loading_settings")}</p>;
   if (!settings.data)
@@ -139,9 +179,15 @@ export default function SettingsSection({ timeZone }: SettingsSlotProps) {
           {error}
         </p>
       ) : null}
-      <Button type="submit" loading={save.isPending} disabled={draft === null}>
-        {t("session_checkout_save")}
-      </Button>
+      <div className="flex items-center gap-3">
+        <Button type="submit" loading={save.isPending} disabled={!unsaved}>
+          {t("session_checkout_save")}
+        </Button>
+        {/* Always there, so screen readers hear it appear. */}
+        <span role="status" className="text-subtle text-sm">
+          {unsaved ? t("session_checkout_unsaved_changes") : null}
+        </span>
+      </div>
     </form>
   );
 }
