@@ -66,6 +66,14 @@ describe("a host's day in the browser", () => {
     await dialog.getByRole("button", { name: "Check Out" }).click();
     await confirmAction(page, "Check out this session?", "Check Out");
     await page.getByText("Session checked out: Completed.").waitFor();
+    // Toasts sit at the bottom of the window, clear of the calendar's Day/Week/Month buttons.
+    const toastBox = (await page.locator("[data-sonner-toast]", { hasText: "Session checked out: Completed." }).boundingBox())!;
+    expect(toastBox.y).toBeGreaterThan(page.viewportSize()!.height / 2);
+    // (by class: the open dialog hides the rest of the page from the accessibility tree)
+    for (const view of ["timeGridDay", "timeGridWeek", "dayGridMonth"]) {
+      const button = (await page.locator(`.fc-toolbar .fc-${view}-button`).boundingBox())!;
+      expect(toastBox.y > button.y + button.height || toastBox.x > button.x + button.width || toastBox.x + toastBox.width < button.x).toBe(true);
+    }
     await dialog.locator(".cal-badge", { hasText: "Completed" }).first().waitFor();
     // Checked out, Undo is offered, and no refusal reason reads like an error beneath it.
     await dialog.getByRole("button", { name: "Undo Checkout" }).waitFor();
@@ -338,6 +346,35 @@ describe("a host's day in the browser", () => {
       ["Ines Group", true],
     ]);
     await page.context().close();
+  });
+
+  it("a team admin's calendar says whose a team member's session is, on the event and in its dialog; the host's own say nothing more", async () => {
+    // The demo: Alex administers Harbor Wellness Studio, whose Group Workshops Dana hosts.
+    const workshop = await prisma.booking.findUniqueOrThrow({ where: { uid: "demo-workshop-3" }, include: { attendees: { orderBy: { id: "asc" } } } });
+    const names = workshop.attendees.map((attendee) => attendee.name).join(", ");
+    const page = await pageAs(app.browser, baseUrl, "alex@example.com", { date: workshop.startTime, timeZone: "Europe/London" });
+    const event = page.locator(".fc-event", { hasText: names });
+    await event.waitFor();
+    const escaped = names.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    expect(await event.locator(".fc-event-title").textContent()).toMatch(new RegExp(`^${escaped} · [A-Za-z ]+ · with Dana Reyes$`));
+    await screenshot(page, "calendar-team-admin");
+    await event.click({ position: { x: 4, y: 4 } });
+    const dialog = page.getByRole("dialog", { name: workshop.title });
+    await dialog.getByRole("tab", { name: "Checkout" }).waitFor();
+    expect(await dialog.locator(".booking-facts dt", { hasText: "Host" }).locator("xpath=following-sibling::dd[1]").textContent()).toBe("Dana Reyes");
+    await screenshot(page, "dialog-team-admin");
+    await page.context().close();
+
+    // Dana's own calendar: the same session, no "with" and no Host line.
+    const own = await pageAsOn("dana@example.com", workshop.startTime);
+    const ownEvent = own.locator(".fc-event", { hasText: names });
+    await ownEvent.waitFor();
+    expect(await ownEvent.locator(".fc-event-title").textContent()).not.toContain("with ");
+    await ownEvent.click({ position: { x: 4, y: 4 } });
+    const ownDialog = own.getByRole("dialog", { name: workshop.title });
+    await ownDialog.getByRole("tab", { name: "Checkout" }).waitFor();
+    expect(await ownDialog.locator(".booking-facts dt", { hasText: "Host" }).count()).toBe(0);
+    await own.context().close();
   });
 
   it("a session that fails to load says why and offers Retry; a failed refresh keeps the panel", async () => {

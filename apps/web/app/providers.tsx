@@ -16,7 +16,8 @@ export function Providers({ children }: { children: ReactNode }) {
     <trpc.Provider client={trpcClient} queryClient={queryClient}>
       <QueryClientProvider client={queryClient}>
         {children}
-        <Toaster position="top-right" richColors closeButton />
+        {/* Bottom centre, as Cal.com: at the top right they covered the calendar's Day/Week/Month buttons. */}
+        <Toaster position="bottom-center" richColors closeButton />
       </QueryClientProvider>
     </trpc.Provider>
   );

@@ -21,6 +21,7 @@ export function formatRange(start: Date, end: Date, timeZone: string) {
 export function BookingDialog({
   booking,
   statusLabel,
+  organizerName,
   tone,
   appParts,
   appPartsLoading,
@@ -30,6 +31,8 @@ export function BookingDialog({
 }: {
   booking: CalendarBooking;
   statusLabel: string;
+  /** The organizer, when the session is not the signed-in user's own (a team admin's view of a member's). */
+  organizerName: string | null;
   tone: "green" | "blue" | "orange" | "gray" | "red";
   /** The installed apps' parts of the dialog, already loaded by the calendar. */
   appParts: Array<{ slug: AppStoreSlug; Component: ComponentType<BookingDialogSlotProps> }>;
@@ -46,6 +49,12 @@ export function BookingDialog({
           <dd>
             <Badge variant={tone}>{statusLabel}</Badge>
           </dd>
+          {organizerName ? (
+            <>
+              <dt>Host</dt>
+              <dd>{organizerName}</dd>
+            </>
+          ) : null}
           <dt>Event type</dt>
           <dd>{booking.eventType?.title ?? "—"}</dd>
           <dt>Price</dt>

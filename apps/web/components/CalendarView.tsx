@@ -18,7 +18,7 @@ import { showToast } from "@calcom/ui/components/toast";
 
 import { useInstallApp } from "./AppSlotArea";
 import { BookingDialog, formatRange } from "./BookingDialog";
-import { CALCOM_STATUS_DISPLAY, TONE_MARKS, type CalendarBooking, type Tone } from "./calendar-types";
+import { CALCOM_STATUS_DISPLAY, otherOrganizer, TONE_MARKS, type CalendarBooking, type Tone } from "./calendar-types";
 import { useSlotComponents } from "./slots";
 
 interface Display {
@@ -233,9 +233,11 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
   const statusesKnown = (bookingId: number) => apps.isSuccess && !statusProviders.loading && covered.every((ids) => ids.has(bookingId));
   const events: EventInput[] = (bookings.data ?? []).filter((booking) => statusesKnown(booking.id)).map((booking) => {
     const display = displays.get(booking.id)!;
+    const organizer = otherOrganizer(booking, userId);
     return {
       id: String(booking.id),
-      title: `${booking.attendees.map((a) => a.name).join(", ")} · ${display.label}`,
+      // A team member's session says whose it is (the user's own say nothing more).
+      title: `${booking.attendees.map((a) => a.name).join(", ")} · ${display.label}${organizer ? ` · with ${organizer}` : ""}`,
       start: booking.startTime,
       end: booking.endTime,
       editable: !display.locked,
@@ -411,6 +413,7 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
         <BookingDialog
           booking={openBooking}
           statusLabel={openDisplay.label}
+          organizerName={otherOrganizer(openBooking, userId)}
           tone={openDisplay.tone}
           appParts={dialogParts.components}
           appPartsLoading={dialogParts.loading}

@@ -5,6 +5,15 @@ import type { AppRouter } from "@calcom/trpc/server";
 type Outputs = inferRouterOutputs<AppRouter>;
 export type CalendarBooking = Outputs["viewer"]["bookings"]["list"][number];
 
+/**
+ * Whose session this is, when it is not the signed-in user's own (a team admin's calendar shows the
+ * team's sessions too): the organizer's name, else their address. Null for the user's own.
+ */
+export function otherOrganizer(booking: Pick<CalendarBooking, "userId" | "user">, userId: number): string | null {
+  if (booking.userId === userId || !booking.user) return null;
+  return booking.user.name?.trim() || booking.user.email;
+}
+
 export type Tone = "green" | "blue" | "orange" | "gray" | "red";
 
 /** How the host itself shows Cal.com's booking statuses; installed apps may refine them. */

@@ -28,6 +28,8 @@ export const listHandler = ({ ctx, input }: { ctx: { prisma: PrismaClient; user:
       startTime: true,
       endTime: true,
       status: true,
+      // The organizer: a team admin sees team members' sessions beside their own, and is told whose they are.
+      user: { select: { name: true, email: true } },
       eventType: { select: { id: true, title: true, price: true, currency: true } },
       attendees: { select: { name: true, email: true, noShow: true }, orderBy: { id: "asc" } },
     },
