@@ -497,8 +497,35 @@ describe("a host's day in the browser", () => {
     await note.waitFor({ state: "detached" });
     // The app's statuses are in the legend from the start, before any is on screen elsewhere.
     await page.getByRole("list", { name: "Status legend" }).getByText("No Show", { exact: true }).waitFor();
-    // Left as the demo has it.
+    // Left as the demo has it; a host who does not want the app puts the note away, for good.
     expect((await post("viewer.apps.uninstall", { slug: "session-checkout" })).status()).toBe(200);
+    await page.reload();
+    await note.getByRole("button", { name: "Dismiss" }).click();
+    await note.waitFor({ state: "detached" });
+    await page.reload();
+    await page.locator(".fc-event", { hasText: "Cora Kept · Confirmed" }).waitFor();
+    expect(await note.count()).toBe(0);
+    await page.context().close();
+  });
+
+  it("a session opened from a link never reads Confirmed while the app has not yet said it is Completed", async () => {
+    const booking = await danaSession("Lino Link");
+    const dana = await prisma.user.findUniqueOrThrow({ where: { email: "dana@example.com" } });
+    await performSessionAction(prisma, { bookingId: booking.id, action: "checkout", actor: { kind: "user", userId: dana.id } });
+    const page = await pageAsOn("dana@example.com", booking.startTime);
+    // The app's answer held back: the dialog must wait for it, not show Cal.com's status meanwhile.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/appSessionCheckout\.sessionStatuses/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${baseUrl}/booking/${booking.uid}`);
+    const dialog = page.getByRole("dialog", { name: booking.title });
+    await dialog.getByText("Loading…").first().waitFor();
+    expect(await dialog.locator(".booking-facts .cal-badge").count()).toBe(0);
+    release();
+    await dialog.locator(".booking-facts .cal-badge", { hasText: "Completed" }).waitFor();
     await page.context().close();
   });
 

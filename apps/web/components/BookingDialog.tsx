@@ -30,7 +30,8 @@ export function BookingDialog({
   onSessionChanged,
 }: {
   booking: CalendarBooking;
-  statusLabel: string;
+  /** null while the installed apps have not yet said what the booking is. */
+  statusLabel: string | null;
   /** The organizer, when the session is not the signed-in user's own (a team admin's view of a member's). */
   organizerName: string | null;
   tone: "green" | "blue" | "orange" | "gray" | "red";
@@ -47,7 +48,7 @@ export function BookingDialog({
         <dl className="booking-facts">
           <dt>Status</dt>
           <dd>
-            <Badge variant={tone}>{statusLabel}</Badge>
+            {statusLabel === null ? <span className="muted">Loading…</span> : <Badge variant={tone}>{statusLabel}</Badge>}
           </dd>
           {organizerName ? (
             <>

@@ -141,6 +141,11 @@ function EventFace({ arg }: { arg: EventContentArg }) {
  */
 function NotInstalledNote({ slug, name }: { slug: AppStoreSlug; name: string }) {
   const install = useInstallApp(name);
+  // Someone who chose not to install the app can put the note away for good (in this browser).
+  const dismissedKey = `calendar-note-dismissed:${slug}`;
+  const [dismissed, setDismissed] = useState(true);
+  useEffect(() => setDismissed(window.localStorage.getItem(dismissedKey) === "1"), [dismissedKey]);
+  if (dismissed) return null;
   return (
     <div className="calendar-note mb-3 flex flex-wrap items-center gap-x-4 gap-y-2 rounded-md border border-subtle bg-cal-muted px-4 py-3 text-sm text-default" role="note" aria-label={`${name} is not installed`}>
       <p className="m-0 min-w-0 flex-1 basis-64">
@@ -148,6 +153,15 @@ function NotInstalledNote({ slug, name }: { slug: AppStoreSlug; name: string }) 
       </p>
       <Button color="secondary" loading={install.isPending} onClick={() => install.mutate({ slug })}>
         Install {name}
+      </Button>
+      <Button
+        color="minimal"
+        onClick={() => {
+          window.localStorage.setItem(dismissedKey, "1");
+          setDismissed(true);
+        }}
+      >
+        Dismiss
       </Button>
       {install.error ? <p role="alert" className="error">{install.error.message}</p> : null}
     </div>
@@ -186,6 +200,12 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
   const slugsKey = installedSlugs.join(",");
   // Every status each app says it can show, for the legend.
   const [declared, setDeclared] = useState<Partial<Record<AppStoreSlug, CalendarLegendEntry[]>>>({});
+  // Apart from the status callbacks: a legend is declared once, not again on every change of week.
+  const legendCallbacks = useMemo(
+    () => new Map(installedSlugs.map((slug) => [slug, (entries: CalendarLegendEntry[]) => setDeclared((current) => ({ ...current, [slug]: entries }))])),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [slugsKey],
+  );
   const callbacks = useMemo(
     () =>
       new Map(
@@ -194,12 +214,12 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
           {
             onStatuses: (statuses: CalendarBookingStatus[]) => report(slug, { statuses }),
             onError: (error: string) => report(slug, { error }),
-            onLegend: (entries: CalendarLegendEntry[]) => setDeclared((current) => ({ ...current, [slug]: entries })),
+            onLegend: legendCallbacks.get(slug)!,
           },
         ]),
       ),
     // `slugsKey` stands for the slug list's content (a new array each render).
-    [slugsKey, report],
+    [slugsKey, report, legendCallbacks],
   );
   const reschedule = trpc.viewer.bookings.reschedule.useMutation();
 
@@ -319,7 +339,9 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
   };
 
   const openBooking: CalendarBooking | undefined = bookings.data?.find((booking) => booking.id === openBookingId);
-  const openDisplay = openBooking ? displays.get(openBooking.id) : undefined;
+  // Until every installed app has said what the booking is, the dialog does not guess (a Completed
+  // session opened from a link would read Confirmed for a moment, or for good if the app failed).
+  const openDisplay = openBooking && statusesKnown(openBooking.id) ? displays.get(openBooking.id) : undefined;
 
   return (
     <div className="calendar-page">
@@ -409,12 +431,12 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
           </ConfirmationDialogContent>
         </Dialog>
       ) : null}
-      {openBooking && openDisplay ? (
+      {openBooking ? (
         <BookingDialog
           booking={openBooking}
-          statusLabel={openDisplay.label}
+          statusLabel={openDisplay?.label ?? null}
           organizerName={otherOrganizer(openBooking, userId)}
-          tone={openDisplay.tone}
+          tone={openDisplay?.tone ?? "gray"}
           appParts={dialogParts.components}
           appPartsLoading={dialogParts.loading}
           timeZone={timeZone}
