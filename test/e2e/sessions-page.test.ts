@@ -97,6 +97,40 @@ describe("the Sessions page as a host works through it", () => {
     await page.context().close();
   });
 
+  it("pages through a long list: 50 at a time, with the total, Next and Previous", async () => {
+    // 53 sessions of Sam's on days the demo leaves empty (a range of their own).
+    const sam = await prisma.user.findUniqueOrThrow({ where: { email: "sam@example.com" } });
+    const first = Date.parse("2021-03-01T14:00:00Z");
+    for (let i = 0; i < 53; i++) {
+      const startTime = new Date(first + i * 3_600_000 * 5);
+      await prisma.booking.create({
+        data: {
+          uid: `paging-${i}-${startTime.getTime()}`,
+          title: `Paging session ${i}`,
+          userId: sam.id,
+          startTime,
+          endTime: new Date(startTime.getTime() + 3_600_000),
+          status: "ACCEPTED",
+          attendees: { create: { name: `Pia Pager ${i}`, email: `pia${i}@e2e.example`, timeZone: "UTC" } },
+        },
+      });
+    }
+    const page = await pageAs(app.browser, baseUrl, "sam@example.com", { path: "/apps/session-checkout/sessions?range=custom&from=2021-03-01&to=2021-03-31&q=pia%20pager" });
+    const pager = page.getByRole("navigation", { name: "Pages" });
+    await pager.getByText("1–50 of 53 sessions").waitFor();
+    expect(await page.locator(".sc-table tbody tr").count()).toBe(50);
+    expect(await pager.getByRole("button", { name: "Previous" }).isDisabled()).toBe(true);
+    await pager.getByRole("button", { name: "Next" }).click();
+    await pager.getByText("51–53 of 53 sessions").waitFor();
+    expect(await page.locator(".sc-table tbody tr").count()).toBe(3);
+    // Newest first: the last page holds the first three sessions.
+    expect(await page.locator(".sc-table tbody tr").last().textContent()).toContain("Pia Pager 0");
+    expect(await pager.getByRole("button", { name: "Next" }).isDisabled()).toBe(true);
+    await pager.getByRole("button", { name: "Previous" }).click();
+    await pager.getByText("1–50 of 53 sessions").waitFor();
+    await page.context().close();
+  });
+
   it("on a phone each session is a card with its status and its own Check Out, nothing off to the side", async () => {
     const booking = await sessionFor(prisma, { hostEmail: "dana@example.com", clientName: "Paz Phone" });
     const page = await pageAs(app.browser, baseUrl, "dana@example.com", { path: "/apps/session-checkout/sessions?q=paz" });
