@@ -16,7 +16,7 @@ const { prisma, url } = await useTestDatabase();
 process.env.DATABASE_URL = url;
 const make = factories(prisma);
 
-const appsFor = (user: { id: number; name: string | null; email: string; timeZone: string } | null) =>
+const appsFor = (user: { id: number; name: string | null; email: string; timeZone: string; timeFormat: number | null } | null) =>
   createCaller(createContext({ prisma, user })).viewer.apps;
 
 describe("installing Session Checkout per host, through tRPC", () => {

@@ -9,7 +9,7 @@ import { useTestDatabase } from "../support/test-database";
 const { prisma } = await useTestDatabase();
 const make = factories(prisma);
 
-const hostApi = (user: { id: number; name: string | null; email: string; timeZone: string }) => createCaller(createContext({ prisma, user })).viewer.bookings;
+const hostApi = (user: { id: number; name: string | null; email: string; timeZone: string; timeFormat: number | null }) => createCaller(createContext({ prisma, user })).viewer.bookings;
 const hourLater = (date: Date) => new Date(date.getTime() + 3_600_000);
 
 describe("rescheduling through the host (drag and resize)", () => {

@@ -92,8 +92,8 @@ export function factories(prisma: PrismaClient) {
 }
 
 /** The app's tRPC procedures as the given user calls them (null: signed out). */
-export function callerFor(prisma: PrismaClient, user: { id: number; name: string | null; email: string; timeZone: string } | null) {
-  return createCaller(createContext({ prisma, user: user && { id: user.id, name: user.name, email: user.email, timeZone: user.timeZone } })).viewer.appSessionCheckout;
+export function callerFor(prisma: PrismaClient, user: { id: number; name: string | null; email: string; timeZone: string; timeFormat?: number | null } | null) {
+  return createCaller(createContext({ prisma, user: user && { id: user.id, name: user.name, email: user.email, timeZone: user.timeZone, timeFormat: user.timeFormat ?? null } })).viewer.appSessionCheckout;
 }
 
 /** Every row a session action could touch, to prove that a refusal changed nothing. */

@@ -12,10 +12,13 @@ import { eventPriceLabel } from "../lib/event-price";
 import type { CalendarBooking } from "./calendar-types";
 
 /** "Thursday, 26 November 2026, 15:00–16:00 (Europe/Paris)". */
-export function formatRange(start: Date, end: Date, timeZone: string) {
+export function formatRange(start: Date, end: Date, timeZone: string, hour12 = false) {
   const day = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(start);
-  const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit" });
-  return `${day}, ${time.format(start)}–${time.format(end)} (${timeZone})`;
+  // The user's own time format (Cal.com's 12 or 24 hours), as the calendar and the app write times.
+  const time = new Intl.DateTimeFormat("en-GB", hour12 ? { timeZone, hour: "numeric", minute: "2-digit", hourCycle: "h12" } : { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  // "10:28am", as Cal.com writes 12-hour times and the calendar shows them.
+  const at = (date: Date) => time.format(date).replace(/\s([ap]m)$/, "$1");
+  return `${day}, ${at(start)}–${at(end)} (${timeZone})`;
 }
 
 export function BookingDialog({
@@ -26,6 +29,7 @@ export function BookingDialog({
   appParts,
   appPartsLoading,
   timeZone,
+  hour12,
   onClose,
   onSessionChanged,
 }: {
@@ -39,12 +43,14 @@ export function BookingDialog({
   appParts: Array<{ slug: AppStoreSlug; Component: ComponentType<BookingDialogSlotProps> }>;
   appPartsLoading: boolean;
   timeZone: string;
+  /** The user reads 12-hour times. */
+  hour12: boolean;
   onClose: () => void;
   onSessionChanged: () => void;
 }) {
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent title={booking.title} description={formatRange(booking.startTime, booking.endTime, timeZone)} size="lg">
+      <DialogContent title={booking.title} description={formatRange(booking.startTime, booking.endTime, timeZone, hour12)} size="lg">
         <dl className="booking-facts">
           <dt>Status</dt>
           <dd>

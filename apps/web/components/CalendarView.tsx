@@ -169,7 +169,22 @@ function NotInstalledNote({ slug, name }: { slug: AppStoreSlug; name: string }) 
 }
 
 /** The host's week: FullCalendar in the host's time zone; drag and resize reschedule through the host's mutation. */
-export function CalendarView({ userId, timeZone, initialDate, initialBookingId }: { userId: number; timeZone: string; initialDate?: string; initialBookingId?: number }) {
+export function CalendarView({
+  userId,
+  timeZone,
+  timeFormat,
+  initialDate,
+  initialBookingId,
+}: {
+  userId: number;
+  timeZone: string;
+  /** Cal.com's user setting: 12 or 24 (null: 12, Cal.com's default). */
+  timeFormat: number | null;
+  initialDate?: string;
+  initialBookingId?: number;
+}) {
+  // One time format on the calendar, in its dialogs and in the apps' parts: the user's own.
+  const hour12 = timeFormat !== 24;
   const utils = trpc.useUtils();
   const [range, setRange] = useState<{ from: Date; to: Date } | null>(null);
   const [openBookingId, setOpenBookingId] = useState<number | null>(initialBookingId ?? null);
@@ -389,8 +404,8 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
         scrollTime="08:00:00"
         height={calendarHeight}
         // One time format everywhere on the calendar: 24-hour, as the app's dialogs and lists show times.
-        eventTimeFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
-        slotLabelFormat={{ hour: "2-digit", minute: "2-digit", hour12: false }}
+        eventTimeFormat={hour12 ? { hour: "numeric", minute: "2-digit", meridiem: "short" } : { hour: "2-digit", minute: "2-digit", hour12: false }}
+        slotLabelFormat={hour12 ? { hour: "numeric", minute: "2-digit", meridiem: "short" } : { hour: "2-digit", minute: "2-digit", hour12: false }}
         editable
         eventStartEditable
         eventDurationEditable
@@ -423,9 +438,9 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
             }}
           >
             <p className="m-0">
-              From {formatRange(proposedMove.oldEvent.start!, proposedMove.oldEvent.end!, timeZone)}
+              From {formatRange(proposedMove.oldEvent.start!, proposedMove.oldEvent.end!, timeZone, hour12)}
               <br />
-              to <strong>{formatRange(proposedMove.event.start!, proposedMove.event.end!, timeZone)}</strong>.
+              to <strong>{formatRange(proposedMove.event.start!, proposedMove.event.end!, timeZone, hour12)}</strong>.
             </p>
             <p className="mb-0">Cal.com reschedules the booking and lets the attendees know.</p>
           </ConfirmationDialogContent>
@@ -440,6 +455,7 @@ export function CalendarView({ userId, timeZone, initialDate, initialBookingId }
           appParts={dialogParts.components}
           appPartsLoading={dialogParts.loading}
           timeZone={timeZone}
+          hour12={hour12}
           onClose={() => setOpenBookingId(null)}
           onSessionChanged={refresh}
         />

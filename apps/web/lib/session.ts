@@ -50,7 +50,7 @@ async function readUser(id: number): Promise<TrpcSessionUserData | null> {
   if (known && Date.now() - known.readAt < USER_FRESH_MS) return known.user;
   recentUsers.delete(id);
   // A raw statement: Prisma compiles each findUnique it runs, on every request.
-  const [user] = await getPrisma().$queryRaw<TrpcSessionUserData[]>`SELECT "id", "name", "email", "timeZone" FROM "users" WHERE "id" = ${id}`;
+  const [user] = await getPrisma().$queryRaw<TrpcSessionUserData[]>`SELECT "id", "name", "email", "timeZone", "timeFormat" FROM "users" WHERE "id" = ${id}`;
   // Only users that exist are remembered; the row is shared by requests, so no one may change it.
   if (!user) return null;
   remember(recentUsers, id, { user: Object.freeze(user), readAt: Date.now() });

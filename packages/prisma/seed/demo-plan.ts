@@ -8,10 +8,10 @@ import type { BookingStatus } from "../generated/prisma/enums";
 export const DEMO_PASSWORD = "session-checkout-demo";
 
 export const DEMO_USERS = [
-  { key: "dana", name: "Dana Reyes", email: "dana@example.com", timeZone: "Europe/Paris", brandColor: "#0E7490", username: "dana" },
-  { key: "sam", name: "Sam Okafor", email: "sam@example.com", timeZone: "America/New_York", brandColor: "#7C3AED", username: "sam" },
-  { key: "alex", name: "Alex Kim", email: "alex@example.com", timeZone: "Europe/London", brandColor: "#B45309", username: "alex" },
-  { key: "morgan", name: "Morgan Lee", email: "morgan@example.com", timeZone: "Europe/London", brandColor: null, username: "morgan" },
+  { key: "dana", name: "Dana Reyes", email: "dana@example.com", timeZone: "Europe/Paris", timeFormat: 24, brandColor: "#0E7490", username: "dana" },
+  { key: "sam", name: "Sam Okafor", email: "sam@example.com", timeZone: "America/New_York", timeFormat: 12, brandColor: "#7C3AED", username: "sam" },
+  { key: "alex", name: "Alex Kim", email: "alex@example.com", timeZone: "Europe/London", timeFormat: 24, brandColor: "#B45309", username: "alex" },
+  { key: "morgan", name: "Morgan Lee", email: "morgan@example.com", timeZone: "Europe/London", timeFormat: 24, brandColor: null, username: "morgan" },
 ] as const;
 export type DemoUserKey = (typeof DEMO_USERS)[number]["key"];
 

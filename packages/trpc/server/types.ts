@@ -4,6 +4,8 @@ export interface TrpcSessionUserData {
   name: string | null;
   email: string;
   timeZone: string;
+  /** Cal.com's: 12 or 24 (null reads as 12, Cal.com's default). */
+  timeFormat: number | null;
 }
 
 export type TrpcSessionUser = TrpcSessionUserData | null;

@@ -13,7 +13,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const initialBookingId = booking && /^\d{1,9}$/.test(booking) ? Number(booking) : undefined;
   return (
     <HostShell shell={await shellFor(user)}>
-      <CalendarView userId={user.id} timeZone={user.timeZone} initialDate={initialDate} initialBookingId={initialBookingId} />
+      <CalendarView userId={user.id} timeZone={user.timeZone} timeFormat={user.timeFormat} initialDate={initialDate} initialBookingId={initialBookingId} />
     </HostShell>
   );
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "users" ADD COLUMN     "timeFormat" INTEGER DEFAULT 12;
+
