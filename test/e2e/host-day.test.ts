@@ -421,6 +421,28 @@ describe("a host's day in the browser", () => {
     await page.context().close();
   });
 
+  it("a host who reads 12-hour times (Cal.com's setting) gets them everywhere: the calendar, its dialog and the app's panel", async () => {
+    // Sam reads 12-hour times in the demo; Dana 24-hour (the test above).
+    const booking = await sessionFor(prisma, { hostEmail: "sam@example.com", clientName: "Hana Hours", eventTypeSlug: "tutoring" });
+    const page = await pageAs(app.browser, baseUrl, "sam@example.com", { date: booking.startTime, timeZone: "America/New_York" });
+    const event = page.locator(".fc-event", { hasText: "Hana Hours" });
+    await event.waitFor();
+    expect(await event.locator(".fc-event-time").textContent()).toMatch(/^\d{1,2}(:\d{2})?\s?[ap]m?\b/i);
+    expect(await page.locator(".fc-timegrid-slot-label-cushion").first().textContent()).toMatch(/^12(:00)?\s?am?$/i);
+    const dialog = await openSession(page, "Hana Hours", booking.title);
+    const description = await page.getByRole("dialog", { name: booking.title }).locator(".cal-dialog-description").first().textContent();
+    expect(description).toMatch(/\d{1,2}:\d{2}[ap]m–\d{1,2}:\d{2}[ap]m \(America\/New_York\)/);
+    await dialog.getByRole("button", { name: "Check Out" }).click();
+    await confirmAction(page, "Check out this session?", "Check Out");
+    await dialog.getByText(/^Checked out \w{3}, \d{1,2} \w{3} \d{4}, \d{1,2}:\d{2}[ap]m$/).waitFor();
+    await dialog.getByRole("tab", { name: "History" }).click();
+    expect(await dialog.getByRole("list", { name: "History" }).locator("time").first().textContent()).toMatch(/\d{1,2}:\d{2}[ap]m$/);
+    // The calendar writes them the same way ("10:28am - 11:13am").
+    expect(await event.locator(".fc-event-time").textContent()).toMatch(/^\d{1,2}:\d{2}[ap]m/);
+    await screenshot(page, "dialog-12-hour");
+    await page.context().close();
+  });
+
   it("the calendar opens at the range's earliest session (else 08:00) inside a grid that fits the window, and a refresh leaves the scroll where the host put it", async () => {
     // A 30-minute session in the small hours: the earliest of its week, far above a default 08:00.
     const yesterday = new Date(Date.now() - 86_400_000);

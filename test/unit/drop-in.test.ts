@@ -25,6 +25,7 @@ const CALCOM_EXPORTS: Record<string, string[]> = {
   "@calcom/ui/components/badge": ["Badge"],
   "@calcom/ui/components/toast": ["showToast"],
   "@calcom/trpc/react": ["trpc"],
+  "@calcom/trpc/react/hooks/useMeQuery": ["default", "useMeQuery"],
   "@calcom/ui/components/dialog": [
     "Dialog",
     "DialogClose",

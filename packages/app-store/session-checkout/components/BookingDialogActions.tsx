@@ -10,7 +10,8 @@ import { showToast } from "@calcom/ui/components/toast";
 
 import { SESSION_ACTIONS, type SessionAction } from "../lib/transitions";
 import { ACTION_COPY } from "./action-copy";
-import { errorMessage, formatInZone } from "./format";
+import { errorMessage } from "./format";
+import { useFormatInZone } from "./use-format-in-zone";
 import { LoadProblem } from "./LoadProblem";
 import { HistoryPanel } from "./HistoryPanel";
 import { NotesPanel } from "./NotesPanel";
@@ -27,6 +28,7 @@ const TABS: Array<{ id: Tab; labelKey: string }> = [
 /** Session Checkout's part of the booking detail dialog, filled in through the registry's slot. */
 export default function BookingDialogActions({ bookingId, timeZone, onSessionChanged }: BookingDialogSlotProps) {
   const { t } = useAppLocale();
+  const formatInZone = useFormatInZone();
   const utils = trpc.useUtils();
   const session = trpc.viewer.appSessionCheckout.getSession.useQuery(
     { bookingId },

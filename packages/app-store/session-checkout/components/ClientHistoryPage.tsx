@@ -6,7 +6,8 @@ import { useAppLocale } from "./use-app-locale";
 import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 
-import { errorMessage, formatInZone, stars } from "./format";
+import { errorMessage, stars } from "./format";
+import { useFormatInZone } from "./use-format-in-zone";
 import { formatPrice } from "./money";
 import { SESSION_TABLE_CLASS_NAME } from "./session-table";
 import { SessionDialog } from "./sessions/SessionDialog";
@@ -15,6 +16,7 @@ import { SessionStatusBadge } from "./SessionStatusBadge";
 /** Every session one client had with the signed-in host. */
 export function ClientHistoryPage({ attendeeEmail, timeZone }: { attendeeEmail: string; timeZone: string }) {
   const { t } = useAppLocale();
+  const formatInZone = useFormatInZone();
   const utils = trpc.useUtils();
   const history = trpc.viewer.appSessionCheckout.clientHistory.useInfiniteQuery({ attendeeEmail }, { getNextPageParam: (page) => page.nextCursor ?? undefined });
   const [openedId, setOpenedId] = useState<number | null>(null);

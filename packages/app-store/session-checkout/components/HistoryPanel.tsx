@@ -7,7 +7,8 @@ import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
 
 import type { SessionDetails } from "../lib/services/session-details";
-import { errorMessage, formatInZone } from "./format";
+import { errorMessage } from "./format";
+import { useFormatInZone } from "./use-format-in-zone";
 
 const ACTION_LABEL_KEY: Record<SessionDetails["history"][number]["action"], string> = {
   CHECKED_OUT: "session_checkout_history_checked_out",
@@ -37,6 +38,7 @@ export function HistoryPanel({
   timeZone: string;
 }) {
   const { t } = useAppLocale();
+  const formatInZone = useFormatInZone();
   const [showOlder, setShowOlder] = useState(false);
   const older = trpc.viewer.appSessionCheckout.sessionHistory.useInfiniteQuery(
     { bookingId },

@@ -8,7 +8,8 @@ import { Button } from "@calcom/ui/components/button";
 import { ConfirmationDialogContent, Dialog } from "@calcom/ui/components/dialog";
 import { showToast } from "@calcom/ui/components/toast";
 
-import { errorMessage, formatInZone } from "./format";
+import { errorMessage } from "./format";
+import { useFormatInZone } from "./use-format-in-zone";
 
 const MAX = 10_000;
 // A note's counter or date on one side, its buttons on the other.
@@ -17,6 +18,7 @@ const ROW = "mt-1.5 flex items-center justify-between gap-2";
 /** Private notes: only the signed-in author's notes are ever fetched. Rendered as plain text. */
 export function NotesPanel({ bookingId, timeZone }: { bookingId: number; timeZone: string }) {
   const { t } = useAppLocale();
+  const formatInZone = useFormatInZone();
   const utils = trpc.useUtils();
   const notes = trpc.viewer.appSessionCheckout.listNotes.useQuery({ bookingId });
   const [draft, setDraft] = useState("");

@@ -17,7 +17,7 @@ import { LoadProblem } from "./LoadProblem";
 import { ReportFilters } from "./reports/ReportFilters";
 import { checkRange, presetRange, todayIn } from "./reports/report-ranges";
 import { SessionDialog } from "./sessions/SessionDialog";
-import { sessionListTitle } from "./sessions/session-title";
+import { useSessionListTitle } from "./sessions/session-title";
 import { searchFromSessionsFilters, sessionsFiltersFromSearch, type SessionsFilterState } from "./sessions/sessions-filters";
 import { SESSION_TAB_EMPTY_KEYS, SessionTabs } from "./sessions/SessionTabs";
 import { SessionsTable } from "./sessions/SessionsTable";
@@ -32,6 +32,7 @@ const SEARCH_DELAY_MS = 300;
  */
 export function SessionsListPage({ timeZone, searchParams }: { timeZone: string; searchParams: URLSearchParams }) {
   const { t } = useAppLocale();
+  const sessionListTitle = useSessionListTitle();
   const utils = trpc.useUtils();
   const panelId = useId();
   const [filters, setFilterState] = useState<SessionsFilterState>(() => sessionsFiltersFromSearch(searchParams, presetRange("last-30-days", todayIn(timeZone))));

@@ -9,7 +9,8 @@ import { showToast } from "@calcom/ui/components/toast";
 
 import { isAutoCheckoutDelay, isSurveyAlertThreshold, type SessionCheckoutSettings, type SurveyAlertThreshold } from "../lib/settings";
 import { DELAY_OPTIONS } from "./delay-options";
-import { errorMessage, formatInZone } from "./format";
+import { errorMessage } from "./format";
+import { useFormatInZone } from "./use-format-in-zone";
 import type { SettingsSlotProps } from "./slot-props";
 import { TemplatePreviews } from "./TemplatePreview";
 
@@ -71,6 +72,7 @@ const HINT = "text-subtle text-sm";
 /** Settings > Calendar > General: the Auto-Checkout section and satisfaction surveys. */
 export default function SettingsSection({ timeZone }: SettingsSlotProps) {
   const { t } = useAppLocale();
+  const formatInZone = useFormatInZone();
   const utils = trpc.useUtils();
   const settings = trpc.viewer.appSessionCheckout.getSettings.useQuery();
   const [draft, setDraft] = useState<Draft | null>(null);

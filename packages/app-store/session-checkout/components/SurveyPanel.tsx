@@ -11,7 +11,8 @@ import type { SessionDetails } from "../lib/services/session-details";
 import type { SurveyView } from "../lib/services/survey-view";
 import type { SurveyWithheldReason } from "../lib/survey-eligibility";
 import { normalizeEmail } from "../lib/transitions";
-import { errorMessage, formatInZone, stars } from "./format";
+import { errorMessage, stars } from "./format";
+import { useFormatInZone } from "./use-format-in-zone";
 
 type Attendee = SessionDetails["attendees"][number];
 
@@ -79,6 +80,7 @@ export function SurveyPanel({ bookingId, timeZone, details }: { bookingId: numbe
 
 function SurveyStateText({ survey, timeZone }: { survey: SurveyView; timeZone: string }) {
   const { t } = useAppLocale();
+  const formatInZone = useFormatInZone();
   switch (survey.state) {
     case "QUEUED":
       return <span>{t("session_checkout_survey_queued")}</span>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { errorMessage, isRetryable } from "./format";
+import { errorMessage, formatInZone, isRetryable } from "./format";
 import { englishT } from "./test-locale";
 
 const t = englishT();
@@ -22,5 +22,14 @@ describe("errorMessage", () => {
     expect(isRetryable(Object.assign(new Error("x"), { data: { code: "INTERNAL_SERVER_ERROR" } }))).toBe(true);
     expect(isRetryable(Object.assign(new Error("This session is being changed, try again."), { data: { code: "CONFLICT" } }))).toBe(true);
     for (const code of ["FORBIDDEN", "NOT_FOUND", "BAD_REQUEST"]) expect(isRetryable(Object.assign(new Error("x"), { data: { code } }))).toBe(false);
+  });
+});
+
+describe("formatInZone", () => {
+  it("writes the time as the host reads times: 24 hours (00:05, never 24:05) or 12 hours", () => {
+    const lateEvening = new Date("2026-11-24T23:05:00Z");
+    expect(formatInZone(lateEvening, "Europe/Paris")).toBe("Wed, 25 Nov 2026, 00:05");
+    expect(formatInZone(lateEvening, "Europe/Paris", true)).toBe("Wed, 25 Nov 2026, 12:05am");
+    expect(formatInZone(lateEvening, "America/New_York", true)).toBe("Tue, 24 Nov 2026, 6:05pm");
   });
 });

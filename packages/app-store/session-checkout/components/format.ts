@@ -1,8 +1,10 @@
 import type { TFunction } from "i18next";
 
-/** A date and time in the host's zone, e.g. "Tue 24 Nov 2026, 14:05". */
-export function formatInZone(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(date);
+/** A date and time in the host's zone, e.g. "Tue 24 Nov 2026, 14:05", or "…, 2:05pm" for a host who reads 12-hour times. */
+export function formatInZone(date: Date, timeZone: string, hour12 = false): string {
+  const time: Intl.DateTimeFormatOptions = hour12 ? { hour: "numeric", minute: "2-digit", hourCycle: "h12" } : { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+  // "2:05pm", as Cal.com writes 12-hour times (h:mma) and the calendar shows them.
+  return new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric", ...time }).format(date).replace(/\s([ap]m)$/, "$1");
 }
 
 /** A 1–5 rating as five stars, e.g. "★★★★☆" for 4 (decoration: say the number in words beside it). */

@@ -6,7 +6,7 @@ import { Dialog, DialogContent, DialogFooter } from "@calcom/ui/components/dialo
 
 import type { SessionRow } from "../../lib/services/session-rows";
 import BookingDialogActions from "../BookingDialogActions";
-import { formatInZone } from "../format";
+import { useFormatInZone } from "../use-format-in-zone";
 import { formatPrice } from "../money";
 import { SessionStatusBadge } from "../SessionStatusBadge";
 
@@ -19,6 +19,7 @@ type ListedSession = SessionRow & { hostName?: string | null };
 
 export function SessionDialog({ row, timeZone, onClose, onSessionChanged }: { row: ListedSession; timeZone: string; onClose: () => void; onSessionChanged: () => void }) {
   const { t } = useAppLocale();
+  const formatInZone = useFormatInZone();
   // The status as it is now (the panel below asks the same, one request for both), not as the list had it.
   const session = trpc.viewer.appSessionCheckout.getSession.useQuery({ bookingId: row.bookingId });
   const facts: Array<[string, ReactNode]> = [

@@ -4,11 +4,11 @@ import { useAppLocale } from "../use-app-locale";
 import { Button } from "@calcom/ui/components/button";
 
 import type { SessionListRow } from "../../lib/services/session-list";
-import { formatInZone } from "../format";
+import { useFormatInZone } from "../use-format-in-zone";
 import { formatPrice } from "../money";
 import { SESSION_TABLE_CLASS_NAME } from "../session-table";
 import { SessionStatusBadge } from "../SessionStatusBadge";
-import { sessionListTitle } from "./session-title";
+import { useSessionListTitle } from "./session-title";
 
 /** A click on the row itself, not on one of its own controls or the cells that hold them. */
 const onControl = (event: MouseEvent) => (event.target as HTMLElement).closest("a, button, input, label, [data-row-controls]") !== null;
@@ -26,6 +26,7 @@ interface RowProps {
 /** Only rows the rules would check out can be selected; the others say why, on hover and to a screen reader. */
 function RowCheckbox({ row, timeZone, selected, busy, onToggle, idPrefix }: RowProps & { idPrefix: string }) {
   const { t } = useAppLocale();
+  const sessionListTitle = useSessionListTitle();
   return (
     <>
       <input
@@ -49,6 +50,7 @@ function RowCheckbox({ row, timeZone, selected, busy, onToggle, idPrefix }: RowP
 
 /** The date, as the keyboard's way to what a click on the row does. */
 function OpenButton({ row, timeZone, onOpen }: RowProps) {
+  const formatInZone = useFormatInZone();
   return (
     <button type="button" className="text-emphasis cursor-pointer border-0 bg-transparent p-0 text-left font-medium [font-family:inherit] hover:underline" onClick={() => onOpen(row)}>
       {formatInZone(row.startTime, timeZone)}
@@ -58,6 +60,7 @@ function OpenButton({ row, timeZone, onOpen }: RowProps) {
 
 function CheckoutButton({ row, timeZone, busy, onCheckout }: RowProps) {
   const { t } = useAppLocale();
+  const sessionListTitle = useSessionListTitle();
   if (!row.checkout.allowed) return null;
   return (
     <Button color="secondary" className="whitespace-nowrap px-2.5 py-1 text-xs" disabled={busy} aria-label={t("session_checkout_check_out_session", { session: sessionListTitle(row, timeZone) })} onClick={() => onCheckout(row)}>
