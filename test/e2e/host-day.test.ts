@@ -127,12 +127,18 @@ describe("a host's day in the browser", () => {
     const booking = await quietDanaSession("Milo Mover");
     const page = await pageAsOn("dana@example.com", booking.startTime);
     // A drop only proposes the move: keeping it puts the session back, untouched.
-    await dragVertically(page, page.locator(".fc-event", { hasText: "Milo Mover" }));
+    const milo = page.locator(".fc-event", { hasText: "Milo Mover" });
+    const timeBefore = await milo.locator(".fc-event-time").textContent();
+    await dragVertically(page, milo);
     const proposal = page.getByRole("dialog", { name: "Move this session?" });
+    await proposal.waitFor();
+    // Behind the question the session stays where it was dropped, as the question says.
+    expect(await milo.locator(".fc-event-time").textContent()).not.toBe(timeBefore);
     expect(await proposal.innerText()).toMatch(/From \w+day, .*\sto \w+day, .*Cal\.com reschedules the booking and lets the attendees know\./s);
     await screenshot(page, "calendar-move-confirmation");
     await proposal.getByRole("button", { name: "Keep it" }).click();
     await proposal.waitFor({ state: "detached" });
+    await expect.poll(() => milo.locator(".fc-event-time").textContent()).toBe(timeBefore);
     expect(await prisma.booking.count({ where: { fromReschedule: booking.uid } })).toBe(0);
     expect(await prisma.booking.findUniqueOrThrow({ where: { id: booking.id } })).toMatchObject({ status: "ACCEPTED", startTime: booking.startTime });
     // Back at its own time on the calendar, it can be dragged again; this time the host confirms.

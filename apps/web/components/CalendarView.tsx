@@ -266,15 +266,21 @@ export function CalendarView({
     [statusProviders.components, reports],
   );
   const statusesKnown = (bookingId: number) => apps.isSuccess && !statusProviders.loading && covered.every((ids) => ids.has(bookingId));
+  // A drop or a resize only proposes the move: the host confirms it (Cal.com tells the attendees), and
+  // anything else puts the session back where it was. While the question is open (and the move under
+  // way) the session is drawn where it was dropped: the events are drawn from the bookings on every
+  // render, which would otherwise put it back behind the dialog.
+  const [proposedMove, setProposedMove] = useState<EventChangeArg | null>(null);
   const events: EventInput[] = (bookings.data ?? []).filter((booking) => statusesKnown(booking.id)).map((booking) => {
     const display = displays.get(booking.id)!;
     const organizer = otherOrganizer(booking, userId);
+    const proposed = proposedMove && Number(proposedMove.event.id) === booking.id ? proposedMove.event : null;
     return {
       id: String(booking.id),
       // A team member's session says whose it is (the user's own say nothing more).
       title: `${booking.attendees.map((a) => a.name).join(", ")} · ${display.label}${organizer ? ` · with ${organizer}` : ""}`,
-      start: booking.startTime,
-      end: booking.endTime,
+      start: proposed?.start ?? booking.startTime,
+      end: proposed?.end ?? booking.endTime,
       editable: !display.locked,
       classNames: [`event-status-${display.key}`, `tone-${display.tone}`],
       extendedProps: { bookingId: booking.id, statusLabel: display.label, tone: display.tone },
@@ -327,9 +333,6 @@ export function CalendarView({
     setRefreshKey((n) => n + 1);
   };
 
-  // A drop or a resize only proposes the move: the host confirms it (Cal.com tells the attendees), and
-  // anything else puts the session back where it was.
-  const [proposedMove, setProposedMove] = useState<EventChangeArg | null>(null);
   const onMove = (change: EventChangeArg) => {
     if (!change.event.start || !change.event.end) return change.revert();
     setProposedMove(change);
@@ -341,17 +344,15 @@ export function CalendarView({
       setReplacedBy((current) => new Map(current).set(moved.fromBookingId, moved.id));
       showToast("Session rescheduled.", "success");
     } catch (error) {
-      change.revert();
       showToast(error instanceof Error ? error.message : "The session could not be moved.", "error");
     } finally {
+      // Drawn where it was dropped until the bookings say where it is (moved, or back on a refusal).
+      setRefreshKey((n) => n + 1);
+      await utils.viewer.bookings.list.invalidate();
       setProposedMove(null);
-      refresh();
     }
   };
-  const cancelMove = () => {
-    proposedMove?.revert();
-    setProposedMove(null);
-  };
+  const cancelMove = () => setProposedMove(null);
 
   const openBooking: CalendarBooking | undefined = bookings.data?.find((booking) => booking.id === openBookingId);
   // Until every installed app has said what the booking is, the dialog does not guess (a Completed
