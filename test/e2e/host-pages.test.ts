@@ -73,7 +73,8 @@ describe("settings, client history, bulk checkout and the App Store in the brows
     expect(await page.getByRole("definition").allTextContents()).toEqual(["1", "1", "0", "0"]);
     await screenshot(page, "client-history");
     // A session in the history opens, with its actions, notes and History.
-    await page.getByRole("row", { name: /Completed/ }).getByRole("button").click();
+    // A click anywhere on the row, as on the Sessions page.
+    await page.getByRole("row", { name: /Completed/ }).getByRole("cell", { name: "Coaching Session" }).click();
     await page.getByRole("dialog", { name: booking.title }).getByRole("button", { name: "Undo Checkout" }).waitFor();
     await page.keyboard.press("Escape");
     await page.context().close();

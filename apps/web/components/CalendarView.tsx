@@ -3,6 +3,7 @@
 import type { DatesSetArg, EventChangeArg, EventClickArg, EventContentArg, EventInput } from "@fullcalendar/core";
 import dayGridPlugin from "@fullcalendar/daygrid";
 import interactionPlugin from "@fullcalendar/interaction";
+import enGbLocale from "@fullcalendar/core/locales/en-gb";
 import luxonPlugin from "@fullcalendar/luxon3";
 import FullCalendar from "@fullcalendar/react";
 import timeGridPlugin from "@fullcalendar/timegrid";
@@ -376,7 +377,7 @@ export function CalendarView({
           ))}
         </ul>
         {bookings.error ? <p role="alert" className="error">{bookings.error.message}</p> : null}
-        {emptyWeek ? <p className="muted" role="status">No sessions in this range. Use the arrows to see other weeks.</p> : null}
+        {emptyWeek ? <p className="muted" role="status">No sessions in this range. Use the arrows to see more.</p> : null}
       </div>
       {statusProviders.components.map(({ slug, Component }) => (
         <Component
@@ -397,6 +398,8 @@ export function CalendarView({
         headerToolbar={{ left: "prev,next today", center: "title", right: "timeGridDay,timeGridWeek,dayGridMonth" }}
         buttonText={{ today: "Today", day: "Day", week: "Week", month: "Month" }}
         timeZone={timeZone}
+        // Dates as the rest of the product writes them ("Mon 23/11", "23 – 29 Nov 2026"), not US order.
+        locale={enGbLocale}
         firstDay={1}
         nowIndicator
         // Sessions always have a time: no all-day row (Cal.com's calendar has none either).
@@ -405,8 +408,8 @@ export function CalendarView({
         scrollTime="08:00:00"
         height={calendarHeight}
         // One time format everywhere on the calendar: 24-hour, as the app's dialogs and lists show times.
-        eventTimeFormat={hour12 ? { hour: "numeric", minute: "2-digit", meridiem: "short" } : { hour: "2-digit", minute: "2-digit", hour12: false }}
-        slotLabelFormat={hour12 ? { hour: "numeric", minute: "2-digit", meridiem: "short" } : { hour: "2-digit", minute: "2-digit", hour12: false }}
+        eventTimeFormat={hour12 ? { hour: "numeric", minute: "2-digit", meridiem: "short", hour12: true } : { hour: "2-digit", minute: "2-digit", hour12: false }}
+        slotLabelFormat={hour12 ? { hour: "numeric", minute: "2-digit", meridiem: "short", hour12: true } : { hour: "2-digit", minute: "2-digit", hour12: false }}
         editable
         eventStartEditable
         eventDurationEditable
@@ -444,6 +447,12 @@ export function CalendarView({
               to <strong>{formatRange(proposedMove.event.start!, proposedMove.event.end!, timeZone, hour12)}</strong>.
             </p>
             <p className="mb-0">Cal.com reschedules the booking and lets the attendees know.</p>
+            {proposedMove.event.start!.getTime() < Date.now() ? (
+              // Allowed (a host may put on record when a session really took place), never unsaid.
+              <p role="alert" className="mb-0 font-semibold text-attention">
+                The new time has already passed: the session will read as having taken place then.
+              </p>
+            ) : null}
           </ConfirmationDialogContent>
         </Dialog>
       ) : null}

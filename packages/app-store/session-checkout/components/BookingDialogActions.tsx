@@ -73,7 +73,12 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
     try {
       if (action === "markNoShow" || action === "clearNoShow") await mutations[action].mutateAsync({ bookingId, attendeeEmails });
       else await mutations[action].mutateAsync({ bookingId });
-      showToast(t(ACTION_COPY[action].done), "success");
+      // In a group, name who was marked or cleared: the session itself may well stay Confirmed.
+      const names = attendeeEmails ? details.attendees.filter((a) => attendeeEmails.includes(a.email)).map((a) => a.name).join(", ") : "";
+      showToast(
+        names && action === "markNoShow" ? t("session_checkout_marked_no_show_named", { names }) : names && action === "clearNoShow" ? t("session_checkout_cleared_no_show_named", { names }) : t(ACTION_COPY[action].done),
+        "success",
+      );
     } catch (e) {
       setError(errorMessage(e, t));
     } finally {

@@ -57,23 +57,24 @@ export function ClientHistoryPage({ attendeeEmail, timeZone }: { attendeeEmail: 
             <thead>
               <tr>
                 <th scope="col">{t("session_checkout_date")}</th>
-                <th scope="col">{t("session_checkout_event_type")}</th>
                 <th scope="col">{t("session_checkout_status")}</th>
+                <th scope="col">{t("session_checkout_event_type")}</th>
                 <th scope="col">{t("session_checkout_price")}</th>
                 <th scope="col">{t("session_checkout_their_rating")}</th>
               </tr>
             </thead>
             <tbody>
               {sessions.map((session) => (
-                <tr key={session.bookingId}>
+                // The whole row opens the session, as on the Sessions page (the date is the keyboard's way).
+                <tr key={session.bookingId} className="hover:bg-cal-muted cursor-pointer" onClick={(event) => !(event.target as HTMLElement).closest("a, button") && setOpenedId(session.bookingId)}>
                   <td className="whitespace-nowrap">
                     {/* The session itself, with its actions, notes and History (as from the Sessions page). */}
                     <button type="button" className="text-emphasis cursor-pointer border-0 bg-transparent p-0 text-left font-medium [font-family:inherit] hover:underline" onClick={() => setOpenedId(session.bookingId)}>
                       {formatInZone(session.startTime, timeZone)}
                     </button>
                   </td>
-                  <td>{session.eventTypeTitle ?? "—"}</td>
                   <td><SessionStatusBadge status={session.status} /></td>
+                  <td>{session.eventTypeTitle ?? "—"}</td>
                   <td>{formatPrice(session.price, session.currency, t)}</td>
                   <td><ClientRating answer={session.clientAnswer} sessionRating={session.rating} /></td>
                 </tr>

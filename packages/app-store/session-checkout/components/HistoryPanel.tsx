@@ -61,8 +61,11 @@ export function HistoryPanel({
         {rescheduledFrom && !more ? (
           <li>
             <strong>{t("session_checkout_history_rescheduled")}</strong>{" "}
-            {t("session_checkout_history_rescheduled_from", { time: formatInZone(new Date(rescheduledFrom.fromStartTime), timeZone) })} ·{" "}
-            <time dateTime={new Date(rescheduledFrom.at).toISOString()}>{formatInZone(new Date(rescheduledFrom.at), timeZone)}</time>
+            {t("session_checkout_history_rescheduled_from_to", {
+              from: formatInZone(new Date(rescheduledFrom.fromStartTime), timeZone),
+              to: formatInZone(new Date(rescheduledFrom.toStartTime), timeZone),
+            })}{" "}
+            · {t("session_checkout_history_on")} <time dateTime={new Date(rescheduledFrom.at).toISOString()}>{formatInZone(new Date(rescheduledFrom.at), timeZone)}</time>
           </li>
         ) : null}
       </ol>

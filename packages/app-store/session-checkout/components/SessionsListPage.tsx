@@ -225,6 +225,18 @@ export function SessionsListPage({ timeZone, searchParams }: { timeZone: string;
               {searching ? t("session_checkout_sessions_none_found", { search: filters.search.trim() }) : t(SESSION_TAB_EMPTY_KEYS[filters.tab].title)}
             </h2>
             <p className="text-subtle m-0 text-sm">{t(searching ? "session_checkout_sessions_none_found_hint" : SESSION_TAB_EMPTY_KEYS[filters.tab].description)}</p>
+            {/* A team admin with no sessions of their own here: their teams' are one click away. */}
+            {list.scope.kind === "host" && list.counts.all === 0 && !searching ? (
+              <div className="mt-4 flex flex-wrap justify-center gap-2">
+                {(scopes.data ?? []).flatMap((scope) =>
+                  scope.kind === "team" ? (
+                    <Button key={scope.teamId} color="secondary" onClick={() => setFilters({ ...filters, teamId: scope.teamId, eventTypeId: null })}>
+                      {t("session_checkout_show_team_sessions", { team: scope.teamName })}
+                    </Button>
+                  ) : [],
+                )}
+              </div>
+            ) : null}
           </div>
         ) : (
           <SessionsTable

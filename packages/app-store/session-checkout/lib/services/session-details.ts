@@ -73,10 +73,10 @@ export async function getSessionDetails(db: PrismaClient, { bookingId, callerId,
  * Cal.com reschedules by a new booking that names the old one (`fromReschedule`): the session's
  * History starts with the move (when, and from what time), not with "nothing has happened".
  */
-async function rescheduledFrom(db: PrismaClient, booking: { fromReschedule: string | null; createdAt: Date }) {
+async function rescheduledFrom(db: PrismaClient, booking: { fromReschedule: string | null; createdAt: Date; startTime: Date }) {
   if (!booking.fromReschedule) return null;
   const original = await db.booking.findUnique({ where: { uid: booking.fromReschedule }, select: { startTime: true, endTime: true } });
-  return original ? { at: booking.createdAt, fromStartTime: original.startTime, fromEndTime: original.endTime } : null;
+  return original ? { at: booking.createdAt, fromStartTime: original.startTime, fromEndTime: original.endTime, toStartTime: booking.startTime } : null;
 }
 
 /** The dialog's first page of History, and where "Show older entries" starts. */
