@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { screenshot } from "./browser";
 import { performSessionAction } from "../../packages/app-store/session-checkout/lib/services/session-actions";
-import { confirmAction, dayIn, openSession as openDialog, pageAs, sessionFor, useServedApp } from "./session-fixtures";
+import { checkOutWith, confirmAction, dayIn, openSession as openDialog, pageAs, sessionFor, useServedApp } from "./session-fixtures";
 
 const app = useServedApp();
 const { baseUrl, prisma } = app;
@@ -63,9 +63,7 @@ describe("a host's day in the browser", () => {
     await screenshot(page, "calendar-week");
 
     const dialog = await openSession(page, "Ella Checkout", booking.title);
-    await dialog.getByRole("button", { name: "Check Out" }).click();
-    await confirmAction(page, "Check out this session?", "Check Out");
-    await page.getByText("Session checked out: Completed.").waitFor();
+    await checkOutWith(page, dialog.getByRole("button", { name: "Check Out" }));
     // Toasts sit at the bottom of the window, clear of the calendar's Day/Week/Month buttons.
     const toastBox = (await page.locator("[data-sonner-toast]", { hasText: "Session checked out: Completed." }).boundingBox())!;
     expect(toastBox.y).toBeGreaterThan(page.viewportSize()!.height / 2);
@@ -185,9 +183,7 @@ describe("a host's day in the browser", () => {
     expect(resized.endTime.getTime()).toBeGreaterThan(booking.endTime.getTime());
 
     const dialog = await openSession(page, "Rosa Resize", booking.title);
-    await dialog.getByRole("button", { name: "Check Out" }).click();
-    await confirmAction(page, "Check out this session?", "Check Out");
-    await page.getByText("Session checked out: Completed.").waitFor();
+    await checkOutWith(page, dialog.getByRole("button", { name: "Check Out" }));
     await page.keyboard.press("Escape");
     const completed = page.locator(".fc-event", { hasText: "Rosa Resize · Completed" });
     await completed.waitFor();
@@ -482,9 +478,7 @@ describe("a host's day in the browser", () => {
     expect(isInside((await event.boundingBox())!, (await gridScroll(page)).box)).toBe(true);
     const scrolledTo = (await gridScroll(page)).scrollTop;
     const dialog = await openSession(page, "Ada Early", booking.title);
-    await dialog.getByRole("button", { name: "Check Out" }).click();
-    await confirmAction(page, "Check out this session?", "Check Out");
-    await page.getByText("Session checked out: Completed.").waitFor();
+    await checkOutWith(page, dialog.getByRole("button", { name: "Check Out" }));
     await page.keyboard.press("Escape");
     const completed = page.locator(".fc-event", { hasText: "Ada Early · Completed" });
     await completed.waitFor();
@@ -542,7 +536,6 @@ describe("a host's day in the browser", () => {
 
   it("a session opened from a link never reads Confirmed while the app has not yet said it is Completed", async () => {
     const booking = await danaSession("Lino Link");
-    const dana = await prisma.user.findUniqueOrThrow({ where: { email: "dana@example.com" } });
     await performSessionAction(prisma, { bookingId: booking.id, action: "checkout", actor: { kind: "user", userId: dana.id } });
     const page = await pageAsOn("dana@example.com", booking.startTime);
     // The app's answer held back: the dialog must wait for it, not show Cal.com's status meanwhile.

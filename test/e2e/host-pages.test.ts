@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { screenshot } from "./browser";
-import { confirmAction, openSession, pageAs, sessionFor, useServedApp } from "./session-fixtures";
+import { checkOutWith, confirmAction, openSession, pageAs, sessionFor, useServedApp } from "./session-fixtures";
 
 const app = useServedApp();
 const { baseUrl, prisma } = app;
@@ -61,9 +61,7 @@ describe("settings, client history, bulk checkout and the App Store in the brows
 
     await page.goto(`${baseUrl}/calendar?date=${new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(booking.startTime)}`);
     const dialog = await openSession(page, "Hugo History", booking.title);
-    await dialog.getByRole("button", { name: "Check Out" }).click();
-    await confirmAction(page, "Check out this session?", "Check Out");
-    await page.getByText("Session checked out: Completed.").waitFor();
+    await checkOutWith(page, dialog.getByRole("button", { name: "Check Out" }));
     // The app's part names each client once, as a link to their history (no second list of addresses).
     const clients = dialog.getByRole("list", { name: "Client history" });
     expect(await clients.textContent()).toBe("Hugo History");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 
 import { screenshot, signIn } from "./browser";
-import { sessionFor, useServedApp } from "./session-fixtures";
+import { dayIn, sessionFor, useServedApp } from "./session-fixtures";
 
 /*
  * Every screen a host sees, at a laptop's 1440×900 and a 390-wide phone, as the first view a person
@@ -30,7 +30,7 @@ interface Screen {
 describe("every screen, on a laptop and on a phone", () => {
   it("loads, fits the phone's width, and is photographed", async () => {
     const booking = await sessionFor(prisma, { hostEmail: "dana@example.com", clientName: "Sofia Screens" });
-    const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(booking.startTime);
+    const day = dayIn(booking.startTime, "Europe/Paris");
     const screens: Screen[] = [
       { name: "calendar", path: `/calendar?date=${day}`, ready: (page) => page.locator(".fc-event").first().waitFor() },
       {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 
 import { createPrismaClient, type PrismaClient } from "@calcom/prisma";
@@ -62,4 +62,11 @@ export async function openSession(page: Page, clientName: string, title: string)
 
 export async function confirmAction(page: Page, dialogTitle: string, button: string) {
   await page.getByRole("dialog", { name: dialogTitle }).getByRole("button", { name: button }).click();
+}
+
+/** Checks a session out as a host does: its Check Out button (`trigger`), the confirmation, then the toast. */
+export async function checkOutWith(page: Page, trigger: Locator) {
+  await trigger.click();
+  await confirmAction(page, "Check out this session?", "Check Out");
+  await page.getByText("Session checked out: Completed.").waitFor();
 }

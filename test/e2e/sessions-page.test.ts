@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 
 import { screenshot } from "./browser";
-import { confirmAction, pageAs, sessionFor, useServedApp } from "./session-fixtures";
+import { checkOutWith, pageAs, sessionFor, useServedApp } from "./session-fixtures";
 
 const app = useServedApp();
 const { baseUrl, prisma } = app;
@@ -53,9 +53,7 @@ describe("the Sessions page as a host works through it", () => {
     await dialog.waitFor({ state: "detached" });
 
     // The row's own Check Out asks first, then the session moves from one tab to the other.
-    await page.getByRole("button", { name: /^Check out .*Quinn Awaiting/ }).click();
-    await confirmAction(page, "Check out this session?", "Check Out");
-    await page.getByText("Session checked out: Completed.").waitFor();
+    await checkOutWith(page, page.getByRole("button", { name: /^Check out .*Quinn Awaiting/ }));
     await waitForCounts(page, { "Awaiting checkout": 0, Completed: 2, All: 3 });
     expect(await prisma.app_SessionCheckout_Checkout.findUnique({ where: { bookingId: awaiting.id } })).toMatchObject({ state: "ACTIVE", method: "MANUAL" });
     await page.getByRole("heading", { name: "No sessions match “quinn”" }).waitFor();

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 
 import { screenshot } from "./browser";
-import { confirmAction, openSession, pageAs, sessionFor, useServedApp } from "./session-fixtures";
+import { checkOutWith, openSession, pageAs, sessionFor, useServedApp } from "./session-fixtures";
 
 /*
  * The survey end to end, as the three people meet it: the host checks a session out in the
@@ -37,9 +37,7 @@ describe("a satisfaction survey, from checkout to the host's dialog", () => {
     const booking = await sessionFor(prisma, { hostEmail: "dana@example.com", clientName: "Ingrid Inbox" });
     const host = await pageAs(app.browser, baseUrl, "dana@example.com", { date: booking.startTime });
     const dialog = await openSession(host, "Ingrid Inbox", booking.title);
-    await dialog.getByRole("button", { name: "Check Out" }).click();
-    await confirmAction(host, "Check out this session?", "Check Out");
-    await host.getByText("Session checked out: Completed.").waitFor();
+    await checkOutWith(host, dialog.getByRole("button", { name: "Check Out" }));
 
     const email = await waitForEmail("ingrid@e2e.example", "How was your session with Dana Reyes?");
     const client = await (await app.browser.newContext({ viewport: { width: 900, height: 900 } })).newPage();

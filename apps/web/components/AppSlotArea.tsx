@@ -1,28 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-
 import { appPagesSlot, settingsSlot } from "@calcom/app-store/apps.browser.generated";
 import type { AppStoreSlug } from "@calcom/app-store/apps.metadata.generated";
 import { trpc } from "@calcom/trpc/react";
 import { Button } from "@calcom/ui/components/button";
-import { showToast } from "@calcom/ui/components/toast";
 
+import { useInstallApp } from "../lib/use-apps-changed";
 import { useSlotComponents } from "./slots";
-
-/** Installs an app from where the user stands; then everything the page knows is fetched again. */
-export function useInstallApp(name: string) {
-  const utils = trpc.useUtils();
-  const router = useRouter();
-  return trpc.viewer.apps.install.useMutation({
-    onSuccess: () => {
-      showToast(`${name} installed.`, "success");
-      void utils.invalidate();
-      // The navigation is drawn on the server from what is installed: draw it again.
-      router.refresh();
-    },
-  });
-}
 
 /** An app that is not installed: say so, and offer to install it right here. */
 function InstallPrompt({ slug, name }: { slug: AppStoreSlug; name: string }) {

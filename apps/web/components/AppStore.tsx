@@ -1,6 +1,5 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { trpc } from "@calcom/trpc/react";
@@ -8,17 +7,13 @@ import { Button } from "@calcom/ui/components/button";
 import { ConfirmationDialogContent, Dialog } from "@calcom/ui/components/dialog";
 import { showToast } from "@calcom/ui/components/toast";
 
+import { useAppsChanged } from "../lib/use-apps-changed";
+
 /** The apps of the registry; install and uninstall for the signed-in user. */
 export function AppStore() {
-  const utils = trpc.useUtils();
-  const router = useRouter();
   const apps = trpc.viewer.apps.list.useQuery();
-  const done = (message: string) => () => {
-    showToast(message, "success");
-    void utils.invalidate();
-    // The navigation is drawn on the server from what is installed: draw it again.
-    router.refresh();
-  };
+  const appsChanged = useAppsChanged();
+  const done = (message: string) => () => appsChanged(message);
   const onError = (error: { message: string }) => showToast(error.message, "error");
   const install = trpc.viewer.apps.install.useMutation({ onSuccess: done("App installed."), onError });
   const uninstall = trpc.viewer.apps.uninstall.useMutation({ onSuccess: done("App uninstalled."), onError, onSettled: () => setUninstalling(null) });

@@ -8,17 +8,14 @@ import { Badge } from "@calcom/ui/components/badge";
 import { Dialog, DialogContent } from "@calcom/ui/components/dialog";
 
 import { eventPriceLabel } from "../lib/event-price";
+import { formatTime } from "../lib/time-format";
 
 import type { CalendarBooking } from "./calendar-types";
 
 /** "Thursday, 26 November 2026, 15:00–16:00 (Europe/Paris)". */
 export function formatRange(start: Date, end: Date, timeZone: string, hour12 = false) {
   const day = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }).format(start);
-  // The user's own time format (Cal.com's 12 or 24 hours), as the calendar and the app write times.
-  const time = new Intl.DateTimeFormat("en-GB", hour12 ? { timeZone, hour: "numeric", minute: "2-digit", hourCycle: "h12" } : { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-  // "10:28am", as Cal.com writes 12-hour times and the calendar shows them.
-  const at = (date: Date) => time.format(date).replace(/\s([ap]m)$/, "$1");
-  return `${day}, ${at(start)}–${at(end)} (${timeZone})`;
+  return `${day}, ${formatTime(start, timeZone, hour12)}–${formatTime(end, timeZone, hour12)} (${timeZone})`;
 }
 
 export function BookingDialog({

@@ -17,7 +17,8 @@ import { Button } from "@calcom/ui/components/button";
 import { ConfirmationDialogContent, Dialog } from "@calcom/ui/components/dialog";
 import { showToast } from "@calcom/ui/components/toast";
 
-import { useInstallApp } from "./AppSlotArea";
+import { calendarTimeFormat, readsTwelveHours } from "../lib/time-format";
+import { useInstallApp } from "../lib/use-apps-changed";
 import { BookingDialog, formatRange } from "./BookingDialog";
 import { CALCOM_STATUS_DISPLAY, otherOrganizer, TONE_MARKS, type CalendarBooking, type Tone } from "./calendar-types";
 import { useSlotComponents } from "./slots";
@@ -185,7 +186,7 @@ export function CalendarView({
   initialBookingId?: number;
 }) {
   // One time format on the calendar, in its dialogs and in the apps' parts: the user's own.
-  const hour12 = timeFormat !== 24;
+  const hour12 = readsTwelveHours(timeFormat);
   const utils = trpc.useUtils();
   const [range, setRange] = useState<{ from: Date; to: Date } | null>(null);
   const [openBookingId, setOpenBookingId] = useState<number | null>(initialBookingId ?? null);
@@ -258,8 +259,9 @@ export function CalendarView({
   // shown as Confirmed (and draggable) for the moment between the two responses. Bookings already
   // covered stay drawn while the apps answer about new ones (after a move, on another week).
   // Read when a press starts, so an event element kept across renders says the current reason.
-  const lockedReasons = useRef(new Map<number, string>());
-  lockedReasons.current = new Map([...displays].flatMap(([id, display]) => (display.locked && display.lockedReason ? [[id, display.lockedReason] as [number, string]] : [])));
+  // (A reason is only ever set on a booking that is locked.)
+  const currentDisplays = useRef(displays);
+  currentDisplays.current = displays;
   const detachers = useRef(new WeakMap<HTMLElement, () => void>());
 
   const covered = useMemo(
@@ -407,9 +409,9 @@ export function CalendarView({
         // Until the range's bookings arrive (then: its earliest session); the grid scrolls inside its height.
         scrollTime="08:00:00"
         height={calendarHeight}
-        // One time format everywhere on the calendar: 24-hour, as the app's dialogs and lists show times.
-        eventTimeFormat={hour12 ? { hour: "numeric", minute: "2-digit", meridiem: "short", hour12: true } : { hour: "2-digit", minute: "2-digit", hour12: false }}
-        slotLabelFormat={hour12 ? { hour: "numeric", minute: "2-digit", meridiem: "short", hour12: true } : { hour: "2-digit", minute: "2-digit", hour12: false }}
+        // One time format everywhere on the calendar: the user's own, as its dialogs and the app's parts write times.
+        eventTimeFormat={calendarTimeFormat(hour12)}
+        slotLabelFormat={calendarTimeFormat(hour12)}
         editable
         eventStartEditable
         eventDurationEditable
@@ -421,7 +423,7 @@ export function CalendarView({
           const bookingId = Number(arg.event.id);
           // A short event cuts its text: the whole of it on hover.
           arg.el.title = arg.event.title;
-          detachers.current.set(arg.el, explainLockedDrag(arg.el, () => lockedReasons.current.get(bookingId) ?? null));
+          detachers.current.set(arg.el, explainLockedDrag(arg.el, () => currentDisplays.current.get(bookingId)?.lockedReason ?? null));
         }}
         eventWillUnmount={(arg) => detachers.current.get(arg.el)?.()}
         eventDrop={onMove}

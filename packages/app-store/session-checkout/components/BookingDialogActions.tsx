@@ -68,17 +68,18 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
     setConfirming(action);
   };
 
+  // In a group, a no-show is about the attendees the host picks.
+  const choosesAttendees = (action: SessionAction): action is "markNoShow" | "clearNoShow" => isGroup && (action === "markNoShow" || action === "clearNoShow");
+
   const run = async (action: SessionAction) => {
-    const attendeeEmails = isGroup && (action === "markNoShow" || action === "clearNoShow") ? chosenEmails : undefined;
+    const attendeeEmails = choosesAttendees(action) ? chosenEmails : undefined;
     try {
       if (action === "markNoShow" || action === "clearNoShow") await mutations[action].mutateAsync({ bookingId, attendeeEmails });
       else await mutations[action].mutateAsync({ bookingId });
       // In a group, name who was marked or cleared: the session itself may well stay Confirmed.
+      const copy = ACTION_COPY[action];
       const names = attendeeEmails ? details.attendees.filter((a) => attendeeEmails.includes(a.email)).map((a) => a.name).join(", ") : "";
-      showToast(
-        names && action === "markNoShow" ? t("session_checkout_marked_no_show_named", { names }) : names && action === "clearNoShow" ? t("session_checkout_cleared_no_show_named", { names }) : t(ACTION_COPY[action].done),
-        "success",
-      );
+      showToast(names && copy.doneNamed ? t(copy.doneNamed, { names }) : t(copy.done), "success");
     } catch (e) {
       setError(errorMessage(e, t));
     } finally {
@@ -165,7 +166,7 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
         // and closes on confirm; this one stays open, its button busy, until the action is done.
         <Dialog open onOpenChange={(isOpen) => !isOpen && setConfirming(null)}>
           <DialogContent title={t(ACTION_COPY[confirming].title)} description={t(ACTION_COPY[confirming].description)}>
-            {isGroup && (confirming === "markNoShow" || confirming === "clearNoShow") ? (
+            {choosesAttendees(confirming) ? (
               // The legend floated: inside the box as its heading, not cut into its border.
               <fieldset className="border-subtle m-0 mb-4 grid gap-2.5 rounded-md border px-4 py-3">
                 <legend className="text-emphasis float-left m-0 mb-0.5 p-0 text-sm font-semibold">{t("session_checkout_attendees")}</legend>
@@ -186,7 +187,7 @@ export default function BookingDialogActions({ bookingId, timeZone, onSessionCha
               <DialogClose>{t("session_checkout_cancel")}</DialogClose>
               <Button
                 color={ACTION_COPY[confirming].destructive ? "destructive" : "primary"}
-                disabled={busy || (isGroup && (confirming === "markNoShow" || confirming === "clearNoShow") && chosenEmails.length === 0)}
+                disabled={busy || (choosesAttendees(confirming) && chosenEmails.length === 0)}
                 aria-busy={busy || undefined}
                 onClick={() => void run(confirming)}
               >

@@ -19,10 +19,14 @@ const statusKey = (status: SessionStatus) => status.toLowerCase().replace("_", "
  */
 export default function CalendarStatuses({ bookingIds, refreshKey, onStatuses, onError, onLegend }: CalendarStatusesProps) {
   const { t } = useAppLocale();
+  // How the calendar draws a status: the same in the legend and on each event.
+  const display = (status: SessionStatus) => ({ key: statusKey(status), label: t(SESSION_STATUS_LABEL_KEYS[status]), tone: SESSION_STATUS_TONES[status] });
 
   // Every status the app can show, so the host's legend lists them before one is on screen.
   useEffect(() => {
-    if (onLegend) onLegend(SESSION_STATUSES.map((status) => ({ key: statusKey(status), label: t(SESSION_STATUS_LABEL_KEYS[status]), tone: SESSION_STATUS_TONES[status] })));
+    if (onLegend) onLegend(SESSION_STATUSES.map(display));
+    // `display` is made from `t` on each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [onLegend, t]);
   const statuses = trpc.viewer.appSessionCheckout.sessionStatuses.useQuery({ bookingIds }, { enabled: bookingIds.length > 0 });
   const { refetch } = statuses;
@@ -35,8 +39,9 @@ export default function CalendarStatuses({ bookingIds, refreshKey, onStatuses, o
   useEffect(() => {
     if (bookingIds.length === 0) onStatuses([]);
     else if (statuses.data)
-      onStatuses(statuses.data.map((s) => ({ bookingId: s.bookingId, key: statusKey(s.status), label: t(SESSION_STATUS_LABEL_KEYS[s.status]), tone: s.tone, rescheduleLocked: s.rescheduleLocked, ...(s.rescheduleLocked ? { rescheduleLockedReason: t("session_checkout_reschedule_locked") } : {}) })));
+      onStatuses(statuses.data.map((s) => ({ bookingId: s.bookingId, ...display(s.status), rescheduleLocked: s.rescheduleLocked, ...(s.rescheduleLocked ? { rescheduleLockedReason: t("session_checkout_reschedule_locked") } : {}) })));
     else if (statuses.error) onError(errorMessage(statuses.error, t));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [bookingIds.length, statuses.data, statuses.error, onStatuses, onError, t]);
 
   return null;

@@ -10,6 +10,7 @@ import { errorMessage, stars } from "./format";
 import { useFormatInZone } from "./use-format-in-zone";
 import { formatPrice } from "./money";
 import { SESSION_TABLE_CLASS_NAME } from "./session-table";
+import { isOnRowControl, SessionDateButton } from "./sessions/row-open";
 import { SessionDialog } from "./sessions/SessionDialog";
 import { SessionStatusBadge } from "./SessionStatusBadge";
 
@@ -29,6 +30,7 @@ export function ClientHistoryPage({ attendeeEmail, timeZone }: { attendeeEmail: 
     );
   const first = history.data.pages[0]!;
   const sessions = history.data.pages.flatMap((page) => page.sessions);
+  const opened = sessions.find((session) => session.bookingId === openedId);
   return (
     <section>
       <h1 className="text-emphasis mb-4 mt-0 text-2xl font-bold">{t("session_checkout_client_history_title", { name: first.clientName ?? first.attendeeEmail })}</h1>
@@ -66,12 +68,10 @@ export function ClientHistoryPage({ attendeeEmail, timeZone }: { attendeeEmail: 
             <tbody>
               {sessions.map((session) => (
                 // The whole row opens the session, as on the Sessions page (the date is the keyboard's way).
-                <tr key={session.bookingId} className="hover:bg-cal-muted cursor-pointer" onClick={(event) => !(event.target as HTMLElement).closest("a, button") && setOpenedId(session.bookingId)}>
+                <tr key={session.bookingId} className="hover:bg-cal-muted cursor-pointer" onClick={(event) => !isOnRowControl(event) && setOpenedId(session.bookingId)}>
                   <td className="whitespace-nowrap">
                     {/* The session itself, with its actions, notes and History (as from the Sessions page). */}
-                    <button type="button" className="text-emphasis cursor-pointer border-0 bg-transparent p-0 text-left font-medium [font-family:inherit] hover:underline" onClick={() => setOpenedId(session.bookingId)}>
-                      {formatInZone(session.startTime, timeZone)}
-                    </button>
+                    <SessionDateButton date={formatInZone(session.startTime, timeZone)} onOpen={() => setOpenedId(session.bookingId)} />
                   </td>
                   <td><SessionStatusBadge status={session.status} /></td>
                   <td>{session.eventTypeTitle ?? "—"}</td>
@@ -88,14 +88,7 @@ export function ClientHistoryPage({ attendeeEmail, timeZone }: { attendeeEmail: 
           {t("session_checkout_load_more")}
         </Button>
       ) : null}
-      {openedId !== null && sessions.some((session) => session.bookingId === openedId) ? (
-        <SessionDialog
-          row={sessions.find((session) => session.bookingId === openedId)!}
-          timeZone={timeZone}
-          onClose={() => setOpenedId(null)}
-          onSessionChanged={() => void utils.viewer.appSessionCheckout.clientHistory.invalidate()}
-        />
-      ) : null}
+      {opened ? <SessionDialog row={opened} timeZone={timeZone} onClose={() => setOpenedId(null)} onSessionChanged={() => void utils.viewer.appSessionCheckout.clientHistory.invalidate()} /> : null}
     </section>
   );
 }

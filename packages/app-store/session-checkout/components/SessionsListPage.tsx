@@ -14,11 +14,12 @@ import { ACTION_COPY } from "./action-copy";
 import { checkOutInChunks, outcomeText, type BulkCheckoutResult } from "./bulk-chunks";
 import { errorMessage } from "./format";
 import { LoadProblem } from "./LoadProblem";
+import { EmptyState, LoadingState } from "./PageStates";
 import { ReportFilters } from "./reports/ReportFilters";
 import { checkRange, presetRange, todayIn } from "./reports/report-ranges";
 import { SessionDialog } from "./sessions/SessionDialog";
 import { useSessionListTitle } from "./sessions/session-title";
-import { searchFromSessionsFilters, sessionsFiltersFromSearch, type SessionsFilterState } from "./sessions/sessions-filters";
+import { searchFromSessionsFilters, SESSIONS_DEFAULT_PRESET, sessionsFiltersFromSearch, type SessionsFilterState } from "./sessions/sessions-filters";
 import { SESSION_TAB_EMPTY_KEYS, SessionTabs } from "./sessions/SessionTabs";
 import { SessionsTable } from "./sessions/SessionsTable";
 
@@ -35,7 +36,7 @@ export function SessionsListPage({ timeZone, searchParams }: { timeZone: string;
   const sessionListTitle = useSessionListTitle();
   const utils = trpc.useUtils();
   const panelId = useId();
-  const [filters, setFilterState] = useState<SessionsFilterState>(() => sessionsFiltersFromSearch(searchParams, presetRange("last-30-days", todayIn(timeZone))));
+  const [filters, setFilterState] = useState<SessionsFilterState>(() => sessionsFiltersFromSearch(searchParams, presetRange(SESSIONS_DEFAULT_PRESET, todayIn(timeZone))));
   const [typed, setTyped] = useState(filters.search);
   const [page, setPage] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
@@ -214,17 +215,14 @@ export function SessionsListPage({ timeZone, searchParams }: { timeZone: string;
             {t(rangeProblem)}
           </p>
         ) : sessions.isPending ? (
-          <p role="status" className="bg-default border-subtle text-subtle rounded-lg border px-5 py-8 text-center text-sm">
-            {t("session_checkout_loading_sessions")}
-          </p>
+          <LoadingState className="text-sm">{t("session_checkout_loading_sessions")}</LoadingState>
         ) : !list ? (
           <LoadProblem error={sessions.error} message={errorMessage(sessions.error, t)} retrying={sessions.isFetching} onRetry={() => void sessions.refetch()} />
         ) : rows.length === 0 ? (
-          <div className="bg-default border-subtle rounded-lg border px-4 py-12 text-center" role="status">
-            <h2 className="text-emphasis mb-1.5 mt-0 text-lg font-semibold">
-              {searching ? t("session_checkout_sessions_none_found", { search: filters.search.trim() }) : t(SESSION_TAB_EMPTY_KEYS[filters.tab].title)}
-            </h2>
-            <p className="text-subtle m-0 text-sm">{t(searching ? "session_checkout_sessions_none_found_hint" : SESSION_TAB_EMPTY_KEYS[filters.tab].description)}</p>
+          <EmptyState
+            title={searching ? t("session_checkout_sessions_none_found", { search: filters.search.trim() }) : t(SESSION_TAB_EMPTY_KEYS[filters.tab].title)}
+            description={t(searching ? "session_checkout_sessions_none_found_hint" : SESSION_TAB_EMPTY_KEYS[filters.tab].description)}
+          >
             {/* A team admin with no sessions of their own here: their teams' are one click away. */}
             {list.scope.kind === "host" && list.counts.all === 0 && !searching ? (
               <div className="mt-4 flex flex-wrap justify-center gap-2">
@@ -237,7 +235,7 @@ export function SessionsListPage({ timeZone, searchParams }: { timeZone: string;
                 )}
               </div>
             ) : null}
-          </div>
+          </EmptyState>
         ) : (
           <SessionsTable
             rows={rows}

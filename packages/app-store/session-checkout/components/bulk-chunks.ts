@@ -5,7 +5,7 @@ import type { BulkCheckoutOutcome } from "../lib/services/bulk-checkout";
 import { errorMessage } from "./format";
 
 /** A session of a request that failed as a whole, with that request's error (put in words by outcomeText). */
-export interface RequestFailure {
+interface RequestFailure {
   bookingId: number;
   ok: false;
   code: "INTERNAL_SERVER_ERROR";

@@ -8,6 +8,7 @@ import { formatInZone } from "./format";
  */
 export function useFormatInZone(): (date: Date, timeZone: string) => string {
   const me = useMeQuery();
-  const hour12 = me.data?.timeFormat === 12;
+  // As Cal.com reads the setting: anything but 24 is 12-hour (null is Cal.com's default, 12).
+  const hour12 = me.data ? me.data.timeFormat !== 24 : false;
   return (date, timeZone) => formatInZone(date, timeZone, hour12);
 }

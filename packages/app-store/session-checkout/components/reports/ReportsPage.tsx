@@ -8,6 +8,7 @@ import { trpc } from "@calcom/trpc/react";
 import type { Report } from "../../lib/services/reports";
 import { errorMessage } from "../format";
 import { LoadProblem } from "../LoadProblem";
+import { EmptyState, LoadingState } from "../PageStates";
 import { searchFromSessionsFilters } from "../sessions/sessions-filters";
 import { ExportCsvButton } from "./ExportCsvButton";
 import { FiguresTable } from "./FiguresTable";
@@ -60,9 +61,7 @@ export function ReportsPage({ timeZone, searchParams }: { timeZone: string; sear
           {t(rangeProblem)}
         </p>
       ) : report.isPending ? (
-        <p role="status" className="bg-default border-subtle text-subtle mb-4 rounded-lg border px-5 py-8 text-center">
-          {t("session_checkout_loading_report")}
-        </p>
+        <LoadingState className="mb-4">{t("session_checkout_loading_report")}</LoadingState>
       ) : report.isError ? (
         <LoadProblem
           error={report.error}
@@ -113,10 +112,7 @@ function ReportBody({ report, updating, eventTypeId, preset, timeZone }: { repor
         <span className="text-subtle text-sm">{pendingNote}</span>
       </p>
       {isEmpty(report) ? (
-        <div className="bg-default border-subtle mb-4 rounded-lg border px-4 py-12 text-center" role="status">
-          <h2 className="text-emphasis mb-1.5 mt-0 text-lg font-semibold">{t("session_checkout_report_empty_title")}</h2>
-          <p className="text-subtle m-0 text-sm">{t(filtered ? "session_checkout_report_empty_filtered" : "session_checkout_report_empty")}</p>
-        </div>
+        <EmptyState className="mb-4" title={t("session_checkout_report_empty_title")} description={t(filtered ? "session_checkout_report_empty_filtered" : "session_checkout_report_empty")} />
       ) : (
         <>
           <KpiCards totals={report.totals} awaitingHref={awaitingHref} />

@@ -10,13 +10,14 @@ import { useFormatInZone } from "../use-format-in-zone";
 import { formatPrice } from "../money";
 import { SessionStatusBadge } from "../SessionStatusBadge";
 
-/**
- * A session opened from the Sessions page: what the list knows of it, then the app's own part of the
- * booking dialog (Check Out, no-shows, notes, History), as the calendar's dialog shows it.
- */
 /** A session as a list has it: the Sessions page's rows (with their host), a client's history's. */
 type ListedSession = SessionRow & { hostName?: string | null };
 
+/**
+ * A session opened from a list (the Sessions page, a client's history): what the list knows of it,
+ * then the app's own part of the booking dialog (Check Out, no-shows, notes, History), as the
+ * calendar's dialog shows it.
+ */
 export function SessionDialog({ row, timeZone, onClose, onSessionChanged }: { row: ListedSession; timeZone: string; onClose: () => void; onSessionChanged: () => void }) {
   const { t } = useAppLocale();
   const formatInZone = useFormatInZone();

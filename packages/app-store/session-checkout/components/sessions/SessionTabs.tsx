@@ -5,7 +5,7 @@ import { useAppLocale } from "../use-app-locale";
 import { SESSION_LIST_TABS, type SessionListCounts, type SessionListTab } from "../../lib/session-list-tabs";
 
 /** Each tab's name, as a translation key. */
-export const SESSION_TAB_LABEL_KEYS: Record<SessionListTab, string> = {
+const SESSION_TAB_LABEL_KEYS: Record<SessionListTab, string> = {
   awaiting: "session_checkout_tab_awaiting",
   completed: "session_checkout_tab_completed",
   noShow: "session_checkout_tab_no_show",

@@ -1,5 +1,3 @@
-import type { MouseEvent } from "react";
-
 import { useAppLocale } from "../use-app-locale";
 import { Button } from "@calcom/ui/components/button";
 
@@ -8,14 +6,14 @@ import { useFormatInZone } from "../use-format-in-zone";
 import { formatPrice } from "../money";
 import { SESSION_TABLE_CLASS_NAME } from "../session-table";
 import { SessionStatusBadge } from "../SessionStatusBadge";
+import { isOnRowControl, SessionDateButton } from "./row-open";
 import { useSessionListTitle } from "./session-title";
-
-/** A click on the row itself, not on one of its own controls or the cells that hold them. */
-const onControl = (event: MouseEvent) => (event.target as HTMLElement).closest("a, button, input, label, [data-row-controls]") !== null;
 
 interface RowProps {
   row: SessionListRow;
-  timeZone: string;
+  /** The row's date and its name for screen readers, written once per row (the table and the card share them). */
+  date: string;
+  title: string;
   selected: ReadonlySet<number>;
   busy: boolean;
   onToggle: (bookingId: number, on: boolean) => void;
@@ -24,15 +22,14 @@ interface RowProps {
 }
 
 /** Only rows the rules would check out can be selected; the others say why, on hover and to a screen reader. */
-function RowCheckbox({ row, timeZone, selected, busy, onToggle, idPrefix }: RowProps & { idPrefix: string }) {
+function RowCheckbox({ row, title, selected, busy, onToggle, idPrefix }: RowProps & { idPrefix: string }) {
   const { t } = useAppLocale();
-  const sessionListTitle = useSessionListTitle();
   return (
     <>
       <input
         type="checkbox"
         className="w-auto"
-        aria-label={t("session_checkout_select_session", { session: sessionListTitle(row, timeZone) })}
+        aria-label={t("session_checkout_select_session", { session: title })}
         aria-describedby={row.checkout.allowed ? undefined : `${idPrefix}-why-${row.bookingId}`}
         disabled={!row.checkout.allowed || busy}
         title={row.checkout.allowed ? undefined : row.checkout.reason}
@@ -48,22 +45,11 @@ function RowCheckbox({ row, timeZone, selected, busy, onToggle, idPrefix }: RowP
   );
 }
 
-/** The date, as the keyboard's way to what a click on the row does. */
-function OpenButton({ row, timeZone, onOpen }: RowProps) {
-  const formatInZone = useFormatInZone();
-  return (
-    <button type="button" className="text-emphasis cursor-pointer border-0 bg-transparent p-0 text-left font-medium [font-family:inherit] hover:underline" onClick={() => onOpen(row)}>
-      {formatInZone(row.startTime, timeZone)}
-    </button>
-  );
-}
-
-function CheckoutButton({ row, timeZone, busy, onCheckout }: RowProps) {
+function CheckoutButton({ row, title, busy, onCheckout }: RowProps) {
   const { t } = useAppLocale();
-  const sessionListTitle = useSessionListTitle();
   if (!row.checkout.allowed) return null;
   return (
-    <Button color="secondary" className="whitespace-nowrap px-2.5 py-1 text-xs" disabled={busy} aria-label={t("session_checkout_check_out_session", { session: sessionListTitle(row, timeZone) })} onClick={() => onCheckout(row)}>
+    <Button color="secondary" className="whitespace-nowrap px-2.5 py-1 text-xs" disabled={busy} aria-label={t("session_checkout_check_out_session", { session: title })} onClick={() => onCheckout(row)}>
       {t("session_checkout_action_checkout")}
     </Button>
   );
@@ -79,14 +65,20 @@ export function SessionsTable({
   rows,
   showHost,
   onToggleAll,
-  ...rowProps
-}: Omit<RowProps, "row"> & {
+  timeZone,
+  ...handlers
+}: Omit<RowProps, "row" | "date" | "title"> & {
   rows: SessionListRow[];
+  timeZone: string;
   showHost: boolean;
   onToggleAll: (on: boolean) => void;
 }) {
   const { t } = useAppLocale();
-  const { timeZone, selected, busy, onOpen } = rowProps;
+  const formatInZone = useFormatInZone();
+  const sessionListTitle = useSessionListTitle();
+  const { selected, busy, onOpen } = handlers;
+  // Each row's props, its date and name written once for the table and the card alike.
+  const rowProps = rows.map((row): RowProps => ({ ...handlers, row, date: formatInZone(row.startTime, timeZone), title: sessionListTitle(row, timeZone) }));
   const selectable = rows.filter((row) => row.checkout.allowed);
   const allTicked = selectable.length > 0 && selectable.every((row) => selected.has(row.bookingId));
   return (
@@ -110,23 +102,23 @@ export function SessionsTable({
             </tr>
           </thead>
           <tbody>
-            {rows.map((row) => (
-              <tr key={row.bookingId} className="hover:bg-cal-muted cursor-pointer" onClick={(event) => !onControl(event) && onOpen(row)}>
+            {rowProps.map((props) => (
+              <tr key={props.row.bookingId} className="hover:bg-cal-muted cursor-pointer" onClick={(event) => !isOnRowControl(event) && onOpen(props.row)}>
                 <td data-row-controls="">
-                  <RowCheckbox row={row} idPrefix="sc-table" {...rowProps} />
+                  <RowCheckbox idPrefix="sc-table" {...props} />
                 </td>
                 <td className="whitespace-nowrap">
-                  <OpenButton row={row} {...rowProps} />
+                  <SessionDateButton date={props.date} onOpen={() => onOpen(props.row)} />
                 </td>
-                <td className="text-emphasis">{row.attendeeNames.join(", ")}</td>
-                {showHost ? <td>{row.hostName ?? "—"}</td> : null}
-                <td>{row.eventTypeTitle ?? "—"}</td>
-                <td className="whitespace-nowrap">{formatPrice(row.price, row.currency, t)}</td>
+                <td className="text-emphasis">{props.row.attendeeNames.join(", ")}</td>
+                {showHost ? <td>{props.row.hostName ?? "—"}</td> : null}
+                <td>{props.row.eventTypeTitle ?? "—"}</td>
+                <td className="whitespace-nowrap">{formatPrice(props.row.price, props.row.currency, t)}</td>
                 <td>
-                  <SessionStatusBadge status={row.status} />
+                  <SessionStatusBadge status={props.row.status} />
                 </td>
                 <td className="text-right" data-row-controls="">
-                  <CheckoutButton row={row} {...rowProps} />
+                  <CheckoutButton {...props} />
                 </td>
               </tr>
             ))}
@@ -141,23 +133,23 @@ export function SessionsTable({
           </label>
         ) : null}
         <ul className="sc-cards border-subtle m-0 list-none divide-y divide-[var(--cal-border-subtle)] rounded-lg border p-0">
-          {rows.map((row) => (
-            <li key={row.bookingId} className="flex cursor-pointer gap-3 px-3 py-3" onClick={(event) => !onControl(event) && onOpen(row)}>
+          {rowProps.map((props) => (
+            <li key={props.row.bookingId} className="flex cursor-pointer gap-3 px-3 py-3" onClick={(event) => !isOnRowControl(event) && onOpen(props.row)}>
               <div data-row-controls="" className="pt-0.5">
-                <RowCheckbox row={row} idPrefix="sc-card" {...rowProps} />
+                <RowCheckbox idPrefix="sc-card" {...props} />
               </div>
               <div className="min-w-0 flex-1 text-sm">
                 <div className="flex items-start justify-between gap-2">
-                  <OpenButton row={row} {...rowProps} />
-                  <SessionStatusBadge status={row.status} />
+                  <SessionDateButton date={props.date} onOpen={() => onOpen(props.row)} />
+                  <SessionStatusBadge status={props.row.status} />
                 </div>
-                <p className="text-emphasis m-0 mt-0.5">{row.attendeeNames.join(", ")}</p>
+                <p className="text-emphasis m-0 mt-0.5">{props.row.attendeeNames.join(", ")}</p>
                 <p className="text-subtle m-0">
-                  {[row.eventTypeTitle ?? "—", formatPrice(row.price, row.currency, t), ...(showHost && row.hostName ? [row.hostName] : [])].join(" · ")}
+                  {[props.row.eventTypeTitle ?? "—", formatPrice(props.row.price, props.row.currency, t), ...(showHost && props.row.hostName ? [props.row.hostName] : [])].join(" · ")}
                 </p>
-                {row.checkout.allowed ? (
+                {props.row.checkout.allowed ? (
                   <div data-row-controls="" className="mt-2">
-                    <CheckoutButton row={row} {...rowProps} />
+                    <CheckoutButton {...props} />
                   </div>
                 ) : null}
               </div>

@@ -10,7 +10,7 @@ export interface SessionsFilterState extends FilterState {
 }
 
 export const SESSIONS_DEFAULT_PRESET = "last-30-days" satisfies RangePreset;
-export const SESSIONS_DEFAULT_TAB = "awaiting" satisfies SessionListTab;
+const SESSIONS_DEFAULT_TAB = "awaiting" satisfies SessionListTab;
 
 /** The Sessions page's filters an address asks for. The report's old link (?status=awaiting&from=&to=) still opens its list. */
 export function sessionsFiltersFromSearch(search: URLSearchParams, defaultRange: DayRange): SessionsFilterState {

@@ -67,9 +67,9 @@ export async function buildReport(db: PrismaClient, input: ReportInput): Promise
     ${sessionMoney()}
     SELECT 'counts' AS part, GROUPING(s."eventTypeId")::int AS "gEventType", GROUPING(s."userId")::int AS "gUser", GROUPING(s.bucket)::int AS "gBucket",
            s."eventTypeId", s."userId", s.bucket,
-           count(*) FILTER (WHERE s.status = 'COMPLETED')::int AS completed,
-           count(*) FILTER (WHERE s.status = 'NO_SHOW')::int AS "noShow",
-           count(*) FILTER (WHERE s.status = 'CANCELLED')::int AS cancelled,
+           count(*) FILTER (WHERE ${SESSION_IS.completed})::int AS completed,
+           count(*) FILTER (WHERE ${SESSION_IS.noShow})::int AS "noShow",
+           count(*) FILTER (WHERE ${SESSION_IS.cancelled})::int AS cancelled,
            count(*) FILTER (WHERE s.status = 'PENDING')::int AS pending,
            count(*) FILTER (WHERE ${awaitingCheckout(now)})::int AS "awaitingCheckout",
            count(*) FILTER (WHERE s.status = 'CONFIRMED' AND s."endTime" > ${now})::int AS upcoming,
@@ -203,7 +203,14 @@ export function sessionMoney(): Prisma.Sql {
   )`;
 }
 
-/** Awaiting checkout, over `sessions s`: Confirmed and ended (the Sessions page's filter asks the same). */
+/** What the report counts as completed, no-show and cancelled, over `sessions s` (the Sessions page's tabs read the same). */
+export const SESSION_IS = {
+  completed: Prisma.sql`s.status = 'COMPLETED'`,
+  noShow: Prisma.sql`s.status = 'NO_SHOW'`,
+  cancelled: Prisma.sql`s.status = 'CANCELLED'`,
+};
+
+/** Awaiting checkout, over `sessions s`: Confirmed and ended (the Sessions page's tab asks the same). */
 export function awaitingCheckout(now: Date): Prisma.Sql {
   return Prisma.sql`s.status = 'CONFIRMED' AND s."endTime" <= ${now}`;
 }

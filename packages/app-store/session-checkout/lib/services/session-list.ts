@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@calcom/prisma";
 import { Prisma } from "@calcom/prisma/client";
 
-import type { SessionListCounts, SessionListTab } from "../session-list-tabs";
-import { awaitingCheckout, readInZone, resolveScope, sessionsInRange } from "./reports";
+import { SESSION_LIST_TABS, type SessionListCounts, type SessionListTab } from "../session-list-tabs";
+import { awaitingCheckout, readInZone, resolveScope, SESSION_IS, sessionsInRange } from "./reports";
 import { sessionRowSelect, toSessionRow } from "./session-rows";
 
 /** Sessions per page of the Sessions page; the answer says how many there are in all, so nothing is cut off unsaid. */
@@ -29,19 +29,15 @@ function tabCondition(tab: SessionListTab, now: Date): Prisma.Sql {
   switch (tab) {
     case "awaiting":
       return awaitingCheckout(now);
-    case "completed":
-      return Prisma.sql`s.status = 'COMPLETED'`;
-    case "noShow":
-      return Prisma.sql`s.status = 'NO_SHOW'`;
-    case "cancelled":
-      return Prisma.sql`s.status = 'CANCELLED'`;
     case "all":
       return Prisma.sql`true`;
+    default:
+      return SESSION_IS[tab];
   }
 }
 
 /** `text` as a literal part of an ILIKE pattern: its own % and _ match themselves. */
-export function likePattern(text: string): string {
+function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
@@ -56,12 +52,13 @@ export async function listSessions(db: PrismaClient, input: SessionListInput) {
   const page = input.page ?? 0;
   const scope = await resolveScope(db, input);
   const search = input.search?.trim();
+  const pattern = search ? likePattern(search) : null;
   const matches = [
     input.eventTypeId === undefined ? Prisma.sql`true` : Prisma.sql`s."eventTypeId" = ${input.eventTypeId}`,
-    search
-      ? Prisma.sql`EXISTS (SELECT 1 FROM "Attendee" sa WHERE sa."bookingId" = s."id" AND (sa."name" ILIKE ${likePattern(search)} OR sa."email" ILIKE ${likePattern(search)}))`
-      : Prisma.sql`true`,
+    pattern ? Prisma.sql`EXISTS (SELECT 1 FROM "Attendee" sa WHERE sa."bookingId" = s."id" AND (sa."name" ILIKE ${pattern} OR sa."email" ILIKE ${pattern}))` : Prisma.sql`true`,
   ];
+  // One count per tab, named as the tab.
+  const counts = Prisma.join(SESSION_LIST_TABS.map((tab) => Prisma.sql`count(*) FILTER (WHERE ${tabCondition(tab, now)})::int AS ${Prisma.raw(`"${tab}"`)}`));
   // One statement: the scope's sessions in the range read once, the event types to choose from among
   // all of them, the counts and the page among those the search and event type keep.
   const [found] = await readInZone(
@@ -69,11 +66,7 @@ export async function listSessions(db: PrismaClient, input: SessionListInput) {
     db.$queryRaw<Array<SessionListCounts & { ids: number[] | null; eventTypes: Array<{ id: number; title: string }> | null }>>`
       WITH ${sessionsInRange({ from: input.from, to: input.to, timeZone: input.timeZone, bucket: "day" }, scope.sql, { materialized: true })},
       kept AS (SELECT s.* FROM sessions s WHERE ${Prisma.join(matches, " AND ")})
-      SELECT count(*) FILTER (WHERE ${tabCondition("awaiting", now)})::int AS awaiting,
-             count(*) FILTER (WHERE ${tabCondition("completed", now)})::int AS completed,
-             count(*) FILTER (WHERE ${tabCondition("noShow", now)})::int AS "noShow",
-             count(*) FILTER (WHERE ${tabCondition("cancelled", now)})::int AS cancelled,
-             count(*)::int AS "all",
+      SELECT ${counts},
              (SELECT array_agg(p."id") FROM (
                 SELECT s."id" FROM kept s WHERE ${tabCondition(input.tab, now)}
                 ORDER BY s."startTime" DESC, s."id" DESC LIMIT ${SESSIONS_PAGE_SIZE} OFFSET ${page * SESSIONS_PAGE_SIZE}
@@ -82,7 +75,7 @@ export async function listSessions(db: PrismaClient, input: SessionListInput) {
                 FROM "EventType" et WHERE et."id" IN (SELECT s."eventTypeId" FROM sessions s)) AS "eventTypes"
       FROM kept s`,
   );
-  const { ids, eventTypes, ...counts } = found!;
+  const { ids, eventTypes, ...tabCounts } = found!;
   const rows = ids?.length
     ? await db.booking.findMany({
         where: { id: { in: ids } },
@@ -92,9 +85,9 @@ export async function listSessions(db: PrismaClient, input: SessionListInput) {
     : [];
   return {
     sessions: rows.map((row) => ({ ...toSessionRow(row), hostName: row.user ? row.user.name?.trim() || row.user.email : null })),
-    counts,
+    counts: tabCounts,
     eventTypes: eventTypes ?? [],
-    total: counts[input.tab],
+    total: tabCounts[input.tab],
     page,
     pageSize: SESSIONS_PAGE_SIZE,
     scope: scope.kind === "team" ? { kind: "team" as const, teamId: scope.teamId, teamName: scope.teamName } : { kind: "host" as const },
